@@ -1,0 +1,51 @@
+// npm run import -- <file> [--server NAME] [--dataset NAME] [--origin TEXT] [--license SPDX]
+//                         [--capture tools-list|static-analysis|cli-metadata] [--at ISO] [--data DIR]
+// Imports a tools/list dump (a JSON array of tools, a {tools:[...]} result, or JSONL rows of
+// {server, ...tool}) into data/servers/. Bad rows are reported by file, line, server, tool and field;
+// good rows are imported anyway, and the exit code is 1 when anything was rejected.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { importDump } from '../src/import/import-dump';
+import { defaultDataDir } from '../src/store/dataset';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    server: { type: 'string' },
+    dataset: { type: 'string' },
+    origin: { type: 'string' },
+    license: { type: 'string' },
+    capture: { type: 'string' },
+    at: { type: 'string' },
+    data: { type: 'string' },
+  },
+});
+
+if (positionals.length === 0) {
+  console.error('usage: npm run import -- <file> [<file> …] [--server NAME] [--dataset NAME] [--license SPDX] [--at ISO-DATE]');
+  process.exit(2);
+}
+const capture = values.capture;
+if (capture !== undefined && capture !== 'tools-list' && capture !== 'static-analysis' && capture !== 'cli-metadata') {
+  console.error(`--capture must be tools-list, static-analysis or cli-metadata, not "${capture}"`);
+  process.exit(2);
+}
+
+let failed = false;
+for (const file of positionals) {
+  const report = importDump(readFileSync(file, 'utf8'), file, {
+    dataDir: values.data ?? defaultDataDir(),
+    ...(values.server !== undefined ? { server: values.server } : {}),
+    ...(values.dataset !== undefined ? { dataset: values.dataset } : {}),
+    ...(values.origin !== undefined ? { origin: values.origin } : {}),
+    ...(values.license !== undefined ? { license: values.license } : {}),
+    ...(capture !== undefined ? { capture } : {}),
+    ...(values.at !== undefined ? { at: values.at } : {}),
+  });
+  for (const error of report.errors) console.error(`error: ${error}`);
+  const tools = report.servers.reduce((sum, server) => sum + server.tools, 0);
+  const changed = report.servers.filter((server) => server.changed).length;
+  console.log(`${file}: ${report.servers.length} servers, ${tools} tools imported (${changed} files changed), ${report.errors.length} rows rejected`);
+  if (report.errors.length > 0) failed = true;
+}
+process.exitCode = failed ? 1 : 0;

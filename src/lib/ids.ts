@@ -1,0 +1,43 @@
+// Stable, collision-free ids for servers and URL-safe slugs for tools.
+import { sha256Hex } from './hash';
+
+/** How a server is identified before it has an id: the kind of source and its canonical name. */
+export type ServerIdentity = { kind: 'npm' | 'remote' | 'registry' | 'import'; name: string };
+
+function readable(text: string, max: number): string {
+  const slug = text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, max)
+    .replace(/-+$/g, '');
+  return slug.length > 0 ? slug : 'server';
+}
+
+/**
+ * A readable slug plus 8 hex digits of the hash of the identity. The slug alone is lossy
+ * (`@a/b-c` and `@a-b/c` both read `a-b-c`; an imported and a crawled server can share a name), the
+ * suffix keeps them apart, and the id never depends on which other servers exist or on crawl order.
+ */
+export function serverId(identity: ServerIdentity): string {
+  const suffix = sha256Hex(`${identity.kind}:${identity.name}`).slice(0, 8);
+  return `${readable(identity.name, 100)}-${suffix}`;
+}
+
+const SAFE_TOOL_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+
+/**
+ * The URL segment of a tool page. MCP names are usually already safe (A-Z a-z 0-9 _ - .) and are kept
+ * as they are, so `/tools/create_pull_request/` reads naturally; anything else (hostile names included)
+ * becomes a slug with a hash suffix, so it can never escape its folder or collide with a safe name.
+ */
+export function toolSlug(name: string): string {
+  if (SAFE_TOOL_NAME.test(name)) return name;
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9_]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+  return `${slug.length > 0 ? slug : 'tool'}~${sha256Hex(name).slice(0, 8)}`;
+}

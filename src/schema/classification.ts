@@ -1,0 +1,88 @@
+// What the classifier says about a tool and a server. Computed at build time from the stored
+// definitions (never stored in data/), shared by the classifier, the policy generator and the site.
+import { z } from 'zod';
+
+/** The taxonomy of ../docs/taxonomy.md, most severe last but one: Financial and Destructive are the most severe. */
+export const Category = z.enum(['Read', 'Write', 'Execute', 'Destructive', 'Financial', 'Other']);
+export type Category = z.infer<typeof Category>;
+
+export const RiskClass = z.enum(['Low', 'Medium', 'High', 'Critical']);
+export type RiskClass = z.infer<typeof RiskClass>;
+
+/** Capabilities that matter in combination (the exfiltration triangle: private data + untrusted content + outward channel). */
+export const CapabilityLabel = z.enum([
+  'private-data',
+  'untrusted-content',
+  'outward-channel',
+  'destructive',
+  'code-execution',
+  'credentials',
+]);
+export type CapabilityLabel = z.infer<typeof CapabilityLabel>;
+
+/** Which part of the tool a rule read: `name`, `title`, `description`, `parameter:<name>`, `annotation:<hint>`. */
+export const EvidenceField = z.string().regex(/^(name|title|description|parameter:.+|annotation:.+|schema)$/);
+
+/** One rule that fired, with the exact text it matched, so every verdict can explain itself. */
+export const Evidence = z.strictObject({
+  /** Rule id, e.g. `name.verb.delete`. */
+  rule: z.string().min(1),
+  field: EvidenceField,
+  /** The exact text the rule matched (untrusted: escape it when shown). */
+  match: z.string(),
+  /** What the rule concludes: a category, a capability label or a risk adjustment. */
+  concludes: z.string(),
+  weight: z.number(),
+  /** One sentence the site shows. */
+  explanation: z.string().min(1),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+export const Severity = z.enum(['low', 'medium', 'high', 'critical']);
+export type Severity = z.infer<typeof Severity>;
+
+/** A tool-poisoning or annotation finding: hidden instructions, secret paths, invisible Unicode, contradicting hints. */
+export const Finding = z.strictObject({
+  rule: z.string().min(1),
+  severity: Severity,
+  field: EvidenceField,
+  /** The matched span (untrusted text) and where it starts in the field. */
+  match: z.string(),
+  start: z.number().int().nonnegative().optional(),
+  message: z.string().min(1),
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const Classification = z.strictObject({
+  category: Category,
+  risk: RiskClass,
+  /** 0..1: how strongly the evidence supports the category. */
+  confidence: z.number().min(0).max(1),
+  /** True when the name and description say too little to decide (category Other says why). */
+  insufficientInformation: z.boolean(),
+  /** One or two sentences built from the rules that fired. */
+  summary: z.string().min(1),
+  evidence: z.array(Evidence),
+  labels: z.array(CapabilityLabel),
+  findings: z.array(Finding),
+});
+export type Classification = z.infer<typeof Classification>;
+
+export const ServerClassification = z.strictObject({
+  toolCount: z.number().int().nonnegative(),
+  byCategory: z.record(Category, z.number().int().nonnegative()),
+  byRisk: z.record(RiskClass, z.number().int().nonnegative()),
+  /** The most severe risk class among the server's tools. */
+  risk: RiskClass,
+  labels: z.array(CapabilityLabel),
+  /** Private data + untrusted content + an outward channel on one server. */
+  exfiltrationTriangle: z.boolean(),
+  /** Tool names that supply each side of the triangle (empty when the side is missing). */
+  triangle: z.strictObject({
+    privateData: z.array(z.string()),
+    untrustedContent: z.array(z.string()),
+    outwardChannel: z.array(z.string()),
+  }),
+  findingCount: z.number().int().nonnegative(),
+});
+export type ServerClassification = z.infer<typeof ServerClassification>;

@@ -1,0 +1,155 @@
+// A server record: one JSON file per server under data/servers/. Identity, provenance, how it was
+// crawled, its tools and their change history.
+import { z } from 'zod';
+import { StoredTool } from './tool';
+
+/** Server ids are URL slugs: the file name under data/servers/ and the path segment of the server page. */
+export const ServerId = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$/, 'a server id is 1-120 characters of a-z, 0-9 and inner hyphens');
+
+/** Links are attacker-controlled: only http(s) URLs are stored, so a `javascript:` link can never reach a page. */
+export const HttpUrl = z
+  .string()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' || url.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL');
+
+const NpmSource = z.strictObject({
+  kind: z.literal('npm'),
+  /** The npm package name, e.g. `@modelcontextprotocol/server-filesystem`. */
+  package: z.string().min(1),
+  /** The package version that was crawled. */
+  version: z.string().optional(),
+});
+const RemoteSource = z.strictObject({
+  kind: z.literal('remote'),
+  /** The MCP endpoint. */
+  url: HttpUrl,
+  /** The transport that answered. */
+  transport: z.enum(['streamable-http', 'sse']).optional(),
+});
+const RegistrySource = z.strictObject({
+  kind: z.literal('registry'),
+  /** The server's reverse-DNS name in the official MCP registry. */
+  registryName: z.string().min(1),
+  /** The registry entry's version. */
+  version: z.string().optional(),
+  /** The registry the entry was read from. */
+  registryUrl: HttpUrl.optional(),
+});
+const ImportSource = z.strictObject({
+  kind: z.literal('import'),
+  /** The dump file the tools were imported from, relative to where the import ran. */
+  file: z.string().min(1),
+  /** The named dataset the file belongs to, if any (see NOTICE). */
+  dataset: z.string().optional(),
+  /** Where the dump came from: repository, commit and path. */
+  origin: z.string().optional(),
+  /** How the definitions were obtained by whoever made the dump. */
+  capture: z.enum(['tools-list', 'static-analysis', 'cli-metadata']).optional(),
+  /** SPDX identifier of the dump's license (the server's own code may be licensed differently). */
+  license: z.string().optional(),
+});
+/** Where the server's record came from. */
+export const ServerSource = z.discriminatedUnion('kind', [NpmSource, RemoteSource, RegistrySource, ImportSource]);
+export type ServerSource = z.infer<typeof ServerSource>;
+
+/** How to start the server. Environment variables are recorded by name only: a value is never stored. */
+export const Launch = z.strictObject({
+  command: z.string().min(1),
+  args: z.array(z.string()),
+  /** Names of the environment variables the server needs (values are never recorded). */
+  env: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name')),
+});
+export type Launch = z.infer<typeof Launch>;
+
+/** Why a crawl failed, as a class the site and the summary can count. */
+export const FailureReason = z.enum([
+  'install',
+  'spawn',
+  'timeout',
+  'protocol',
+  'crash',
+  'output-limit',
+  'sandbox',
+  'http',
+  'invalid-tools',
+  'no-tools',
+]);
+export type FailureReason = z.infer<typeof FailureReason>;
+
+/** The outcome of the last attempt to collect the server's tools. */
+export const CrawlStatus = z.strictObject({
+  /** ok: tools listed by a live server; imported: taken from a dump; listed: known from a registry, not crawled; failed: see reason. */
+  status: z.enum(['ok', 'imported', 'listed', 'failed']),
+  /** When the tools were collected (ISO 8601). Absent when the source does not say. */
+  at: z.iso.datetime({ offset: true }).optional(),
+  reason: FailureReason.optional(),
+  /** The failure in one line (untrusted text when it quotes the server). */
+  message: z.string().max(2000).optional(),
+});
+export type CrawlStatus = z.infer<typeof CrawlStatus>;
+
+/** A change to one tool between two collections: the raw material of the change history and rug-pull flags. */
+export const HistoryEntry = z.strictObject({
+  at: z.iso.datetime({ offset: true }),
+  tool: z.string().min(1),
+  change: z.enum(['added', 'changed', 'removed']),
+  oldHash: z.string().optional(),
+  newHash: z.string().optional(),
+  /** Which parts of the definition changed, e.g. `description`, `inputSchema`. */
+  fields: z.array(z.string()).optional(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+/** The server that answered `initialize`. */
+export const ServerInfo = z.looseObject({
+  name: z.string(),
+  version: z.string().optional(),
+  title: z.string().optional(),
+});
+
+export const Server = z
+  .strictObject({
+    /** Stable, collision-free slug: see src/lib/ids.ts. */
+    id: ServerId,
+    /** The canonical name the id was made from: npm package, registry name, URL or dataset server name. */
+    name: z.string().min(1),
+    /** The name shown to people. */
+    displayName: z.string().min(1),
+    description: z.string().optional(),
+    source: ServerSource,
+    /** SPDX identifier of the license of the server's code or of the dump its tools came from. */
+    license: z.string().optional(),
+    repository: HttpUrl.optional(),
+    homepage: HttpUrl.optional(),
+    /** Credit owed to whoever published the data (kept with the record and in NOTICE). */
+    attribution: z.string().optional(),
+    launch: Launch.optional(),
+    serverInfo: ServerInfo.optional(),
+    /** The MCP protocol version negotiated at `initialize`. */
+    protocolVersion: z.string().optional(),
+    crawl: CrawlStatus,
+    /** Tools sorted by name; names are unique within a server. */
+    tools: z.array(StoredTool),
+    /** Oldest first. */
+    history: z.array(HistoryEntry),
+  })
+  .superRefine((server, ctx) => {
+    const seen = new Set<string>();
+    server.tools.forEach((tool, index) => {
+      const name = tool.definition.name;
+      if (seen.has(name)) {
+        ctx.addIssue({ code: 'custom', path: ['tools', index, 'definition', 'name'], message: `duplicate tool name "${name}"` });
+      }
+      seen.add(name);
+    });
+  });
+export type Server = z.infer<typeof Server>;
