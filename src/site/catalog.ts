@@ -1,6 +1,7 @@
 // The site's window on data/: pages get only ids as props and read their server's file through here.
 // Nothing here scans the dataset per page: indexes are built once per build and memoised.
-import type { Server, StoredTool } from '../schema';
+import type { HistoryEntry, Server, StoredTool } from '../schema';
+import { compareCodePoints } from '../lib/canonical-json';
 import { defaultDataDir, listServerIds, readServerFile, serverFile } from '../store/dataset';
 import { toolSlug } from '../lib/ids';
 
@@ -38,17 +39,30 @@ export type ServerSummary = {
   toolCount: number;
   source: Server['source']['kind'];
   crawlStatus: Server['crawl']['status'];
+  crawlAt: string | undefined;
 };
 
 export type ToolRef = { server: string; tool: string; slug: string };
 
+/** A history entry with the server it belongs to, for the site-wide list of changes and the feed. */
+export type ChangeRef = HistoryEntry & { server: string; serverName: string };
+
+/** How many recent changes the home page, the changes page and the feed show. */
+export const RECENT_CHANGES = 100;
+
 let summaries: ServerSummary[] | undefined;
 let toolRefs: ToolRef[] | undefined;
+let recent: ChangeRef[] | undefined;
+let byName: Map<string, ToolRef[]> | undefined;
+
+const newestFirst = (a: ChangeRef, b: ChangeRef) =>
+  compareCodePoints(b.at, a.at) || compareCodePoints(a.server, b.server) || compareCodePoints(a.tool, b.tool);
 
 /** One pass over the dataset per build, shared by every page that lists servers or tools. */
 function indexDataset(): void {
   summaries = [];
   toolRefs = [];
+  recent = [];
   for (const id of listServerIds(dataDir)) {
     const server = readServerFile(serverFile(dataDir, id));
     summaries.push({
@@ -59,9 +73,37 @@ function indexDataset(): void {
       toolCount: server.tools.length,
       source: server.source.kind,
       crawlStatus: server.crawl.status,
+      crawlAt: server.crawl.at,
     });
     for (const tool of server.tools) toolRefs.push({ server: id, tool: tool.definition.name, slug: toolSlug(tool.definition.name) });
+    for (const entry of server.history) recent.push({ ...entry, server: id, serverName: server.displayName });
+    // Keep memory bounded at any scale: only the newest changes are ever shown.
+    if (recent.length > 4 * RECENT_CHANGES) recent = recent.sort(newestFirst).slice(0, RECENT_CHANGES);
   }
+  recent = recent.sort(newestFirst).slice(0, RECENT_CHANGES);
+}
+
+export function recentChanges(): ChangeRef[] {
+  if (!recent) indexDataset();
+  return recent as ChangeRef[];
+}
+
+/** Tool names offered by two or more servers, each with every server that offers it. */
+export function sharedToolNames(): Map<string, ToolRef[]> {
+  if (!byName) {
+    const all = new Map<string, ToolRef[]>();
+    for (const ref of allToolRefs()) {
+      const list = all.get(ref.tool);
+      if (list) list.push(ref);
+      else all.set(ref.tool, [ref]);
+    }
+    byName = new Map([...all].filter(([, refs]) => refs.length > 1));
+  }
+  return byName;
+}
+
+export function sameNameUrl(toolName: string): string {
+  return `/tools/${encodeURIComponent(toolSlug(toolName))}/`;
 }
 
 export function serverSummaries(): ServerSummary[] {
