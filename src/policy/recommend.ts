@@ -34,6 +34,8 @@ export interface InterceptPlan {
   hidden: boolean;
   /** Listed with one `action: deny` rule carrying `onDeny`. */
   denyRule: boolean;
+  /** The deny rule's message when this format blocks a tool the decision allows (it says why). */
+  onDeny?: string;
   limits: CallLimit[];
   amountCap?: AmountCap;
   notes: string[];
@@ -73,6 +75,8 @@ export interface RecommendOptions {
 }
 
 const DEFAULT_DENY_MESSAGE = 'Blocked by policy. Ask a person to do it outside the agent.';
+const FORMAT_FALLBACK_DENY =
+  'Blocked by policy: this tool should be rate-limited, and this gateway cannot count calls for a tool with this name. Ask a person to do it outside the agent.';
 
 /** The recommendation for one tool, from the table in table.ts. */
 export function recommendToolPolicy(
@@ -191,7 +195,7 @@ function planIntercept(decision: Core): InterceptPlan {
   const needsCounters = decision.limits.length > 0 || decision.amountCap !== undefined;
   if (needsCounters && !names.counters) {
     notes.push('Its limits cannot be expressed, so it is denied instead: a blocked call is safer than an unlimited one.');
-    return { listed: true, hidden: false, denyRule: true, limits: [], notes };
+    return { listed: true, hidden: false, denyRule: true, onDeny: FORMAT_FALLBACK_DENY, limits: [], notes };
   }
   if (decision.approval) notes.push('Intercept cannot ask a person; the limits are what it enforces.');
   return {

@@ -97,7 +97,7 @@ const PER = { minute: 'a minute', hour: 'an hour', day: 'a day' } as const;
 function interceptRules(decision: ToolDecision): InterceptRule[] {
   const plan = decision.intercept;
   if (plan.denyRule) {
-    return [{ name: 'blocked by policy', action: 'deny', on_deny: decision.onDeny ?? 'Blocked by policy.' }];
+    return [{ name: 'blocked by policy', action: 'deny', on_deny: plan.onDeny ?? decision.onDeny ?? 'Blocked by policy.' }];
   }
   const rules: InterceptRule[] = plan.limits.map((limit) => ({
     name: `at most ${limit.max} calls ${PER[limit.window]}`,
