@@ -2,7 +2,7 @@
 // exactly, and where a format cannot carry a name, block the tool and say so.
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { policyForServer, policyForTool } from '../../src/policy';
+import { policyForServer, policyForTool, type PolicyFormats } from '../../src/policy';
 import { ClaudeSettings, HostedPolicy, InterceptPolicy } from '../../src/schema/policy';
 import type { Category, Classification } from '../../src/schema/classification';
 import { HOSTILE_NAMES } from './hostile-names';
@@ -20,7 +20,7 @@ const CATEGORIES: [Category, Verdict['risk']][] = [
   ['Other', 'Medium'],
 ];
 
-function parseAll(policy: ReturnType<typeof policyForTool>) {
+function parseAll(policy: PolicyFormats) {
   const hosted = JSON.parse(policy.hostedJson.text);
   const intercept = YAML.parse(policy.interceptYaml.text, { version: '1.1', merge: true, uniqueKeys: true });
   const claude = JSON.parse(policy.claudeSettings.text);

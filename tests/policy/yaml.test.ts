@@ -29,7 +29,7 @@ describe('toYaml', () => {
   });
 
   it('round-trips the shapes policies use: nested maps, lists of maps, numbers, booleans, empty lists and maps', () => {
-    const document = {
+    const document: { [key: string]: YamlValue } = {
       version: '1',
       default: 'deny',
       tools: {
