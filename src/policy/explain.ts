@@ -16,7 +16,7 @@ function verdict(decision: ToolDecision): string {
   if (decision.limits.length > 0) parts.push(`at most ${describeLimits(decision.limits)}`);
   if (decision.amountCap) {
     const { parameter, perCall, perDay } = decision.amountCap;
-    parts.push(`${parameter} at most ${perCall} per call and ${perDay} per day`);
+    parts.push(`${parameter} between 0 and ${perCall} per call and at most ${perDay} per day`);
   }
   if (decision.approval) parts.push('a person approves each call where the client can ask');
   return parts.length > 0 ? `Allow it with limits: ${parts.join('; ')}.` : 'Allow it.';
@@ -30,7 +30,7 @@ function hostedLine(decision: ToolDecision): string {
   else {
     const parts: string[] = [];
     if (plan.limits.length > 0) parts.push(`limits of ${describeLimits(plan.limits)}`);
-    if (plan.denyAbove) parts.push(`a deny_if on args.${plan.denyAbove.parameter} above ${plan.denyAbove.max}`);
+    if (plan.amountBounds) parts.push(`deny_if on args.${plan.amountBounds.parameter} below 0 or above ${plan.amountBounds.max}`);
     what = parts.length > 0 ? `listed under "tools" with ${parts.join(' and ')}.` : 'listed under "tools" with no rules: allowed.';
   }
   return [`Hosted JSON: ${what}`, ...plan.notes].join(' ');
@@ -47,7 +47,7 @@ function interceptLine(decision: ToolDecision): string {
     if (plan.limits.length > 0) rules.push(`rate_limit rules for ${describeLimits(plan.limits)}`);
     if (plan.amountCap) {
       const { parameter, perCall, perDay } = plan.amountCap;
-      rules.push(`a condition args.${parameter} lte ${perCall}`, `a daily counter with increment_from args.${parameter} capped at ${perDay}`);
+      rules.push(`conditions args.${parameter} gte 0 and lte ${perCall}`, `a daily counter with increment_from args.${parameter} capped at ${perDay}`);
     }
     parts.push(rules.length > 0 ? `listed with ${rules.join(', ')}` : 'listed with rules: [] (allowed)');
   }

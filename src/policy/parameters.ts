@@ -30,6 +30,15 @@ function isNumericSchema(schema: unknown): boolean {
   return Array.isArray(type) && type.length > 0 && type.every((entry) => entry === 'number' || entry === 'integer' || entry === 'null');
 }
 
+/** Whether the schema of a top-level parameter says integer (Intercept adds argument values to counters as whole numbers). */
+export function isIntegerParameter(definition: Pick<McpTool, 'inputSchema'>, name: string): boolean {
+  const properties = (definition.inputSchema as { properties?: unknown }).properties;
+  if (typeof properties !== 'object' || properties === null || !Object.hasOwn(properties, name)) return false;
+  const schema = (properties as Record<string, unknown>)[name];
+  const type = typeof schema === 'object' && schema !== null ? (schema as { type?: unknown }).type : undefined;
+  return type === 'integer' || (Array.isArray(type) && type.includes('integer') && !type.includes('number'));
+}
+
 /**
  * The top-level numeric parameter that names an amount (`amount`, `amount_cents`, `unitPrice`...), or
  * undefined. Only numeric parameters qualify: Intercept's `lte` needs a number to compare and its

@@ -4,7 +4,7 @@
 import type { CapabilityLabel, Category, Classification, RiskClass } from '../schema/classification';
 import type { McpTool } from '../schema/tool';
 import { claudeRule, hostedNameLimits, interceptNameLimits } from './names';
-import { findAmountParameter } from './parameters';
+import { findAmountParameter, isIntegerParameter } from './parameters';
 import { AMOUNT_CAP, DECISION_TABLE, rowApplies, type Access, type CallLimit } from './table';
 
 const WINDOW_ORDER = ['minute', 'hour', 'day'] as const;
@@ -13,6 +13,8 @@ const ACCESS_ORDER: readonly Access[] = ['allow', 'deny', 'hide'];
 export interface AmountCap {
   /** The argument capped (top-level, numeric). */
   parameter: string;
+  /** Its schema says integer; otherwise Intercept's counter drops the fraction of each call's amount. */
+  integer: boolean;
   perCall: number;
   perDay: number;
 }
@@ -23,8 +25,8 @@ export interface HostedPlan {
   listed: boolean;
   hidden: boolean;
   limits: CallLimit[];
-  /** `deny_if` on the amount argument. */
-  denyAbove?: { parameter: string; max: number };
+  /** `deny_if` on the amount argument: below 0 (a negative amount would pass any upper cap) or above `max`. */
+  amountBounds?: { parameter: string; max: number };
   notes: string[];
 }
 
@@ -113,7 +115,7 @@ export function recommendToolPolicy(
       byWindow.set(effect.limit.window, current === undefined ? effect.limit.max : Math.min(current, effect.limit.max));
     }
     if (effect.amountCap && amountParameter !== undefined) {
-      amountCap = { parameter: amountParameter, perCall: AMOUNT_CAP.perCall, perDay: AMOUNT_CAP.perDay };
+      amountCap = { parameter: amountParameter, integer: isIntegerParameter(definition, amountParameter), perCall: AMOUNT_CAP.perCall, perDay: AMOUNT_CAP.perDay };
     }
   }
   const blocked = access !== 'allow';
@@ -168,7 +170,7 @@ function planHosted(decision: Core): HostedPlan {
   const limits = [...decision.limits];
   const plan: HostedPlan = { listed: true, hidden: false, limits, notes };
   if (decision.amountCap) {
-    plan.denyAbove = { parameter: decision.amountCap.parameter, max: decision.amountCap.perCall };
+    plan.amountBounds = { parameter: decision.amountCap.parameter, max: decision.amountCap.perCall };
     const perDay = limits.find((limit) => limit.window === 'day');
     notes.push(
       `This format documents call-count limits only, not a counter that adds up an argument, so the daily cap on ${decision.amountCap.parameter} is not expressed` +
@@ -196,6 +198,13 @@ function planIntercept(decision: Core): InterceptPlan {
   if (needsCounters && !names.counters) {
     notes.push('Its limits cannot be expressed, so it is denied instead: a blocked call is safer than an unlimited one.');
     return { listed: true, hidden: false, denyRule: true, onDeny: FORMAT_FALLBACK_DENY, limits: [], notes };
+  }
+  if (decision.amountCap && !decision.amountCap.integer) {
+    const perDay = decision.limits.find((limit) => limit.window === 'day');
+    notes.push(
+      `Intercept adds ${decision.amountCap.parameter} to its daily counter as a whole number (12.5 counts as 12)` +
+        (perDay ? `, so the true daily total can pass the cap by less than ${perDay.max}, one unit per allowed call.` : ', so the true daily total can pass the cap by less than one unit per allowed call.'),
+    );
   }
   if (decision.approval) notes.push('Intercept cannot ask a person; the limits are what it enforces.');
   return {

@@ -60,7 +60,13 @@ export function renderHosted(decisions: readonly ToolDecision[], scope: PolicySc
       .map((decision): [string, HostedToolRules] => {
         const plan = decision.hosted;
         const rules: HostedToolRules = {};
-        if (plan.denyAbove) rules.deny_if = [{ path: `args.${plan.denyAbove.parameter}`, op: 'gt', value: plan.denyAbove.max }];
+        if (plan.amountBounds) {
+          const path = `args.${plan.amountBounds.parameter}`;
+          rules.deny_if = [
+            { path, op: 'lt', value: 0 },
+            { path, op: 'gt', value: plan.amountBounds.max },
+          ];
+        }
         if (plan.limits.length > 0) {
           rules.limits = plan.limits.map(
             (limit): HostedLimit => ({ counter: hostedCounter(decision.tool, limit.window), window: limit.window, max: limit.max, scope: 'grant' }),
@@ -108,9 +114,13 @@ function interceptRules(decision: ToolDecision): InterceptRule[] {
     const { parameter, perCall, perDay } = plan.amountCap;
     rules.push(
       {
-        name: `at most ${perCall} per call`,
-        conditions: [{ path: `args.${parameter}`, op: 'lte', value: perCall }],
-        on_deny: `Blocked by policy: ${parameter} must be given and at most ${perCall} per call.`,
+        // gte 0 as well: a negative amount passes any upper cap and would lower the daily counter.
+        name: `between 0 and ${perCall} per call`,
+        conditions: [
+          { path: `args.${parameter}`, op: 'gte', value: 0 },
+          { path: `args.${parameter}`, op: 'lte', value: perCall },
+        ],
+        on_deny: `Blocked by policy: ${parameter} must be given, not negative, and at most ${perCall} per call.`,
       },
       {
         name: `at most ${perDay} per day`,

@@ -54,8 +54,15 @@ describe('recommendToolPolicy', () => {
   it('caps a Financial tool on its amount argument: per call, per day, and asks', () => {
     const decision = recommendToolPolicy(charge, verdict('Financial', 'Critical'));
     expect(decision.access).toBe('allow');
-    expect(decision.amountCap).toEqual({ parameter: 'amount', perCall: AMOUNT_CAP.perCall, perDay: AMOUNT_CAP.perDay });
+    expect(decision.amountCap).toEqual({ parameter: 'amount', integer: true, perCall: AMOUNT_CAP.perCall, perDay: AMOUNT_CAP.perDay });
     expect(decision.approval).toBe(true);
+  });
+
+  it('says where Intercept undercounts: a decimal amount is added to its counter as a whole number', () => {
+    const decimal = policyForTool(tool('pay', { amount: { type: 'number' } }), verdict('Financial', 'Critical'));
+    expect(decimal.decision.amountCap?.integer).toBe(false);
+    expect(decimal.explanation).toContain('as a whole number (12.5 counts as 12), so the true daily total can pass the cap by less than 20');
+    expect(policyForTool(charge, verdict('Financial', 'Critical')).explanation).not.toContain('whole number');
   });
 
   it('denies a Financial tool with no numeric amount parameter', () => {
@@ -171,9 +178,15 @@ describe('rendered formats agree with the decision and the explanation', () => {
     if (decision.approval) expect(explanation).toMatch(/Intercept cannot ask a person/);
     // Financial caps.
     if (decision.amountCap) {
-      expect(hosted.tools[name].deny_if).toEqual([{ path: 'args.amount', op: 'gt', value: AMOUNT_CAP.perCall }]);
+      expect(hosted.tools[name].deny_if).toEqual([
+        { path: 'args.amount', op: 'lt', value: 0 },
+        { path: 'args.amount', op: 'gt', value: AMOUNT_CAP.perCall },
+      ]);
       const capRule = interceptRules.find((rule) => rule.conditions?.[0]?.path === 'args.amount');
-      expect(capRule?.conditions?.[0]?.value).toBe(AMOUNT_CAP.perCall);
+      expect(capRule?.conditions).toEqual([
+        { path: 'args.amount', op: 'gte', value: 0 },
+        { path: 'args.amount', op: 'lte', value: AMOUNT_CAP.perCall },
+      ]);
       const spend = interceptRules.find((rule) => (rule as { state?: { increment_from?: string } }).state?.increment_from === 'args.amount');
       expect(spend?.conditions?.[0]).toEqual({ path: `state.${name}.daily_amount`, op: 'lte', value: AMOUNT_CAP.perDay });
       expect(explanation).toContain(`capped at ${AMOUNT_CAP.perDay}`);
