@@ -25,7 +25,7 @@ function verdict(decision: ToolDecision): string {
 function hostedLine(decision: ToolDecision): string {
   const plan = decision.hosted;
   let what: string;
-  if (plan.hidden) what = 'listed in "hide": removed from tools/list and denied at call time.';
+  if (plan.hidden) what = 'listed in "hide": removed from tools/list (on streamable HTTP) and denied at call time.';
   else if (!plan.listed) what = 'not listed, so "default": "deny" blocks every call.';
   else {
     const parts: string[] = [];
@@ -56,7 +56,10 @@ function interceptLine(decision: ToolDecision): string {
 
 function claudeLine(decision: ToolDecision): string {
   const meaning = { allow: 'runs without asking', ask: 'a person approves each call', deny: 'blocked' }[decision.claude.list];
-  return [`Claude Code: ${decision.claude.rule} in permissions.${decision.claude.list} (${meaning}).`, ...decision.claude.notes].join(' ');
+  return [
+    `Claude Code: ${decision.claude.rule} in permissions.${decision.claude.list} (${meaning}); replace "${decision.claude.server}" with the name you gave the server in Claude Code.`,
+    ...decision.claude.notes,
+  ].join(' ');
 }
 
 /** Several short paragraphs: the verdict, why (one line per table row that fired), then each format. */

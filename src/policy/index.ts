@@ -142,3 +142,20 @@ export function explainServer(decisions: readonly ToolDecision[], server: Server
   ];
   return `${lines.join('\n')}\n`;
 }
+
+/** The files a policy is offered as, by name; a page's endpoint serves `text` with `contentType`. */
+export const POLICY_FILES = {
+  'policy.json': { format: 'hostedJson', contentType: 'application/json; charset=utf-8' },
+  'policy.yaml': { format: 'interceptYaml', contentType: 'application/yaml; charset=utf-8' },
+  'claude-settings.json': { format: 'claudeSettings', contentType: 'application/json; charset=utf-8' },
+} as const satisfies Record<string, { format: keyof PolicyFormats; contentType: string }>;
+export type PolicyFileName = keyof typeof POLICY_FILES;
+
+/**
+ * One download of a tool or server policy (`/servers/<id>/policy.json` and its siblings), from the
+ * same object the page's snippet shows, so a download and a snippet can never differ.
+ */
+export function policyFile(policy: PolicyFormats, file: PolicyFileName): { contentType: string; body: string } {
+  const { format, contentType } = POLICY_FILES[file];
+  return { contentType, body: policy[format].text };
+}

@@ -47,6 +47,8 @@ export interface InterceptPlan {
 export interface ClaudePlan {
   list: 'allow' | 'ask' | 'deny';
   rule: string;
+  /** The server segment of the rule (a suggestion people replace with their own server name). */
+  server: string;
   notes: string[];
 }
 
@@ -223,14 +225,14 @@ function planClaude(decision: Core, serverName: string): ClaudePlan {
   if (rule !== `mcp__${serverName}__${decision.tool}`) {
     notes.push(`Claude Code replaces characters outside A-Z a-z 0-9 _ - with "_" in tool names, so the rule names ${JSON.stringify(rule.slice(`mcp__${serverName}__`.length))}.`);
   }
-  if (decision.access !== 'allow') return { list: 'deny', rule, notes };
+  if (decision.access !== 'allow') return { list: 'deny', rule, server: serverName, notes };
   if (decision.approval || decision.limits.length > 0 || decision.amountCap) {
     if (!decision.approval) {
       notes.push('Claude Code cannot count calls or check arguments, so instead of a limit a person approves each call (ask).');
     } else if (decision.limits.length > 0 || decision.amountCap) {
       notes.push('Claude Code cannot count calls or check arguments; a person approving each call (ask) stands in for the limits.');
     }
-    return { list: 'ask', rule, notes };
+    return { list: 'ask', rule, server: serverName, notes };
   }
-  return { list: 'allow', rule, notes };
+  return { list: 'allow', rule, server: serverName, notes };
 }

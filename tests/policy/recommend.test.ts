@@ -7,6 +7,7 @@ import {
   DECISION_TABLE,
   explainDecision,
   findAmountParameter,
+  policyFile,
   policyForServer,
   policyForTool,
   recommendToolPolicy,
@@ -257,5 +258,14 @@ describe('policyForServer', () => {
     const named = policyForServer(server, () => verdict('Read', 'Low'), { claudeServerName: 'gh.enterprise' });
     expect(named.claudeSettings.object.permissions.allow).toContain('mcp__gh_enterprise__get_issue');
     expect(() => policyForServer(server, () => verdict('Read', 'Low'), { claudeServerName: 'my__server' })).toThrow(/__/);
+  });
+});
+
+describe('policyFile', () => {
+  it('serves each download from the same text the snippet shows', () => {
+    const policy = policyForTool(charge, verdict('Financial', 'Critical'));
+    expect(policyFile(policy, 'policy.json')).toEqual({ contentType: 'application/json; charset=utf-8', body: policy.hostedJson.text });
+    expect(policyFile(policy, 'policy.yaml').body).toBe(policy.interceptYaml.text);
+    expect(policyFile(policy, 'claude-settings.json').body).toBe(policy.claudeSettings.text);
   });
 });
