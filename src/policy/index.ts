@@ -1,7 +1,7 @@
 // Recommended gateway policies for a tool and for a server, in the three formats people paste:
 // the hosted JSON policy, Intercept YAML and Claude Code permissions. The site's snippets and its
 // downloads (/servers/<id>/policy.json, .yaml, claude-settings.json) both call these functions.
-import type { Classification } from '../schema/classification';
+import type { CapabilityLabel, Classification } from '../schema/classification';
 import type { ClaudeSettings, HostedPolicy, InterceptPolicy } from '../schema/policy';
 import type { Server } from '../schema/server';
 import type { McpTool } from '../schema/tool';
@@ -29,6 +29,12 @@ export interface PolicyFormats {
 
 export interface PolicyOptions {
   /**
+   * Whether the server supplies private data, untrusted content and an outward channel. A server
+   * policy works this out from its tools' labels; a tool's page passes the server's
+   * ServerClassification.exfiltrationTriangle so the tool's snippet equals its server-policy entry.
+   */
+  exfiltrationTriangle?: boolean;
+  /**
    * The server's name as configured in Claude Code (`claude mcp add <name> ...`). Defaults to a slug
    * of the server's display name, which the explanation tells people to replace with their own.
    */
@@ -43,6 +49,8 @@ export interface ToolPolicy extends PolicyFormats {
 /** Where a server policy cannot say everything its tools' decisions say, and why. */
 export interface ServerDecision {
   serverLimit: CallLimit;
+  /** Private data + untrusted content + an outward channel among the server's tools. */
+  exfiltrationTriangle: boolean;
   /** False when a tool is literally named "*": Intercept would read its `"*"` section as that tool's. */
   interceptServerLimit: boolean;
   claudeServerName: string;
@@ -71,7 +79,10 @@ export function policyForTool(
   options: PolicyOptions & { serverDisplayName?: string } = {},
 ): ToolPolicy {
   const serverName = resolveServerName(options.serverDisplayName ?? 'server', options);
-  const decision = recommendToolPolicy(definition, classification, { claudeServerName: serverName });
+  const decision = recommendToolPolicy(definition, classification, {
+    claudeServerName: serverName,
+    exfiltrationTriangle: options.exfiltrationTriangle === true,
+  });
   const scope = { description: 'Recommended policy for one tool (MCP Risk Catalog); every other tool is denied.', interceptServerLimit: false };
   return {
     decision,
@@ -93,9 +104,20 @@ export function policyForServer(
   options: PolicyOptions = {},
 ): ServerPolicy {
   const serverName = resolveServerName(server.displayName, options);
-  const decisions = server.tools.map((tool) => recommendToolPolicy(tool.definition, classify(tool.definition), { claudeServerName: serverName }));
+  const classified = server.tools.map((tool) => ({ definition: tool.definition, classification: classify(tool.definition) }));
+  const hasLabel = (label: CapabilityLabel) => classified.some(({ classification }) => classification.labels.includes(label));
+  const exfiltrationTriangle =
+    options.exfiltrationTriangle ?? (hasLabel('private-data') && hasLabel('untrusted-content') && hasLabel('outward-channel'));
+  const decisions = classified.map(({ definition, classification }) =>
+    recommendToolPolicy(definition, classification, { claudeServerName: serverName, exfiltrationTriangle }),
+  );
   const interceptServerLimit = !decisions.some((decision) => decision.tool === '*');
   const notes: string[] = [];
+  if (exfiltrationTriangle) {
+    notes.push(
+      'This server reads private data and untrusted content and can send data out: its outward-channel tools are limited further and need a person\'s approval where the client can ask.',
+    );
+  }
   if (!interceptServerLimit) {
     notes.push(
       'A tool of this server is named "*", which Intercept reads as "every tool": the Intercept policy leaves out the server-wide limit so that this tool stays blocked by default: deny.',
@@ -117,7 +139,7 @@ export function policyForServer(
     serverLimit: SERVER_CALL_LIMIT,
     interceptServerLimit,
   };
-  const serverDecision: ServerDecision = { serverLimit: SERVER_CALL_LIMIT, interceptServerLimit, claudeServerName: serverName, claudeSharedRules, notes };
+  const serverDecision: ServerDecision = { serverLimit: SERVER_CALL_LIMIT, exfiltrationTriangle, interceptServerLimit, claudeServerName: serverName, claudeSharedRules, notes };
   return {
     decisions,
     server: serverDecision,

@@ -76,6 +76,8 @@ export interface ToolDecision {
 export interface RecommendOptions {
   /** The server's name in Claude Code (already normalised; see names.ts). */
   claudeServerName: string;
+  /** The tool's server supplies all three sides of the exfiltration triangle (ServerClassification.exfiltrationTriangle). */
+  exfiltrationTriangle?: boolean;
 }
 
 const DEFAULT_DENY_MESSAGE = 'Blocked by policy. Ask a person to do it outside the agent.';
@@ -95,6 +97,7 @@ export function recommendToolPolicy(
     labels: [...new Set(classification.labels)].sort(),
     insufficientInformation: classification.insufficientInformation,
     amountParameter: amountParameter !== undefined,
+    exfiltrationTriangle: options.exfiltrationTriangle === true,
   };
   const fired = DECISION_TABLE.filter((row) => rowApplies(row, input));
   const categoryRows = fired.filter((row) => row.kind === 'category');

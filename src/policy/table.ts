@@ -24,6 +24,8 @@ export interface RowCondition {
   insufficientInformation?: true;
   /** Whether the tool has a numeric amount-like parameter a condition can cap (see parameters.ts). */
   amountParameter?: boolean;
+  /** The tool's server supplies private data, untrusted content and an outward channel (possibly through different tools). */
+  exfiltrationTriangle?: true;
 }
 
 export interface RowEffect {
@@ -158,6 +160,13 @@ export const DECISION_TABLE: readonly TableRow[] = [
     reason: 'It can send data out of the system (email, messages, uploads, web requests); a lower limit bounds what a prompt-injected agent can exfiltrate.',
   },
   {
+    id: 'server.exfiltration-triangle',
+    kind: 'modifier',
+    when: { label: 'outward-channel', exfiltrationTriangle: true },
+    then: { approval: true, limit: { max: 10, window: 'hour' } },
+    reason: 'Its server also reads private data and untrusted content, so an instruction hidden in that content can make the agent send the data out through this tool; a person should approve each call where the client can ask.',
+  },
+  {
     id: 'classification.insufficient',
     kind: 'modifier',
     when: { insufficientInformation: true },
@@ -178,6 +187,7 @@ export interface RowInput {
   labels: readonly CapabilityLabel[];
   insufficientInformation: boolean;
   amountParameter: boolean;
+  exfiltrationTriangle: boolean;
 }
 
 export function rowApplies(row: TableRow, input: RowInput): boolean {
@@ -188,5 +198,6 @@ export function rowApplies(row: TableRow, input: RowInput): boolean {
   if (when.label && !input.labels.includes(when.label)) return false;
   if (when.insufficientInformation && !input.insufficientInformation) return false;
   if (when.amountParameter !== undefined && when.amountParameter !== input.amountParameter) return false;
+  if (when.exfiltrationTriangle && !input.exfiltrationTriangle) return false;
   return true;
 }

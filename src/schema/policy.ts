@@ -73,7 +73,8 @@ export const HostedPolicy = z
     hide: z.array(z.string().min(1)).optional(),
     /** Static quota limits across every tool call. */
     all_tools: z.strictObject({ limits: z.array(HostedLimit) }).optional(),
-    tools: toolMap(HostedToolRules),
+    /** Per-tool rules (optional in the docs; the catalog always writes it). */
+    tools: toolMap(HostedToolRules).optional(),
   })
   .superRefine((policy, ctx) => {
     const seen = new Set<string>();
@@ -90,8 +91,9 @@ export const HostedPolicy = z
       } else counters.set(counter, owner);
     };
     policy.all_tools?.limits.forEach((limit, index) => claim(limit.counter, 'all_tools', ['all_tools', 'limits', index, 'counter']));
-    for (const name of Object.keys(policy.tools)) {
-      policy.tools[name]?.limits?.forEach((limit, index) =>
+    const tools = policy.tools ?? {};
+    for (const name of Object.keys(tools)) {
+      tools[name]?.limits?.forEach((limit, index) =>
         claim(limit.counter, `tool ${JSON.stringify(name)}`, ['tools', name, 'limits', index, 'counter']),
       );
     }

@@ -39,9 +39,9 @@ function expectValid(policy: PolicyFormats): void {
 }
 
 describe('the embedded dataset', () => {
-  it('is there to test (130 servers, 1,954 tools)', () => {
-    expect(servers.length).toBe(130);
-    expect(servers.reduce((sum, server) => sum + server.tools.length, 0)).toBe(1954);
+  it('is there to test (130 servers and 1,954 tools when this was written)', () => {
+    expect(servers.length).toBeGreaterThanOrEqual(130);
+    expect(servers.reduce((sum, server) => sum + server.tools.length, 0)).toBeGreaterThanOrEqual(1954);
   });
 
   it.each(VERDICTS.map((verdict) => [`${verdict.category}/${verdict.risk}/${verdict.labels.join('+') || 'no labels'}`, verdict] as const))(
@@ -52,7 +52,7 @@ describe('the embedded dataset', () => {
           const policy = policyForTool(definition, verdict, { serverDisplayName: server.displayName });
           expectValid(policy);
           const { decision } = policy;
-          const named = [...Object.keys(policy.hostedJson.object.tools), ...(policy.hostedJson.object.hide ?? [])];
+          const named = [...Object.keys(policy.hostedJson.object.tools ?? {}), ...(policy.hostedJson.object.hide ?? [])];
           expect(named).toEqual(decision.access === 'deny' ? [] : [definition.name]);
           if (verdict.category === 'Financial') {
             // Capped on a real amount argument, or denied: never allowed uncapped.

@@ -81,7 +81,7 @@ describe('hostile tool names', () => {
     expect(rules?.[0]?.on_deny).toMatch(/cannot count calls/);
     expect(policy.explanation).toMatch(/contains "\."/);
     // The formats that can count for it still do.
-    expect(policy.hostedJson.object.tools['repo.create']?.limits).toHaveLength(1);
+    expect(policy.hostedJson.object.tools?.['repo.create']?.limits).toHaveLength(1);
     // A dotted Read tool needs no counter and stays allowed.
     expect(policyForTool(definition('repo.get'), verdict('Read', 'Low')).interceptYaml.object.tools['repo.get']?.rules).toEqual([]);
   });

@@ -159,7 +159,7 @@ describe('rendered formats agree with the decision and the explanation', () => {
       expect(intercept.hide).toBeUndefined();
     }
     if (decision.access !== 'allow') {
-      expect(Object.keys(hosted.tools)).toEqual([]);
+      expect(Object.keys(hosted.tools ?? {})).toEqual([]);
       expect(interceptRules).toEqual([{ name: 'blocked by policy', action: 'deny', on_deny: decision.onDeny }]);
       expect(claude.permissions).toEqual({ deny: [`mcp__github__${name}`] });
       return;
@@ -194,10 +194,13 @@ describe('rendered formats agree with the decision and the explanation', () => {
     }
   });
 
-  it('explains from the decision alone: the same decision gives the same words', () => {
-    const decision = recommendToolPolicy(charge, verdict('Financial', 'Critical'));
-    expect(explainDecision(decision)).toBe(explainDecision(structuredClone(decision)));
-    expect(explainDecision(decision)).toContain('Why:');
+  it('explains from the decision alone: change the decision and the words follow', () => {
+    const decision = recommendToolPolicy(tool('create_issue'), verdict('Write', 'Medium'));
+    expect(explainDecision(decision)).toContain('at most 30 calls an hour');
+    const changed = { ...decision, limits: [{ max: 7, window: 'minute' as const }] };
+    const verdictLine = explainDecision(changed).split('\n')[0];
+    expect(verdictLine).toContain('at most 7 calls a minute');
+    expect(verdictLine).not.toContain('30 calls');
   });
 });
 
@@ -224,7 +227,7 @@ describe('policyForServer', () => {
     const hosted = policy.hostedJson.object;
     expect(hosted.default).toBe('deny');
     expect(hosted.hide).toEqual(['delete_repository']);
-    expect(Object.keys(hosted.tools)).toEqual(['create_charge', 'create_issue', 'get_issue']);
+    expect(Object.keys(hosted.tools ?? {})).toEqual(['create_charge', 'create_issue', 'get_issue']);
     expect(hosted.all_tools?.limits).toEqual([{ counter: 'server:calls_per_minute', window: 'minute', max: 60, scope: 'grant' }]);
 
     const intercept = policy.interceptYaml.object;
@@ -252,6 +255,30 @@ describe('policyForServer', () => {
     expect(again.hostedJson.text).toBe(policy.hostedJson.text);
     expect(again.interceptYaml.text).toBe(policy.interceptYaml.text);
     expect(again.claudeSettings.text).toBe(policy.claudeSettings.text);
+  });
+
+  it('tightens outward channels when the server supplies all three sides of the exfiltration triangle', () => {
+    const triangle = {
+      id: 'mail-0000abcd',
+      displayName: 'Mail',
+      tools: [
+        { definition: tool('read_inbox'), hash: '0000000000000000' },
+        { definition: tool('fetch_url'), hash: '0000000000000001' },
+        { definition: tool('send_email'), hash: '0000000000000002' },
+      ],
+    };
+    const labels: Record<string, CapabilityLabel[]> = { read_inbox: ['private-data'], fetch_url: ['untrusted-content'], send_email: ['outward-channel'] };
+    const classify = (definition: { name: string }) => verdict(definition.name === 'send_email' ? 'Write' : 'Read', 'Medium', labels[definition.name] ?? []);
+    const withTriangle = policyForServer(triangle, classify);
+    const send = withTriangle.decisions.find((decision) => decision.tool === 'send_email');
+    expect(withTriangle.server.exfiltrationTriangle).toBe(true);
+    expect(send?.rows.map((row) => row.id)).toContain('server.exfiltration-triangle');
+    expect(send).toMatchObject({ approval: true, limits: [{ max: 10, window: 'hour' }] });
+    expect(withTriangle.explanation).toContain('reads private data and untrusted content');
+
+    const withoutUntrusted = policyForServer({ ...triangle, tools: triangle.tools.filter((entry) => entry.definition.name !== 'fetch_url') }, classify);
+    expect(withoutUntrusted.server.exfiltrationTriangle).toBe(false);
+    expect(withoutUntrusted.decisions.find((decision) => decision.tool === 'send_email')).toMatchObject({ approval: false, limits: [{ max: 20, window: 'hour' }] });
   });
 
   it('uses the Claude Code server name it is given, and refuses one that would make rules ambiguous', () => {
