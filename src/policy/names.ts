@@ -1,5 +1,6 @@
 // Tool names are chosen by strangers. What each format can and cannot say about a given name, decided
 // in one place so the renderers and the explanation agree.
+import { isBlankForGo } from '../schema/policy';
 
 /** Characters Claude Code keeps in MCP tool and server names; everything else becomes `_`. */
 const CLAUDE_UNSAFE = /[^A-Za-z0-9_-]/g;
@@ -90,7 +91,7 @@ export function interceptNameLimits(name: string): InterceptNameLimits {
       'Its name contains ".", and Intercept finds a counter by splitting state.<tool>.<counter> on dots, so no per-tool limit can be written for it.',
     );
   }
-  if (name.trim() === '') {
+  if (isBlankForGo(name)) {
     limits.hideable = false;
     limits.notes.push('Its name is blank, which Intercept rejects in hide, so it is denied by a rule instead of hidden.');
   }

@@ -106,6 +106,14 @@ export type HostedPolicy = z.infer<typeof HostedPolicy>;
 // messages are Intercept's own, so a test failure reads like `intercept validate` would.
 
 const NUMERIC_OPS = new Set(['lt', 'lte', 'gt', 'gte']);
+
+/**
+ * Go's strings.TrimSpace(s) == "": Intercept's test for an empty hide entry. Go's unicode.IsSpace
+ * differs from JavaScript's trim(): it counts NEL (U+0085) as space and the BOM (U+FEFF) as not.
+ */
+export function isBlankForGo(text: string): boolean {
+  return /^[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$/.test(text);
+}
 const LIST_OPS = new Set(['in', 'not_in']);
 
 export const InterceptOperator = z.enum(['eq', 'neq', 'in', 'not_in', 'lt', 'lte', 'gt', 'gte', 'regex', 'contains', 'exists'], {
@@ -215,7 +223,7 @@ function expandRule(toolName: string, rule: InterceptRule): InterceptRule {
 function validateIntercept(policy: { hide?: string[] | undefined; tools: Record<string, InterceptToolRules> }, ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
   policy.hide?.forEach((name, index) => {
-    if (name.trim() === '') {
+    if (isBlankForGo(name)) {
       ctx.addIssue({ code: 'custom', path: ['hide', index], message: `hide[${index}]: entry must not be empty` });
       return;
     }

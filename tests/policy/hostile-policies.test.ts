@@ -86,10 +86,11 @@ describe('hostile tool names', () => {
     expect(policyForTool(definition('repo.get'), verdict('Read', 'Low')).interceptYaml.object.tools['repo.get']?.rules).toEqual([]);
   });
 
-  it('denies a blank-named destructive tool by rule, since Intercept rejects blank hide entries', () => {
-    const policy = policyForTool(definition('   '), verdict('Destructive', 'Critical'));
+  it.each(['   ', '\u0085', '\u2028\u3000'])('denies a destructive tool named %j by rule, since Intercept (Go) rejects it as a blank hide entry', (name) => {
+    const policy = policyForTool(definition(name), verdict('Destructive', 'Critical'));
     expect(policy.interceptYaml.object.hide).toBeUndefined();
-    expect(policy.interceptYaml.object.tools['   ']?.rules[0]?.action).toBe('deny');
+    expect(policy.interceptYaml.object.tools[name]?.rules[0]?.action).toBe('deny');
+    expect(policy.hostedJson.object.hide).toEqual([name]);
   });
 
   it('leaves out a name that is not well-formed Unicode, where a file cannot carry it exactly', () => {

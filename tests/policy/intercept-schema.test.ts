@@ -145,6 +145,12 @@ describe('Intercept policy schema', () => {
     expect(found.some((message) => message.startsWith(expected) || message.includes(expected)), `got: ${found.join(' | ')}`).toBe(true);
   });
 
+  it('finds a blank hide entry the way Go does: NEL is space, the BOM is not', () => {
+    expect(InterceptPolicy.safeParse({ version: '1', hide: ['\u0085\u0085'], tools: {} }).success).toBe(false);
+    expect(InterceptPolicy.safeParse({ version: '1', hide: ['\u3000'], tools: {} }).success).toBe(false);
+    expect(InterceptPolicy.safeParse({ version: '1', hide: ['\ufeff'], tools: {} }).success).toBe(true);
+  });
+
   it('requires the tools map (POLICY.md marks it required)', () => {
     expect(InterceptPolicy.safeParse({ version: '1' }).success).toBe(false);
   });
