@@ -18,7 +18,6 @@ export { DECISION_TABLE, AMOUNT_CAP, SERVER_CALL_LIMIT, SERVER_CALL_LIMIT_REASON
 export type { Access, CallLimit, TableRow } from './table';
 export { findAmountParameter } from './parameters';
 export { claudeRule, claudeSegment, suggestClaudeServerName } from './names';
-export { toYaml, quoteYamlString } from './yaml';
 export type { Rendered } from './render';
 
 export interface PolicyFormats {

@@ -159,6 +159,12 @@ export function recommendToolPolicy(
 
 type Core = Pick<ToolDecision, 'tool' | 'access' | 'limits' | 'approval' | 'amountCap'>;
 
+/** What a gateway that cannot ask a person does instead, said plainly. */
+function noApprovalNote(format: string, decision: Core): string {
+  if (decision.limits.length > 0 || decision.amountCap) return `${format} cannot ask a person; the limits are what it enforces.`;
+  return `${format} cannot ask a person, so it allows this tool with no per-tool limit; only a server-wide limit bounds it.`;
+}
+
 function planHosted(decision: Core): HostedPlan {
   const names = hostedNameLimits(decision.tool);
   const notes = [...names.notes];
@@ -182,7 +188,7 @@ function planHosted(decision: Core): HostedPlan {
         (perDay ? `; the per-call cap times ${perDay.max} calls a day bounds it at ${perDay.max * decision.amountCap.perCall}.` : '.'),
     );
   }
-  if (decision.approval) notes.push('This format cannot ask a person; the limits are what it enforces.');
+  if (decision.approval) notes.push(noApprovalNote('This format', decision));
   return plan;
 }
 
@@ -211,7 +217,7 @@ function planIntercept(decision: Core): InterceptPlan {
         (perDay ? `, so the true daily total can pass the cap by less than ${perDay.max}, one unit per allowed call.` : ', so the true daily total can pass the cap by less than one unit per allowed call.'),
     );
   }
-  if (decision.approval) notes.push('Intercept cannot ask a person; the limits are what it enforces.');
+  if (decision.approval) notes.push(noApprovalNote('Intercept', decision));
   return {
     listed: true,
     hidden: false,

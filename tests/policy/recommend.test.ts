@@ -80,6 +80,14 @@ describe('recommendToolPolicy', () => {
     expect(decision.rows.map((row) => row.id)).toEqual(['category.write', 'label.credentials', 'label.outward-channel']);
   });
 
+  it('says plainly when a gateway cannot ask and has no per-tool limit to fall back on', () => {
+    const policy = policyForTool(tool('get_secret'), verdict('Read', 'High'));
+    expect(policy.decision.limits).toEqual([]);
+    expect(policy.explanation).toContain('Intercept cannot ask a person, so it allows this tool with no per-tool limit');
+    expect(policy.explanation).not.toContain('the limits are what it enforces');
+    expect(policy.claudeSettings.object.permissions).toEqual({ ask: ['mcp__server__get_secret'] });
+  });
+
   it('asks for approval when the classifier had too little to go on, or the risk was raised', () => {
     expect(recommendToolPolicy(tool('process'), verdict('Read', 'Low', [], true)).approval).toBe(true);
     expect(recommendToolPolicy(tool('get_secret'), verdict('Read', 'High')).approval).toBe(true);
