@@ -288,6 +288,10 @@ function validateIntercept(policy: { hide?: string[] | undefined; tools: Record<
   }
 }
 
+/**
+ * An Intercept policy file. At least as strict as Intercept: unknown keys (which Intercept ignores) and
+ * an unquoted `version: 1` (which Go reads as "1") are rejected too, since the catalog never writes them.
+ */
 export const InterceptPolicy = z
   .strictObject({
     version: z.literal('1', { error: (issue) => `version must be "1", got "${String(issue.input ?? '')}"` }),

@@ -117,6 +117,7 @@ const MUST_REJECT: [string, string][] = [
   ],
   ['rate_limit count must be a positive integer, got "0"', 'version: "1"\ntools:\n  t:\n    rules:\n      - name: r\n        rate_limit: 0/hour'],
   ['rate_limit count must be a positive integer, got "five"', 'version: "1"\ntools:\n  t:\n    rules:\n      - name: r\n        rate_limit: five/hour'],
+  ['rate_limit must be in the format "N/window" (e.g. "5/hour"), got "5"', 'version: "1"\ntools:\n  t:\n    rules:\n      - name: r\n        rate_limit: "5"'],
   ['rate_limit window must be "minute", "hour", or "day", got "60"', 'version: "1"\ntools:\n  t:\n    rules:\n      - name: r\n        rate_limit: 5/60'],
   [
     'rate_limit cannot be combined with conditions or state',
