@@ -1,0 +1,79 @@
+// The words shown next to a snippet, generated from the same decision the snippet is rendered from.
+// Plain text (the tool name is untrusted: the page escapes it like any other text).
+import type { ToolDecision } from './recommend';
+import type { CallLimit } from './table';
+
+const PER = { minute: 'a minute', hour: 'an hour', day: 'a day' } as const;
+
+export function describeLimits(limits: readonly CallLimit[]): string {
+  return limits.map((limit) => `${limit.max} calls ${PER[limit.window]}`).join(' and ');
+}
+
+function verdict(decision: ToolDecision): string {
+  if (decision.access === 'hide') return 'Hide it: remove it from the tool list and block every call.';
+  if (decision.access === 'deny') return 'Block it: every call is denied.';
+  const parts: string[] = [];
+  if (decision.limits.length > 0) parts.push(`at most ${describeLimits(decision.limits)}`);
+  if (decision.amountCap) {
+    const { parameter, perCall, perDay } = decision.amountCap;
+    parts.push(`${parameter} between 0 and ${perCall} per call and at most ${perDay} per day`);
+  }
+  if (decision.approval) parts.push('a person approves each call where the client can ask');
+  return parts.length > 0 ? `Allow it with limits: ${parts.join('; ')}.` : 'Allow it.';
+}
+
+function hostedLine(decision: ToolDecision): string {
+  const plan = decision.hosted;
+  let what: string;
+  if (plan.hidden) what = 'listed in "hide": removed from tools/list (on streamable HTTP) and denied at call time.';
+  else if (!plan.listed) what = 'not listed, so "default": "deny" blocks every call.';
+  else {
+    const parts: string[] = [];
+    if (plan.limits.length > 0) parts.push(`limits of ${describeLimits(plan.limits)}`);
+    if (plan.amountBounds) parts.push(`deny_if on args.${plan.amountBounds.parameter} below 0 or above ${plan.amountBounds.max}`);
+    what = parts.length > 0 ? `listed under "tools" with ${parts.join(' and ')}.` : 'listed under "tools" with no rules: allowed.';
+  }
+  return [`Hosted JSON: ${what}`, ...plan.notes].join(' ');
+}
+
+function interceptLine(decision: ToolDecision): string {
+  const plan = decision.intercept;
+  const parts: string[] = [];
+  if (plan.hidden) parts.push('listed in hide: removed from tools/list, and a call gets "Tool is hidden by policy"');
+  if (plan.denyRule) parts.push(`${plan.hidden ? 'also ' : ''}listed with an action: deny rule whose on_deny says why`);
+  if (!plan.hidden && !plan.listed) parts.push('not listed, so default: deny blocks every call');
+  if (plan.listed && !plan.denyRule) {
+    const rules: string[] = [];
+    if (plan.limits.length > 0) rules.push(`rate_limit rules for ${describeLimits(plan.limits)}`);
+    if (plan.amountCap) {
+      const { parameter, perCall, perDay } = plan.amountCap;
+      rules.push(`conditions args.${parameter} gte 0 and lte ${perCall}`, `a daily counter with increment_from args.${parameter} capped at ${perDay}`);
+    }
+    parts.push(rules.length > 0 ? `listed with ${rules.join(', ')}` : 'listed with rules: [] (allowed)');
+  }
+  return [`Intercept: ${parts.join('; ')}.`, ...plan.notes].join(' ');
+}
+
+function claudeLine(decision: ToolDecision): string {
+  const meaning = { allow: 'runs without asking', ask: 'a person approves each call', deny: 'blocked' }[decision.claude.list];
+  return [
+    `Claude Code: ${decision.claude.rule} in permissions.${decision.claude.list} (${meaning}); replace "${decision.claude.server}" with the name you gave the server in Claude Code.`,
+    ...decision.claude.notes,
+  ].join(' ');
+}
+
+/** Several short paragraphs: the verdict, why (one line per table row that fired), then each format. */
+export function explainDecision(decision: ToolDecision): string {
+  const lines = [
+    // JSON quoting keeps a hostile name on one line and shows where it ends.
+    `${JSON.stringify(decision.tool)} (${decision.category}, risk ${decision.risk}). ${verdict(decision)}`,
+    '',
+    'Why:',
+    ...decision.rows.map((row) => `- ${row.reason}`),
+    '',
+    hostedLine(decision),
+    interceptLine(decision),
+    claudeLine(decision),
+  ];
+  return `${lines.join('\n')}\n`;
+}
