@@ -4,6 +4,7 @@ import type { z } from 'zod';
 export * from './tool';
 export * from './server';
 export * from './classification';
+export * from './policy';
 
 /**
  * Turns zod issues into lines a maintainer can act on: which server, which tool, which field.
