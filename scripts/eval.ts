@@ -1,0 +1,104 @@
+// npm run --silent eval -- [--data DIR] [--shared FILE | --no-shared] [--in FILE.jsonl] [--misses]
+// Scores the classifier (annotations hidden) against tools whose authors set readOnlyHint /
+// destructiveHint: the annotated tools of the embedded dataset, plus ../shared/datasets/unified/tools.jsonl
+// when it is present (tools already in data/ are not counted twice), plus any --in file
+// (unified rows or MCP tool objects, one a line, optionally with `source` and `server`).
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { McpTool } from '../src/schema';
+import { declaredClass, emptyCounts, f1, isLabelled, score, type Counts, type LabelledTool, type Miss } from '../src/classify/evaluate';
+import { defaultDataDir, iterateServers } from '../src/store/dataset';
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    shared: { type: 'string' },
+    'no-shared': { type: 'boolean' },
+    in: { type: 'string', multiple: true },
+    misses: { type: 'boolean' },
+  },
+});
+
+const tools: LabelledTool[] = [];
+const seen = new Set<string>();
+const key = (definition: McpTool): string => `${definition.name}\u0000${definition.description ?? ''}`;
+
+for (const server of iterateServers(values.data ?? defaultDataDir())) {
+  const source = server.source.kind === 'import' ? (server.source.dataset ?? 'import') : server.source.kind;
+  for (const tool of server.tools) {
+    seen.add(key(tool.definition));
+    if (isLabelled(tool.definition)) tools.push({ source, server: server.name, definition: tool.definition });
+  }
+}
+const embedded = tools.length;
+
+function readJsonl(file: string, fallbackSource: string): number {
+  let added = 0;
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, index) => {
+      if (line.trim() === '') return;
+      let row: Record<string, unknown>;
+      try {
+        row = JSON.parse(line) as Record<string, unknown>;
+      } catch (error) {
+        console.error(`${file}:${index + 1}: not JSON (${(error as Error).message})`);
+        return;
+      }
+      const candidate = 'tool_name' in row ? { name: row['tool_name'], description: row['description'] ?? undefined, inputSchema: row['input_schema'] ?? { type: 'object' }, annotations: row['annotations'] ?? undefined } : row;
+      const parsed = McpTool.safeParse(candidate);
+      if (!parsed.success) {
+        console.error(`${file}:${index + 1}: not an MCP tool (${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? ''})`);
+        return;
+      }
+      if (!isLabelled(parsed.data) || seen.has(key(parsed.data))) return;
+      seen.add(key(parsed.data));
+      tools.push({ source: typeof row['source'] === 'string' ? row['source'] : fallbackSource, server: typeof row['server'] === 'string' ? row['server'] : '', definition: parsed.data });
+      added++;
+    });
+  return added;
+}
+
+const sharedFile = values.shared ?? path.resolve('..', '..', 'shared', 'datasets', 'unified', 'tools.jsonl');
+const shared = !values['no-shared'] && existsSync(sharedFile) ? readJsonl(sharedFile, 'shared') : 0;
+let extra = 0;
+for (const file of values.in ?? []) extra += readJsonl(file, path.basename(file));
+
+const overall = emptyCounts();
+const bySource = new Map<string, Counts>();
+const misses: Miss[] = [];
+for (const tool of tools) {
+  score(tool, overall, misses);
+  let counts = bySource.get(tool.source);
+  if (!counts) bySource.set(tool.source, (counts = emptyCounts()));
+  score(tool, counts);
+}
+
+const pct = (n: number): string => n.toFixed(3);
+function line(name: string, counts: Counts): string {
+  const ro = counts.readOnly.total === 0 ? '   -  ' : pct(counts.readOnly.correct / counts.readOnly.total);
+  const d = f1(counts.destructive);
+  const dc = f1(counts.destructiveCategory);
+  const n = counts.destructive.tp + counts.destructive.fp + counts.destructive.fn + counts.destructive.tn;
+  return `${name.padEnd(20)} ${String(counts.readOnly.total).padStart(5)} ${ro.padStart(7)}   ${String(n).padStart(5)} ${pct(d.precision)} ${pct(d.recall)} ${pct(d.f1)}   ${pct(dc.f1)}`;
+}
+
+console.log(`Labelled tools: ${tools.length} (${embedded} from the embedded dataset, ${shared} more from ${sharedFile}${extra ? `, ${extra} from --in` : ''})`);
+console.log('Annotations hidden from the classifier. Read-only: category Read vs readOnlyHint. Destructive: the');
+console.log('`destructive` label vs destructiveHint, among tools not declared read-only (last column: category Destructive only).\n');
+console.log(`${'source'.padEnd(20)} ${'RO n'.padStart(5)} ${'RO acc'.padStart(7)}   ${'D n'.padStart(5)} prec  recall F1      F1(cat)`);
+console.log(line('all', overall));
+for (const source of [...bySource.keys()].sort()) console.log(line(source, bySource.get(source) as Counts));
+
+const categories = ['Read', 'Write', 'Execute', 'Destructive', 'Financial', 'Other'] as const;
+console.log(`\nConfusion (declared → predicted category)\n${''.padEnd(24)}${categories.map((c) => c.padStart(12)).join('')}`);
+for (const row of [declaredClass(true, undefined), declaredClass(false, true), declaredClass(false, false), declaredClass(false, undefined)]) {
+  const cells = overall.confusion[row] ?? {};
+  console.log(`${row.padEnd(24)}${categories.map((c) => String(cells[c] ?? 0).padStart(12)).join('')}`);
+}
+
+if (values.misses) {
+  console.log('\nMisses');
+  for (const miss of misses) console.log(`${miss.kind.padEnd(10)} declared=${String(miss.declared).padEnd(5)} ${miss.source.padEnd(18)} ${miss.tool.padEnd(45)} ${miss.summary}`);
+}

@@ -1,0 +1,369 @@
+// classifyTool: runs every rule over one tool definition and turns the evidence into a category, a
+// risk class, capability labels and findings. Pure and deterministic; rules are compiled once at load.
+import type { CapabilityLabel, Category, Classification, Evidence, Finding, McpTool, RiskClass } from '../schema';
+import { classOfVerb } from './lexicon';
+import { prepareTool, type PreparedTool } from './prepare';
+import { findPoisoning } from './poisoning';
+import { rules } from './rules';
+import type { Conclusion, Rule } from './types';
+
+export interface ClassifyOptions {
+  /** Decide from name, description and parameters only; annotation findings are still reported. */
+  ignoreAnnotations?: boolean;
+}
+
+/** Most severe last: when two categories apply, the more severe wins (TAXONOMY.md). */
+const SEVERITY: Record<Category, number> = { Other: 0, Read: 1, Write: 2, Execute: 3, Destructive: 4, Financial: 5 };
+const RISKS: readonly RiskClass[] = ['Low', 'Medium', 'High', 'Critical'];
+const DEFAULT_RISK: Record<Category, RiskClass> = {
+  Read: 'Low',
+  Write: 'Medium',
+  Execute: 'High',
+  Destructive: 'Critical',
+  Financial: 'Critical',
+  Other: 'Medium',
+};
+
+interface Hit {
+  rule: Rule;
+  field: string;
+  match: string;
+  start: number;
+}
+
+// Rules by matcher kind, so a tool only pays for the lookups it needs.
+const verbRulesByVerb = new Map<string, { name?: Rule; lead?: Rule; extra: Rule[] }>();
+const tokenRules: Array<{ rule: Rule; tokens: ReadonlySet<string> }> = [];
+const phraseRules: Array<{ rule: Rule; pattern: RegExp }> = [];
+const parameterRules: Rule[] = [];
+for (const rule of rules) {
+  const match = rule.match;
+  if (match.kind === 'name-verb' || match.kind === 'lead-verb') {
+    for (const verb of match.verbs) {
+      const entry = verbRulesByVerb.get(verb) ?? { extra: [] };
+      if (rule.id.startsWith('name.verb.') || rule.id.startsWith('description.verb.')) {
+        // The verb classes: the first class listing a verb owns it (see lexicon.ts).
+        if (classOfVerb.get(verb) && rule.id.endsWith(`.${classOfVerb.get(verb)?.id}`)) {
+          if (match.kind === 'name-verb') entry.name = rule;
+          else entry.lead = rule;
+        }
+      } else entry.extra.push(rule);
+      verbRulesByVerb.set(verb, entry);
+    }
+  } else if (match.kind === 'name-token') tokenRules.push({ rule, tokens: new Set(match.tokens) });
+  else if (match.kind === 'phrase') phraseRules.push({ rule, pattern: match.pattern });
+  else parameterRules.push(rule);
+}
+
+function collectHits(tool: PreparedTool): Hit[] {
+  const hits: Hit[] = [];
+  for (const verb of tool.nameVerbs) {
+    const entry = verbRulesByVerb.get(verb.verb);
+    if (!entry) continue;
+    if (entry.name) hits.push({ rule: entry.name, field: 'name', match: verb.text, start: verb.start });
+    for (const rule of entry.extra) if (rule.match.kind === 'name-verb') hits.push({ rule, field: 'name', match: verb.text, start: verb.start });
+  }
+  for (const verb of tool.leadVerbs) {
+    const entry = verbRulesByVerb.get(verb.verb);
+    if (entry?.lead) hits.push({ rule: entry.lead, field: tool.leadField, match: verb.text, start: verb.start });
+  }
+  for (const { rule, tokens } of tokenRules) {
+    const token = tool.tokens.find((candidate) => tokens.has(candidate.word));
+    if (token) hits.push({ rule, field: 'name', match: token.text, start: token.start });
+  }
+  for (const { rule, pattern } of phraseRules) {
+    for (const [field, text] of [['description', tool.description], ['title', tool.title]] as const) {
+      if (text === '') continue;
+      const m = pattern.exec(text);
+      if (m) {
+        hits.push({ rule, field, match: m[0], start: m.index });
+        break;
+      }
+    }
+  }
+  for (const rule of parameterRules) {
+    const match = rule.match;
+    for (const parameter of tool.parameters) {
+      if (match.kind === 'parameter' && match.name.test(parameter.key)) {
+        if (match.description && !match.description.test(parameter.description)) continue;
+        hits.push({ rule, field: `parameter:${parameter.name}`, match: parameter.name, start: 0 });
+        break;
+      }
+      if (match.kind === 'parameter-enum' && /^(?:action|method|operation|op|mode|command|type|verb|state)s?$/.test(parameter.key)) {
+        const value = parameter.values.find((candidate) => match.value.test(candidate));
+        if (value !== undefined) {
+          hits.push({ rule, field: `parameter:${parameter.name}`, match: value, start: 0 });
+          break;
+        }
+      }
+    }
+  }
+  return hits;
+}
+
+const conclusions = (hit: Hit): readonly Conclusion[] => [hit.rule.concludes, ...(hit.rule.also ?? [])];
+const categoryOf = (conclusion: Conclusion): Category | undefined =>
+  conclusion.startsWith('category:') ? (conclusion.slice('category:'.length) as Category) : undefined;
+const moreSevere = (a: Category | undefined, b: Category | undefined): Category | undefined =>
+  a === undefined ? b : b === undefined ? a : SEVERITY[b] > SEVERITY[a] ? b : a;
+
+function strongest(hits: readonly Hit[]): Category | undefined {
+  let best: Category | undefined;
+  for (const hit of hits) best = moreSevere(best, categoryOf(hit.rule.concludes));
+  return best;
+}
+
+interface Verdict {
+  category: Category;
+  /** The hits that decided the category, best first. */
+  deciding: Hit[];
+  /** Hits whose conclusions were used (category, qualifiers, labels, risk). */
+  used: Hit[];
+  confidence: number;
+  insufficientInformation: boolean;
+  reason?: string;
+}
+
+/** Decides the category from the text alone (name, title, description, parameters). */
+function decide(tool: PreparedTool, hits: readonly Hit[]): Verdict {
+  const byId = (prefix: string): Hit[] => hits.filter((hit) => hit.rule.id.startsWith(prefix));
+  const leadHits = byId('description.verb.');
+  // A noun-like last word of a name (tft-champion-item-build) is overruled by a description that says what the tool does.
+  const nameHits = tool.weakNameVerb && leadHits.length > 0 ? [] : byId('name.verb.');
+  const has = (conclusion: Conclusion): Hit[] => hits.filter((hit) => conclusions(hit).includes(conclusion));
+  const nameCategory = strongest(nameHits);
+  const leadCategory = strongest(leadHits);
+  let category = moreSevere(nameCategory, leadCategory);
+  const deciding: Hit[] = [...nameHits, ...leadHits].filter((hit) => categoryOf(hit.rule.concludes) === category);
+  let confidence = nameCategory && leadCategory ? (nameCategory === leadCategory ? 0.9 : 0.75) : nameCategory ? 0.75 : leadCategory ? 0.65 : 0;
+
+  const readOnlyLimit = has('qualifier:read-only');
+  const strong = hits.filter((hit) => hit.rule.weight >= 2 && !hit.rule.id.startsWith('name.verb.') && !hit.rule.id.startsWith('description.verb.'));
+  const hit0 = (to: Category): string => (strong.find((hit) => categoryOf(hit.rule.concludes) === to)?.field ?? '').split(':')[0] ?? '';
+  const escalate = (candidates: Hit[], allowed: (from: Category | undefined, to: Category) => boolean): void => {
+    for (const hit of candidates) {
+      const to = categoryOf(hit.rule.concludes);
+      if (to === undefined || (category !== undefined && SEVERITY[to] <= SEVERITY[category])) continue;
+      if (!allowed(category, to)) continue;
+      category = to;
+      deciding.unshift(hit);
+      confidence = Math.max(confidence, 0.7);
+    }
+  };
+  // Strong phrases and parameter shapes: a multi-operation tool that can delete, arbitrary code, money.
+  escalate(strong, (from, to) => {
+    // A description that limits the tool to reading ("rejects INSERT/UPDATE/DELETE") is not a list of its operations.
+    if ((to === 'Execute' || to === 'Destructive') && readOnlyLimit.length > 0 && hit0(to) !== 'parameter') return false;
+    if (to === 'Financial' && (from === undefined || from === 'Read')) return false;
+    return true;
+  });
+  // Weak hints only fill gaps: a code parameter on a Write tool, a money noun on a create/execute verb.
+  const weak = hits.filter((hit) => hit.rule.weight < 2 && categoryOf(hit.rule.concludes) !== undefined);
+  const createLike = [...nameHits, ...leadHits].some((hit) => hit.rule.id.endsWith('.create') || hit.rule.id.endsWith('.execute'));
+  escalate(
+    weak.filter((hit) => categoryOf(hit.rule.concludes) !== 'Read'),
+    (from, to) =>
+      (to === 'Execute' && from === undefined && readOnlyLimit.length === 0) ||
+      (to === 'Financial' && createLike),
+  );
+  if (category === undefined) {
+    const noun = weak.find((hit) => categoryOf(hit.rule.concludes) === 'Read');
+    if (noun) {
+      category = 'Read';
+      deciding.push(noun);
+      confidence = 0.45;
+    }
+  }
+  // Qualifiers: a query tool limited to reading is Read; an effect that cannot be undone is Destructive.
+  if (readOnlyLimit.length > 0 && (category === 'Execute' || category === undefined)) {
+    category = 'Read';
+    deciding.unshift(...readOnlyLimit);
+    confidence = Math.max(confidence, 0.6);
+  }
+  const irreversible = has('qualifier:irreversible');
+  if (category === 'Write' && irreversible.length > 0) {
+    category = 'Destructive';
+    deciding.unshift(...irreversible);
+  }
+  if (category === undefined) {
+    const empty = tool.description.trim() === '';
+    return {
+      category: 'Other',
+      deciding: [],
+      used: [],
+      confidence: 0.2,
+      insufficientInformation: true,
+      reason: empty
+        ? `the description is empty and the name "${tool.name}" has no verb the rules know`
+        : `neither the name "${tool.name}" nor the description says what a call does`,
+    };
+  }
+  const used = hits.filter((hit) => {
+    const conclusion = hit.rule.concludes;
+    if (conclusion.startsWith('category:')) return deciding.includes(hit) || categoryOf(conclusion) === category;
+    return true;
+  });
+  return { category, deciding, used, confidence, insufficientInformation: false };
+}
+
+function evidenceOf(hit: Hit): Evidence {
+  return {
+    rule: hit.rule.id,
+    field: hit.field,
+    match: hit.match,
+    concludes: conclusions(hit).join(' + '),
+    weight: hit.rule.weight,
+    explanation: hit.rule.explanation,
+  };
+}
+
+function annotationEvidence(hint: string, value: boolean, concludes: string, weight: number, explanation: string): Evidence {
+  return { rule: `annotation.${hint}`, field: `annotation:${hint}`, match: String(value), concludes, weight, explanation };
+}
+
+const quote = (text: string): string => `"${text.length > 60 ? `${text.slice(0, 57)}...` : text}"`;
+const fieldLabel = (field: string): string =>
+  field.startsWith('parameter:') ? `parameter ${field.slice('parameter:'.length)}` : field.startsWith('annotation:') ? `annotation ${field.slice('annotation:'.length)}` : field;
+
+export function classifyTool(definition: McpTool, options: ClassifyOptions = {}): Classification {
+  const tool = prepareTool(definition);
+  const hits = collectHits(tool);
+  const verdict = decide(tool, hits);
+  let category = verdict.category;
+  let confidence = verdict.confidence;
+  const evidence: Evidence[] = [];
+  const findings: Finding[] = findPoisoning(tool);
+  const annotations = definition.annotations ?? undefined;
+  const readOnlyHint = annotations?.readOnlyHint ?? undefined;
+  const destructiveHint = annotations?.destructiveHint ?? undefined;
+  const textCategory = category;
+  const decisive = verdict.deciding[0];
+
+  // Annotation contradictions are reported whether or not annotations are used.
+  if (readOnlyHint === true && destructiveHint === true) {
+    findings.push({
+      rule: 'annotation.read-only-and-destructive',
+      severity: 'medium',
+      field: 'annotation:destructiveHint',
+      match: 'true',
+      message: 'The tool claims to be read-only and destructive at once; at least one hint is wrong.',
+    });
+  }
+  if (readOnlyHint === true && SEVERITY[textCategory] >= SEVERITY.Write && decisive) {
+    findings.push({
+      rule: 'annotation.read-only-contradicted',
+      severity: textCategory === 'Write' ? 'medium' : 'high',
+      field: decisive.field,
+      match: decisive.match,
+      start: decisive.start,
+      message: `readOnlyHint is true, but the ${fieldLabel(decisive.field)} says the tool is ${textCategory}.`,
+    });
+  }
+  if (destructiveHint === false && readOnlyHint !== true && textCategory === 'Destructive' && decisive) {
+    findings.push({
+      rule: 'annotation.not-destructive-contradicted',
+      severity: 'medium',
+      field: decisive.field,
+      match: decisive.match,
+      start: decisive.start,
+      message: `destructiveHint is false, but the ${fieldLabel(decisive.field)} says the tool is Destructive.`,
+    });
+  }
+
+  for (const hit of verdict.used) evidence.push(evidenceOf(hit));
+  const qualifies = (conclusion: Conclusion): boolean => verdict.used.some((hit) => conclusions(hit).includes(conclusion));
+
+  let destructive =
+    category === 'Destructive' || category === 'Execute' || category === 'Financial' || (category === 'Write' && qualifies('qualifier:overwrite'));
+  let riskReason: string | undefined;
+  let riskStep = 0;
+
+  if (!options.ignoreAnnotations && annotations) {
+    // Author claims: a claim that raises risk is taken; a read-only claim lowers only when nothing contradicts it.
+    if (readOnlyHint === true && (category === 'Other' || category === 'Read') && destructiveHint !== true) {
+      if (category === 'Other') {
+        category = 'Read';
+        confidence = 0.5;
+      } else confidence = Math.min(1, confidence + 0.05);
+      evidence.push(annotationEvidence('readOnlyHint', true, 'category:Read', 1, 'The author declares the tool read-only, and nothing in its definition says otherwise.'));
+    } else if (readOnlyHint === false && (category === 'Other' || category === 'Read')) {
+      category = 'Write';
+      confidence = 0.5;
+      evidence.push(annotationEvidence('readOnlyHint', false, 'category:Write', 1, 'The author declares that the tool changes state.'));
+    }
+    if (destructiveHint === true && readOnlyHint !== true) {
+      if (category === 'Other' || category === 'Read') category = 'Write';
+      if (!destructive) {
+        destructive = true;
+        riskStep = 1;
+        riskReason = 'its author declares it destructive';
+      }
+      evidence.push(annotationEvidence('destructiveHint', true, 'label:destructive + risk:+1', 1, 'The author declares that the tool may destroy or overwrite data.'));
+    } else if (destructiveHint === false && readOnlyHint !== true && category === 'Write' && destructive) {
+      destructive = false;
+      evidence.push(annotationEvidence('destructiveHint', false, 'label:-destructive', 1, 'The author declares that the tool only adds, so its updates are not counted as destructive.'));
+    }
+  }
+
+  const labels = new Set<CapabilityLabel>();
+  if (destructive) labels.add('destructive');
+  if (category === 'Execute' && (qualifies('label:code-execution') || tool.nameVerbs.some((verb) => classOfVerb.get(verb.verb)?.id === 'execute'))) labels.add('code-execution');
+  for (const hit of verdict.used) {
+    for (const conclusion of conclusions(hit)) {
+      if (!conclusion.startsWith('label:')) continue;
+      const label = conclusion.slice('label:'.length) as CapabilityLabel;
+      if (label === 'destructive' || label === 'code-execution') continue;
+      if ((label === 'private-data' || label === 'untrusted-content') && category !== 'Read' && category !== 'Execute') continue;
+      if (label === 'outward-channel' && (category === 'Read' || category === 'Other')) continue;
+      labels.add(label);
+    }
+  }
+  // Drop label evidence whose label was not given, so the evidence only lists what the verdict used.
+  const kept = evidence.filter((item) => !item.concludes.startsWith('label:') || item.concludes.startsWith('label:-') || labels.has(item.concludes.slice('label:'.length).split(' ')[0] as CapabilityLabel));
+
+  if (riskStep === 0) {
+    const permissions = kept.find((item) => item.rule === 'risk.permissions');
+    if (category === 'Read' && labels.has('credentials')) {
+      riskStep = 1;
+      riskReason = 'it can return secrets or credentials';
+    } else if ((category === 'Write' || category === 'Other') && permissions) {
+      riskStep = 1;
+      riskReason = `it acts on permissions or access control (${quote(permissions.match)})`;
+    }
+  }
+  const base = DEFAULT_RISK[category];
+  const risk = RISKS[Math.min(RISKS.length - 1, RISKS.indexOf(base) + riskStep)] ?? base;
+  if (riskStep === 0) for (let i = kept.length - 1; i >= 0; i--) if (kept[i]?.concludes === 'risk:+1') kept.splice(i, 1);
+
+  const summary = summarise(category, risk, base, riskReason, verdict, kept, labels);
+  return {
+    category,
+    risk,
+    confidence: Math.round(Math.min(1, Math.max(0, confidence)) * 100) / 100,
+    insufficientInformation: verdict.insufficientInformation && category === 'Other',
+    summary,
+    evidence: kept,
+    labels: [...labels].sort(),
+    findings: findings.sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : (a.start ?? 0) - (b.start ?? 0))),
+  };
+}
+
+function summarise(
+  category: Category,
+  risk: RiskClass,
+  base: RiskClass,
+  riskReason: string | undefined,
+  verdict: Verdict,
+  evidence: readonly Evidence[],
+  labels: ReadonlySet<CapabilityLabel>,
+): string {
+  if (category === 'Other') return `Other, ${risk} risk: insufficient information, ${verdict.reason ?? 'nothing in the definition says what a call does'}.`;
+  const decisive = verdict.deciding[0];
+  const lead = decisive ? evidenceOf(decisive) : evidence.find((item) => item.concludes.includes(`category:${category}`));
+  const parts = [`${category}, ${risk} risk`];
+  if (lead) parts.push(`${lead.explanation.replace(/\.$/, '')} (${quote(lead.match)} in the ${fieldLabel(lead.field)})`);
+  let text = `${parts.join(': ')}.`;
+  if (risk !== base && riskReason) text += ` Risk raised from ${base} because ${riskReason}.`;
+  if (labels.size > 0) text += ` Capabilities: ${[...labels].sort().join(', ')}.`;
+  return text;
+}

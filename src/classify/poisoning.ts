@@ -1,0 +1,44 @@
+// Tool-poisoning findings: each pattern of rules/poisoning.ts searched in every free-text field of a
+// tool (and, for invisible characters, in names too), reported with the span and its start offset.
+import type { Finding } from '../schema';
+import type { PreparedTool } from './prepare';
+import { exfiltrationParameterAsk, exfiltrationParameterName, poisonRules } from './rules';
+
+const MAX_PER_RULE_AND_FIELD = 5;
+
+export function findPoisoning(tool: PreparedTool): Finding[] {
+  const texts: Array<[field: string, text: string]> = [];
+  if (tool.description !== '') texts.push(['description', tool.description]);
+  if (tool.title !== '') texts.push(['title', tool.title]);
+  for (const parameter of tool.parameters) if (parameter.description !== '') texts.push([`parameter:${parameter.name}`, parameter.description]);
+  const names: Array<[field: string, text: string]> = [['name', tool.name], ...tool.parameters.map((p): [string, string] => [`parameter:${p.name}`, p.name])];
+
+  const findings: Finding[] = [];
+  for (const rule of poisonRules) {
+    const targets = rule.scope === 'text-and-names' ? [...texts, ...names] : texts;
+    for (const [field, text] of targets) {
+      rule.pattern.lastIndex = 0;
+      let count = 0;
+      for (let m = rule.pattern.exec(text); m !== null && count < MAX_PER_RULE_AND_FIELD; m = rule.pattern.exec(text)) {
+        findings.push({ rule: rule.id, severity: rule.severity, field, match: m[0], start: m.index, message: rule.message });
+        count++;
+        if (m[0] === '') rule.pattern.lastIndex++;
+      }
+    }
+  }
+  for (const parameter of tool.parameters) {
+    if (!exfiltrationParameterName.test(parameter.key)) continue;
+    const m = exfiltrationParameterAsk.exec(parameter.description);
+    if (m) {
+      findings.push({
+        rule: 'poison.exfiltration-parameter',
+        severity: 'high',
+        field: `parameter:${parameter.name}`,
+        match: m[0],
+        start: m.index,
+        message: `The parameter "${parameter.name}" is shaped to carry data out: its description asks for ${m[0]}.`,
+      });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,76 @@
+// Capability labels that matter in combination (the exfiltration triangle) and the reasons that move
+// a risk class one step. Category rules live in verbs.ts and behaviour.ts.
+import type { Rule } from '../types';
+
+export const capabilityRules: readonly Rule[] = [
+  {
+    id: 'label.private-data.name',
+    match: { kind: 'name-token', tokens: ['file', 'files', 'email', 'emails', 'mail', 'inbox', 'message', 'messages', 'calendar', 'event', 'events', 'contact', 'contacts', 'document', 'documents', 'doc', 'docs', 'drive', 'database', 'db', 'table', 'tables', 'record', 'records', 'note', 'notes', 'secret', 'secrets', 'customer', 'customers', 'account', 'accounts', 'user', 'users', 'repository', 'repo', 'repos', 'bucket', 'blob', 'object', 'objects', 'chat', 'chats', 'dm', 'thread', 'threads', 'log', 'logs', 'memory', 'memories', 'profile', 'balance', 'transactions', 'charges', 'invoices', 'orders', 'vault', 'key', 'keys', 'password', 'credentials', 'token', 'tokens', 'directory', 'folder', 'page', 'pages', 'workspace', 'sheet', 'spreadsheet', 'project', 'issue', 'issues', 'notification', 'notifications', 'gist'] },
+    concludes: 'label:private-data',
+    weight: 1,
+    explanation: 'The tool touches data that usually belongs to the user or the organisation (files, mail, records, repositories).',
+  },
+  {
+    id: 'label.private-data.description',
+    match: { kind: 'phrase', pattern: /\b(?:your|user'?s|private|personal|internal|confidential|local) (?:\w+ )?(?:files?|emails?|messages?|data|documents?|calendar|contacts?|notes?|repositor(?:y|ies)|database|account|records?|workspace|chats?|memory|memories)\b|\b(?:file ?system|local files?|subscription|tenant|resource group)\b/i },
+    concludes: 'label:private-data',
+    weight: 1,
+    explanation: 'The description says the tool works on private or account-scoped data.',
+  },
+  {
+    id: 'label.untrusted-content.description',
+    match: { kind: 'phrase', pattern: /\b(?:web ?pages?|websites?|urls?|html|scrap(?:e|es|ing)|crawl(?:s|ing)?|browse|internet|web search|search (?:the )?web|emails?|inbox|issues?|pull requests?|comments?|tweets?|posts?|reddit|rss|feeds?|news|reviews?|messages?|chat|slack|discord|forum|user[- ]generated|third[- ]party content)\b/i },
+    concludes: 'label:untrusted-content',
+    weight: 1,
+    explanation: 'The tool brings in text written by others (web pages, mail, issues, messages), which can carry injected instructions.',
+  },
+  {
+    id: 'label.untrusted-content.parameter',
+    match: { kind: 'parameter', name: /^(?:url|urls|uri|link|href|page_url|website|target_url|feed_url)$/ },
+    concludes: 'label:untrusted-content',
+    weight: 1,
+    explanation: 'The tool takes a URL, so it can load content anyone could have written.',
+  },
+  {
+    id: 'label.outward-channel.verb',
+    match: { kind: 'name-verb', verbs: ['send', 'post', 'publish', 'email', 'message', 'tweet', 'share', 'upload', 'comment', 'reply', 'notify', 'broadcast', 'emit', 'announce', 'push', 'invite'] },
+    concludes: 'label:outward-channel',
+    weight: 1,
+    explanation: 'The tool sends or publishes data to others, so it can carry data out.',
+  },
+  {
+    id: 'label.outward-channel.description',
+    match: { kind: 'phrase', pattern: /\b(?:send(?:s|ing)?|post(?:s|ing)?|publish(?:es|ing)?|upload(?:s|ing)?|forward(?:s|ing)?|share(?:s|ing)?) (?:\w+ ){0,3}(?:emails?|messages?|notifications?|requests?|webhooks?|events?|data|files?|comments?|tweets?|to (?:a |an |the )?(?:channel|user|recipient|url|endpoint|webhook|slack|discord|teams))\b|\bhttp (?:post|put|request)s?\b|\bwebhooks?\b/i },
+    concludes: 'label:outward-channel',
+    weight: 1,
+    explanation: 'The description says the tool sends data somewhere others can see it.',
+  },
+  {
+    id: 'label.outward-channel.parameter',
+    match: { kind: 'parameter', name: /^(?:to|recipient|recipients|cc|bcc|email_to|to_email|channel|channel_id|webhook|webhook_url|callback_url|chat_id|phone_number|destination_url)$/ },
+    concludes: 'label:outward-channel',
+    weight: 1,
+    explanation: 'A parameter names a recipient, channel or endpoint the data goes to.',
+  },
+  {
+    id: 'label.credentials',
+    match: { kind: 'phrase', pattern: /\b(?:passwords?|secrets?|credentials?|api[ _-]?keys?|access[ _-]?keys?|private[ _-]?keys?|tokens?|certificates?|ssh keys?|connection strings?|key ?vault|oauth)\b/i },
+    concludes: 'label:credentials',
+    weight: 1,
+    explanation: 'The tool handles secrets, keys, tokens or credentials.',
+  },
+  {
+    id: 'label.credentials.name',
+    match: { kind: 'name-token', tokens: ['secret', 'secrets', 'password', 'passwords', 'credential', 'credentials', 'token', 'tokens', 'keyvault', 'apikey', 'certificate', 'certificates', 'key', 'keys'] },
+    concludes: 'label:credentials',
+    weight: 1,
+    explanation: 'The name says the tool handles secrets, keys, tokens or credentials.',
+  },
+  {
+    id: 'risk.permissions',
+    match: { kind: 'phrase', pattern: /\b(?:permissions?|iam|roles? assignments?|access control|acls?|firewall rules?|security groups?|access polic(?:y|ies)|privileges?|admin(?:istrator)? (?:access|rights)|grant(?:s|ing)? access)\b/i },
+    concludes: 'risk:+1',
+    weight: 1,
+    explanation: 'The tool acts on permissions or access control, so a wrong call opens or closes access.',
+  },
+];

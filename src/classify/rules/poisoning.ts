@@ -1,0 +1,67 @@
+// Tool-poisoning patterns: text in a tool's definition that speaks to the model rather than describing
+// the tool. Each match becomes a finding with the span and where it starts.
+import type { PoisonRule } from '../types';
+
+export const poisonRules: readonly PoisonRule[] = [
+  {
+    id: 'poison.hidden-tag',
+    severity: 'high',
+    pattern: /<\s*\/?\s*(?:important|system|instructions?|secret|hidden|admin|critical|assistant|context|prompt)\b[^>]{0,80}>/gi,
+    scope: 'text',
+    message: 'An instruction tag (like <IMPORTANT>) addresses the model, not the reader.',
+  },
+  {
+    id: 'poison.override-instructions',
+    severity: 'critical',
+    pattern: /\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:the\s+|your\s+)?(?:previous|prior|above|earlier|other|system|original)\s+(?:instructions|prompts?|rules|directions|guidelines)\b/gi,
+    scope: 'text',
+    message: 'The text tells the model to ignore its other instructions.',
+  },
+  {
+    id: 'poison.conceal-from-user',
+    severity: 'high',
+    pattern: /\b(?:do not|don't|never|must not)\s+(?:tell|inform|mention|reveal|notify|alert|show|disclose)\b[^.\n]{0,40}?\b(?:user|human|them)\b|\bwithout (?:telling|informing|notifying|alerting|asking) the (?:user|human)\b|\b(?:the user|user) (?:must|should) not (?:know|see|be told)\b/gi,
+    scope: 'text',
+    message: 'The text tells the model to hide something from the user.',
+  },
+  {
+    id: 'poison.secret-path',
+    severity: 'high',
+    pattern: /~\/\.ssh\b|\bid_(?:rsa|ed25519|ecdsa|dsa)\b|(?<![\w.])\.env\b(?!\w)|\.aws\/credentials\b|\/etc\/(?:passwd|shadow)\b|\.netrc\b|\.npmrc\b|\.pgpass\b|\.git-credentials\b|\.docker\/config\.json\b|claude_desktop_config\.json\b|\bmcp\.json\b/gi,
+    scope: 'text',
+    message: 'The text names a file that holds secrets (SSH keys, .env, cloud credentials).',
+  },
+  {
+    id: 'poison.other-tools',
+    severity: 'medium',
+    pattern: /\b(?:instead of|rather than)\s+(?:using|calling|invoking)\s+(?:the\s+)?[`'"]?[\w.-]+[`'"]?(?:\s+tool)?\b|\b(?:when|whenever|before|after|every time|each time)\s+(?:the\s+)?(?:user|you|agent|assistant)\s+(?:uses?|calls?|invokes?)\s+(?:any\s+)?(?:other|another|the\s+[`'"]?[\w.-]+[`'"]?)\s+(?:tools?|servers?)\b|\b(?:all|any|other)\s+(?:other\s+)?(?:mcp\s+)?(?:servers?|tools?)\s+(?:must|should|will)\b/gi,
+    scope: 'text',
+    message: "The text tries to change how the model uses other tools or servers (tool shadowing).",
+  },
+  {
+    id: 'poison.exfiltration-request',
+    severity: 'high',
+    pattern: /\b(?:include|pass|send|put|add|append|provide)\s+(?:the\s+|all\s+|any\s+)?(?:full\s+|entire\s+|complete\s+)?(?:conversation|chat history|previous messages|system prompt|contents? of (?:the\s+)?(?:file|~|\/)|api keys?|passwords?|credentials|secrets?|private keys?)\b/gi,
+    scope: 'text',
+    message: 'The text asks the model to put conversation, secrets or file contents into a call.',
+  },
+  {
+    id: 'poison.invisible-unicode',
+    severity: 'high',
+    pattern: /[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E]+|\u034F+|[\u{E0000}-\u{E007F}]+/gu,
+    scope: 'text-and-names',
+    message: 'Invisible characters hide text from a reader while the model still reads it.',
+  },
+  {
+    id: 'poison.bidi-unicode',
+    severity: 'critical',
+    pattern: /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]+/gu,
+    scope: 'text-and-names',
+    message: 'Bidirectional control characters make the text read differently from how it is displayed.',
+  },
+];
+
+/** Parameter names shaped to carry data out when their description asks for more than the tool needs. */
+export const exfiltrationParameterName = /^(?:notes?|side_?note|sidenote|debug|debug_info|context|feedback|metadata|extra|extra_info|details|comment|remarks|summary|memo|trace|telemetry|annotation|reasoning)$/;
+/** What such a parameter's description asks for when it is an exfiltration channel. */
+export const exfiltrationParameterAsk = /\b(?:conversation|chat history|previous (?:messages|instructions)|system prompt|all (?:the )?(?:information|context|content|data|messages)|contents? of|api keys?|passwords?|credentials|secrets?|tokens?|private keys?|ssh|env(?:ironment)? variables?|everything)\b/i;

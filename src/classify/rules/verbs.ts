@@ -1,0 +1,123 @@
+// Verb classes: the words that say what a call does. Each class becomes two rules, one for the verb of
+// the tool's name (weight 3) and one for the lead verb of its description (weight 2).
+import type { Conclusion } from '../types';
+
+export interface VerbClass {
+  /** Rule ids are `name.verb.<id>` and `description.verb.<id>`. */
+  id: string;
+  concludes: Conclusion;
+  also?: readonly Conclusion[];
+  verbs: readonly string[];
+  explanation: string;
+}
+
+export const verbClasses: readonly VerbClass[] = [
+  {
+    id: 'read',
+    concludes: 'category:Read',
+    explanation: 'retrieves, searches, lists, inspects or computes without changing anything',
+    verbs: [
+      'get', 'list', 'search', 'find', 'fetch', 'read', 'retrieve', 'query', 'describe', 'show', 'view', 'lookup',
+      'look', 'browse', 'check', 'inspect', 'count', 'calculate', 'compute', 'analyze', 'analyse', 'summarize',
+      'summarise', 'explain', 'estimate', 'compare', 'validate', 'verify', 'convert', 'translate', 'parse',
+      'format', 'render', 'preview', 'download', 'export', 'scan', 'recommend', 'suggest', 'predict', 'detect',
+      'diagnose', 'ping', 'echo', 'discover', 'explore', 'measure', 'audit', 'lint', 'diff', 'grep', 'tail',
+      'peek', 'poll', 'wait', 'think', 'plan', 'reason', 'recall', 'is', 'has', 'can', 'generate', 'extract',
+      'identify', 'resolve', 'locate', 'match', 'test', 'review', 'watch', 'monitor', 'evaluate', 'assess',
+      'classify', 'provide', 'return', 'load', 'open', 'display', 'print', 'select', 'sample', 'visualize',
+      'obtain', 'access', 'research', 'track', 'screenshot', 'capture', 'transcribe', 'decode', 'encode',
+      'hash', 'sort', 'filter', 'resolve', 'geocode', 'forecast', 'tell', 'answer', 'ask', 'learn', 'understand',
+    ],
+  },
+  {
+    id: 'create',
+    concludes: 'category:Write',
+    explanation: 'creates or sends something new, which adds to the state outside the caller',
+    verbs: [
+      'create', 'add', 'insert', 'append', 'new', 'make', 'post', 'send', 'publish', 'upload', 'comment', 'reply',
+      'submit', 'request', 'star', 'fork', 'follow', 'subscribe', 'invite', 'register', 'import', 'copy', 'clone',
+      'duplicate', 'tag', 'label', 'mark', 'enable', 'start', 'resume', 'attach', 'link', 'share', 'book',
+      'reserve', 'save', 'store', 'record', 'log', 'notify', 'schedule', 'assign', 'approve', 'accept', 'react',
+      'like', 'vote', 'pin', 'bookmark', 'remember', 'memorize', 'push', 'commit', 'merge', 'sync', 'install',
+      'provision', 'connect', 'login', 'authenticate', 'initialize', 'init', 'synthesize', 'pause', 'close',
+      'archive', 'dismiss', 'unresolve', 'unstar', 'unfollow', 'unsubscribe', 'hide', 'mute', 'email',
+      'message', 'tweet', 'fill', 'type', 'click', 'press', 'navigate', 'hover', 'drag', 'scroll',
+      'upvote', 'downvote', 'grant', 'transfer', 'emit', 'broadcast', 'announce', 'order',
+    ],
+  },
+  {
+    id: 'modify',
+    concludes: 'category:Write',
+    also: ['qualifier:overwrite'],
+    explanation: 'changes existing state in place (update, set, replace), which can overwrite what was there',
+    verbs: [
+      'update', 'set', 'edit', 'modify', 'change', 'replace', 'overwrite', 'rename', 'move', 'patch', 'put',
+      'upsert', 'configure', 'reconfigure', 'apply', 'restore', 'revert', 'rollback', 'write', 'reorder',
+      'reprioritize', 'resize', 'scale', 'migrate', 'transition', 'toggle', 'lock', 'unlock', 'undelete',
+      'reindex', 'rebuild', 'unassign', 'unlink', 'protect', 'unprotect', 'rotate', 'renew',
+      'enroll', 'deallocate', 'power', 'setup', 'reassign', 'relabel', 'retag', 'manage', 'alter',
+    ],
+  },
+  {
+    id: 'interrupt',
+    concludes: 'category:Write',
+    also: ['qualifier:overwrite'],
+    explanation: 'stops, cancels or disables something that is running or in use, which interrupts it',
+    verbs: [
+      'cancel', 'stop', 'restart', 'reboot', 'shutdown', 'suspend', 'disable', 'deactivate', 'detach', 'abort',
+      'halt', 'unpublish', 'unshare', 'block', 'ban', 'reject', 'deny', 'disconnect', 'logout', 'expire', 'freeze',
+      'activate',
+    ],
+  },
+  {
+    id: 'destroy',
+    concludes: 'category:Destructive',
+    also: ['qualifier:overwrite'],
+    explanation: 'deletes, destroys, revokes or terminates, which removes state that may not come back',
+    verbs: [
+      'delete', 'remove', 'destroy', 'drop', 'purge', 'truncate', 'terminate', 'kill', 'revoke', 'wipe', 'erase',
+      'clear', 'reset', 'prune', 'evict', 'flush', 'deprovision', 'decommission', 'uninstall', 'unregister',
+      'rm', 'del', 'discard', 'trash', 'nuke', 'shred', 'rmdir', 'unset', 'empty',
+    ],
+  },
+  {
+    id: 'execute',
+    concludes: 'category:Execute',
+    also: ['qualifier:overwrite'],
+    explanation: 'runs code, commands, queries, jobs or deployments whose effect the tool itself does not fix',
+    verbs: [
+      'run', 'execute', 'exec', 'eval', 'invoke', 'trigger', 'deploy', 'launch', 'spawn', 'dispatch', 'build',
+      'compile', 'shell', 'bash', 'redeploy', 'rerun', 'call', 'script', 'automate', 'perform',
+    ],
+  },
+  {
+    id: 'financial',
+    concludes: 'category:Financial',
+    also: ['qualifier:overwrite'],
+    explanation: 'moves money or creates a financial obligation (payment, refund, trade, purchase)',
+    verbs: [
+      'pay', 'refund', 'purchase', 'buy', 'sell', 'trade', 'swap', 'withdraw', 'deposit', 'stake', 'unstake',
+      'donate', 'tip', 'charge', 'invoice', 'checkout', 'bid', 'payout', 'remit', 'bridge', 'mint', 'borrow', 'lend',
+      'repay',
+    ],
+  },
+];
+
+/**
+ * Verbs that are just as often nouns (`get_workflow_run`, `list_orders`, "Order details"). They count
+ * only as the first token of a name or the first word of a sentence.
+ */
+export const nounLikeVerbs: ReadonlySet<string> = new Set([
+  'run', 'build', 'order', 'charge', 'trade', 'post', 'comment', 'review', 'search', 'query', 'report', 'export',
+  'import', 'backup', 'snapshot', 'schedule', 'change', 'update', 'set', 'test', 'match', 'log', 'message',
+  'list', 'record', 'tag', 'label', 'share', 'link', 'stake', 'transfer', 'deposit', 'tip', 'bid', 'invoice',
+  'check', 'count', 'view', 'show', 'scan', 'audit', 'diff', 'sample', 'plan', 'book', 'reply', 'request',
+  'clone', 'copy', 'store', 'star', 'fork', 'follow', 'vote', 'like', 'pin', 'mark', 'lock', 'move', 'patch',
+  'put', 'scale', 'close', 'trigger', 'call', 'dispatch', 'shell', 'bash', 'monitor', 'watch', 'sync', 'access',
+  'push', 'commit', 'merge', 'email', 'is', 'has', 'can', 'type', 'power', 'script', 'return', 'swap', 'bridge',
+  'display', 'print', 'filter', 'sort', 'hash', 'forecast', 'answer', 'research', 'track', 'capture', 'setup',
+  'open', 'load', 'screenshot', 'format', 'think', 'reason', 'ban', 'block', 'freeze', 'empty', 'drop',
+  'clear', 'reset', 'design', 'suspend', 'start', 'stop', 'new', 'make', 'reserve', 'mint', 'checkout',
+  'install', 'payout', 'rm', 'del', 'trash', 'cancel', 'select', 'ask', 'learn', 'tell', 'perform', 'fill',
+  'hover', 'press', 'drag', 'scroll', 'click', 'grant', 'deny', 'login', 'logout', 'init', 'setup', 'manage',
+]);

@@ -1,0 +1,56 @@
+// The shape of a classifier rule. Rules are plain data (id, what they match, what they conclude, a
+// weight and one sentence the site shows); src/classify/engine.ts is the only code that reads them.
+import type { CapabilityLabel, Category, Severity } from '../schema';
+
+/**
+ * What a rule concludes. `category:*` votes for a category; `label:*` adds a capability label;
+ * `qualifier:*` refines a verdict (`read-only`: the description limits the tool to reading;
+ * `overwrite`: it replaces existing state; `irreversible`: it cannot be undone); `risk:+1` raises the
+ * risk class one step for the reason in the explanation.
+ */
+export type Conclusion =
+  | `category:${Exclude<Category, 'Other'>}`
+  | `label:${CapabilityLabel}`
+  | 'qualifier:read-only'
+  | 'qualifier:overwrite'
+  | 'qualifier:irreversible'
+  | 'risk:+1';
+
+/** Where a rule looks. Name verbs and description lead verbs come from the verb lexicon (rules/verbs.ts). */
+export type Matcher =
+  /** A verb of the tool's name (its first token, its last token, or one joined by and/or). */
+  | { kind: 'name-verb'; verbs: readonly string[] }
+  /** Any token of the name (after splitting camelCase, snake_case, kebab-case and dots). */
+  | { kind: 'name-token'; tokens: readonly string[] }
+  /** The first verb (or list of verbs: "Create, update or delete") of the description's first sentence. */
+  | { kind: 'lead-verb'; verbs: readonly string[] }
+  /** A phrase anywhere in the title or description (case-insensitive). */
+  | { kind: 'phrase'; pattern: RegExp }
+  /** A parameter whose name matches (normalised to lower snake_case), optionally with a description that matches too. */
+  | { kind: 'parameter'; name: RegExp; description?: RegExp }
+  /** A parameter (named like an action/method/operation) whose enum lists a value that matches. */
+  | { kind: 'parameter-enum'; value: RegExp };
+
+export interface Rule {
+  /** Stable id, e.g. `name.verb.delete`; shown in evidence and used by the fixtures. */
+  id: string;
+  match: Matcher;
+  concludes: Conclusion;
+  /** Further conclusions of the same match (e.g. an update verb votes Write and says it overwrites). */
+  also?: readonly Conclusion[];
+  /** How much the rule counts: 3 for a name verb, 2 for a description lead verb, 1 for a hint. */
+  weight: number;
+  /** One sentence the site shows next to the match. */
+  explanation: string;
+}
+
+/** A tool-poisoning rule: a pattern searched in the description, title and parameter descriptions. */
+export interface PoisonRule {
+  id: string;
+  severity: Severity;
+  /** Global regex; each match becomes a finding with its span and start offset. */
+  pattern: RegExp;
+  /** Which texts to search: free text (description, title, parameter descriptions) or also names. */
+  scope: 'text' | 'text-and-names';
+  message: string;
+}
