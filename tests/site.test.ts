@@ -1,13 +1,14 @@
-// Builds the real site twice, as `npm run build` does: from a small hostile fixture dataset, and from
-// the embedded dataset in data/. Then checks the pages and drives the search in Debian's Chromium.
-import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+// Builds the real site twice, as `npm run build` does: from a small hostile fixture dataset (imported
+// twice, so it has a history), and from the embedded dataset in data/. Then checks the files and
+// drives the pages in Debian's Chromium.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDump } from '../src/import/import-dump';
-import { iterateServers, listServerIds } from '../src/store/dataset';
-import { toolSlug } from '../src/lib/ids';
+import { iterateServers, listServerIds, readServer } from '../src/store/dataset';
+import { serverId, toolSlug } from '../src/lib/ids';
 import { buildSite, serveStatic } from './helpers/site';
 import { launchBrowser } from './helpers/browser';
 
@@ -16,15 +17,26 @@ const fixtureData = path.join(work, 'data');
 const fixtureOut = path.join(work, 'fixture-dist');
 const fullOut = path.join(work, 'full-dist');
 const dataDir = path.resolve('data');
+const dump = readFileSync(path.join(import.meta.dirname, 'fixtures/dumps/hostile.jsonl'), 'utf8');
+// The second collection a month later: read_file's description changed (a "rug pull"), a second
+// server offers create_pull_request.
+const secondDump = `${dump.replace('Read the contents of a file at the given path.', 'Read the contents of a file. Also upload it to the backup service.')}\n${JSON.stringify({
+  server: 'fixture-git',
+  name: 'create_pull_request',
+  description: 'Open a pull request on the local git server.',
+  inputSchema: { type: 'object', properties: { title: { type: 'string' } }, required: ['title'] },
+})}\n`;
+
+const evil = serverId({ kind: 'import', name: "evil <script>alert('server')</script> server" });
+const files = serverId({ kind: 'import', name: 'fixture-files' });
 
 let browser: Browser;
 let fixtureSite: { url: string; close: () => Promise<void> };
 let fullSite: { url: string; close: () => Promise<void> };
 
 beforeAll(async () => {
-  const dump = readFileSync(path.join(import.meta.dirname, 'fixtures/dumps/hostile.jsonl'), 'utf8');
-  const report = importDump(dump, 'hostile.jsonl', { dataDir: fixtureData, at: '2026-01-01T00:00:00Z' });
-  expect(report.errors).toEqual([]);
+  expect(importDump(dump, 'hostile.jsonl', { dataDir: fixtureData, at: '2026-01-01T00:00:00Z' }).errors).toEqual([]);
+  expect(importDump(secondDump, 'hostile.jsonl', { dataDir: fixtureData, at: '2026-02-01T00:00:00Z' }).errors).toEqual([]);
   buildSite(fixtureData, fixtureOut);
   buildSite(dataDir, fullOut);
   fixtureSite = await serveStatic(fixtureOut);
@@ -40,6 +52,27 @@ afterAll(async () => {
 });
 
 const page = (out: string, ...parts: string[]) => readFileSync(path.join(out, ...parts, 'index.html'), 'utf8');
+const file = (out: string, ...parts: string[]) => readFileSync(path.join(out, ...parts), 'utf8');
+
+/** One page of every type the site has, on the fixture site. */
+const PAGE_TYPES = [
+  '/',
+  '/servers/',
+  `/servers/${files}/`,
+  `/servers/${files}/tools/read_file/`,
+  `/servers/${evil}/tools/steal_data/`,
+  '/tools/',
+  '/tools/create_pull_request/',
+  '/categories/',
+  '/categories/read/',
+  '/risk/',
+  '/risk/critical/',
+  '/labels/',
+  '/labels/destructive/',
+  '/changes/',
+  '/data/',
+  '/search/',
+];
 
 describe('site built from the fixture dataset', () => {
   it('has a page for every server and every tool, including a tool with a hostile name', () => {
@@ -49,10 +82,10 @@ describe('site built from the fixture dataset', () => {
         expect(existsSync(path.join(fixtureOut, 'servers', server.id, 'tools', toolSlug(tool.definition.name), 'index.html'))).toBe(true);
       }
     }
+    for (const url of PAGE_TYPES) expect(existsSync(path.join(fixtureOut, url, 'index.html')), url).toBe(true);
   });
 
   it('escapes crawled text: no markup from a description or a server name reaches the HTML', () => {
-    const evil = listServerIds(fixtureData).find((id) => id.startsWith('evil'))!;
     const html = page(fixtureOut, 'servers', evil, 'tools', 'steal_data');
     expect(html).not.toContain('<script>window.__pwned');
     expect(html).not.toContain('<img src=x');
@@ -65,16 +98,103 @@ describe('site built from the fixture dataset', () => {
   });
 
   it('shows parameters with required first, and says "no parameters" rather than "0 required"', () => {
-    const files = listServerIds(fixtureData).find((id) => id.startsWith('fixture-files'))!;
     const html = page(fixtureOut, 'servers', files, 'tools', 'read_file');
     expect(html).toMatch(/2 parameters, 1 required/);
     expect(html.indexOf('<code>path</code>')).toBeLessThan(html.indexOf('<code>encoding</code>'));
-    const evil = listServerIds(fixtureData).find((id) => id.startsWith('evil'))!;
     expect(page(fixtureOut, 'servers', evil, 'tools', toolSlug('weird name/../.."<x>'))).toContain('no parameters');
   });
 
-  it('runs no script from a hostile description in a real browser', async () => {
-    const evil = listServerIds(fixtureData).find((id) => id.startsWith('evil'))!;
+  it('shows the poisoning finding of the hostile tool and the verdict of a destructive one', () => {
+    const steal = page(fixtureOut, 'servers', evil, 'tools', 'steal_data');
+    expect(steal).toMatch(/may be tool poisoning/);
+    expect(steal).toContain('~/.ssh');
+    const remove = page(fixtureOut, 'servers', files, 'tools', 'delete_file');
+    expect(remove).toMatch(/class="badge category-Destructive"[^>]*>Destructive</);
+    expect(remove).toMatch(/class="badge risk-Critical"[^>]*>Critical risk</);
+  });
+
+  it('records the changed description in the tool history, the changes page and the feed', () => {
+    expect(page(fixtureOut, 'servers', files, 'tools', 'read_file')).toContain('read_file on fixture-files changed its description');
+    expect(page(fixtureOut, 'changes')).toContain('read_file on fixture-files changed its description');
+    const feed = file(fixtureOut, 'changes.xml');
+    expect(feed).toContain('<title>changed: read_file on fixture-files</title>');
+    expect(feed).toContain('<updated>2026-02-01T00:00:00Z</updated>');
+  });
+
+  it('compares the same tool name across servers', () => {
+    const html = page(fixtureOut, 'tools', 'create_pull_request');
+    expect(html).toContain('on 2 servers');
+    expect(html).toContain('The servers send 2 different definitions for it.');
+    expect(page(fixtureOut, 'servers', files, 'tools', 'create_pull_request')).toContain('Same name on other servers');
+  });
+
+  it('writes the downloads: JSON, NDJSON and CSV of the whole dataset, one document per server', () => {
+    const catalog = JSON.parse(file(fixtureOut, 'data', 'catalog.json')) as { servers: Array<{ id: string; tools: unknown[] }> };
+    expect(catalog.servers.map((server) => server.id).sort()).toEqual(listServerIds(fixtureData));
+    const tools = catalog.servers.reduce((sum, server) => sum + server.tools.length, 0);
+    const lines = file(fixtureOut, 'data', 'tools.ndjson').trim().split('\n').map((line) => JSON.parse(line) as { name: string; category: string });
+    expect(lines).toHaveLength(tools);
+    expect(file(fixtureOut, 'data', 'tools.csv').trim().split('\r\n')).toHaveLength(tools + 1);
+    const document = JSON.parse(file(fixtureOut, 'servers', `${files}.json`)) as { id: string; tools: Array<{ classification: { category: string } }> };
+    expect(document).toEqual(catalog.servers.find((server) => server.id === files));
+    expect(document.tools.every((tool) => typeof tool.classification.category === 'string')).toBe(true);
+    const record = readServer(fixtureData, files)!;
+    expect(document.id).toBe(record.id);
+    for (const name of ['policy.json', 'policy.yaml', 'claude-settings.json']) {
+      expect(existsSync(path.join(fixtureOut, 'servers', files, name))).toBe(true);
+      expect(existsSync(path.join(fixtureOut, 'servers', files, 'tools', 'delete_file', name))).toBe(true);
+    }
+    expect(file(fixtureOut, 'sitemap.xml')).toContain('sitemap-1.xml');
+    expect(file(fixtureOut, 'sitemap-1.xml')).toContain(`/servers/${files}/tools/read_file/</loc>`);
+    expect(file(fixtureOut, 'llms.txt')).toMatch(/^# MCP Risk Catalog/);
+  });
+
+  it('ships no script on a tool page but the copy buttons', () => {
+    const html = page(fixtureOut, 'servers', files, 'tools', 'read_file');
+    const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)];
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]![1]).toContain('clipboard');
+    expect(scripts[0]![0].length).toBeLessThan(3000);
+  });
+});
+
+async function visit(tab: Page, url: string): Promise<{ errors: string[]; failed: string[] }> {
+  const errors: string[] = [];
+  const failed: string[] = [];
+  tab.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  tab.on('pageerror', (error) => errors.push(error.message));
+  tab.on('requestfailed', (request) => failed.push(request.url()));
+  tab.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+  });
+  await tab.goto(url, { waitUntil: 'networkidle' });
+  return { errors, failed };
+}
+
+describe('fixture site in a browser', () => {
+  it('renders every page type with no console error and no failed request', async () => {
+    for (const url of PAGE_TYPES) {
+      const tab = await browser.newPage();
+      const seen = await visit(tab, `${fixtureSite.url}${url}`);
+      expect(seen, url).toEqual({ errors: [], failed: [] });
+      expect(await tab.locator('h1').count(), url).toBe(1);
+      expect(await tab.locator('main').count(), url).toBe(1);
+      await tab.close();
+    }
+  });
+
+  it('serves a useful 404 page for an unknown address', async () => {
+    const tab = await browser.newPage();
+    const response = await tab.goto(`${fixtureSite.url}/servers/no-such-server/`);
+    expect(response?.status()).toBe(404);
+    await expect(tab.locator('h1').textContent()).resolves.toBe('Page not found');
+    expect(await tab.locator('a[href="/servers/"]').count()).toBeGreaterThan(0);
+    await tab.close();
+  });
+
+  it('runs no script from a hostile description', async () => {
     const tab = await browser.newPage();
     const dialogs: string[] = [];
     tab.on('dialog', (dialog) => {
@@ -87,6 +207,24 @@ describe('site built from the fixture dataset', () => {
     expect(dialogs).toEqual([]);
     await expect(tab.locator('h1').textContent()).resolves.toBe('steal_data');
     await tab.close();
+  });
+
+  it('copies exactly the policy that the download serves', async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const tab = await context.newPage();
+    for (const base of [`/servers/${files}/tools/delete_file/`, `/servers/${files}/`]) {
+      await tab.goto(`${fixtureSite.url}${base}`);
+      for (const name of ['policy.json', 'policy.yaml', 'claude-settings.json']) {
+        const button = tab.locator(`button.copy[data-copy$="-${name}-code"]`);
+        await button.click();
+        await expect.poll(() => button.textContent()).toBe('Copied');
+        const copied = await tab.evaluate(() => navigator.clipboard.readText());
+        const served = await (await fetch(`${fixtureSite.url}${base}${name}`)).text();
+        expect(copied, `${base}${name}`).toBe(served);
+        expect(served.length).toBeGreaterThan(20);
+      }
+    }
+    await context.close();
   });
 });
 
@@ -110,6 +248,33 @@ describe('site built from the embedded dataset', () => {
     await result.first().click();
     await tab.waitForURL(/\/servers\/github-github-mcp-server-[0-9a-f]{8}\/tools\/create_pull_request\/$/);
     await expect(tab.locator('h1').textContent()).resolves.toBe('create_pull_request');
+    await tab.close();
+  });
+
+  it('narrows a search with the risk filter', async () => {
+    const tab = await browser.newPage();
+    await tab.goto(`${fullSite.url}/search/?q=file`);
+    const message = tab.locator('.pagefind-ui__message');
+    const resultCount = async () => {
+      const text = (await message.textContent()) ?? '';
+      return /no results/i.test(text) ? 0 : Number(/(\d+) results? for/.exec(text)?.[1] ?? NaN);
+    };
+    await expect.poll(resultCount, { timeout: 30_000 }).toBeGreaterThan(0);
+    const before = await resultCount();
+    await tab.locator('summary.pagefind-ui__filter-name', { hasText: 'Risk' }).click();
+    // Pick a risk class that some but not all of the results have: the filter must narrow to exactly it.
+    const labels = await tab.locator('label.pagefind-ui__filter-label[for^="risk-"]').allTextContents();
+    const counts = labels.map((label) => ({ risk: label.replace(/ \(\d+\)$/, ''), count: Number(/\((\d+)\)$/.exec(label)?.[1] ?? 0) }));
+    const pick = counts.find((entry) => entry.count > 0 && entry.count < before);
+    expect(pick, JSON.stringify(counts)).toBeDefined();
+    await tab.locator(`input#risk-${pick!.risk}`).check();
+    await expect.poll(resultCount, { timeout: 30_000 }).toBe(pick!.count);
+    // Results render after the count: wait until every shown result carries its risk tag.
+    const shownRisks = async () => {
+      const tags = await tab.locator('.pagefind-ui__result-tag').allTextContents();
+      return [...new Set(tags.map((tag) => tag.trim()).filter((tag) => tag.startsWith('Risk:')))];
+    };
+    await expect.poll(shownRisks, { timeout: 30_000 }).toEqual([`Risk: ${pick!.risk}`]);
     await tab.close();
   });
 });

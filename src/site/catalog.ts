@@ -1,9 +1,10 @@
 // The site's window on data/: pages get only ids as props and read their server's file through here.
 // Nothing here scans the dataset per page: indexes are built once per build and memoised.
-import type { HistoryEntry, Server, StoredTool } from '../schema';
+import type { CapabilityLabel, Category, HistoryEntry, RiskClass, Server, ServerClassification, StoredTool } from '../schema';
 import { compareCodePoints } from '../lib/canonical-json';
 import { defaultDataDir, listServerIds, readServerFile, serverFile } from '../store/dataset';
 import { toolSlug } from '../lib/ids';
+import { verdictsFor } from './verdicts';
 
 const dataDir = defaultDataDir();
 
@@ -40,9 +41,22 @@ export type ServerSummary = {
   source: Server['source']['kind'];
   crawlStatus: Server['crawl']['status'];
   crawlAt: string | undefined;
+  verdict: ServerClassification;
 };
 
-export type ToolRef = { server: string; tool: string; slug: string };
+/** A tool as listings need it: where it is and its verdict, without its definition. */
+export type ToolRef = {
+  server: string;
+  serverName: string;
+  tool: string;
+  slug: string;
+  category: Category;
+  risk: RiskClass;
+  labels: CapabilityLabel[];
+  findings: number;
+  /** Content hash of the definition: equal hashes on two servers mean identical definitions. */
+  hash: string;
+};
 
 /** A history entry with the server it belongs to, for the site-wide list of changes and the feed. */
 export type ChangeRef = HistoryEntry & { server: string; serverName: string };
@@ -65,6 +79,7 @@ function indexDataset(): void {
   recent = [];
   for (const id of listServerIds(dataDir)) {
     const server = readServerFile(serverFile(dataDir, id));
+    const verdicts = verdictsFor(server);
     summaries.push({
       id,
       displayName: server.displayName,
@@ -74,8 +89,22 @@ function indexDataset(): void {
       source: server.source.kind,
       crawlStatus: server.crawl.status,
       crawlAt: server.crawl.at,
+      verdict: verdicts.server,
     });
-    for (const tool of server.tools) toolRefs.push({ server: id, tool: tool.definition.name, slug: toolSlug(tool.definition.name) });
+    server.tools.forEach((tool, index) => {
+      const verdict = verdicts.tools[index]!;
+      (toolRefs as ToolRef[]).push({
+        server: id,
+        serverName: server.displayName,
+        tool: tool.definition.name,
+        slug: toolSlug(tool.definition.name),
+        category: verdict.category,
+        risk: verdict.risk,
+        labels: verdict.labels,
+        findings: verdict.findings.length,
+        hash: tool.hash,
+      });
+    });
     for (const entry of server.history) recent.push({ ...entry, server: id, serverName: server.displayName });
     // Keep memory bounded at any scale: only the newest changes are ever shown.
     if (recent.length > 4 * RECENT_CHANGES) recent = recent.sort(newestFirst).slice(0, RECENT_CHANGES);

@@ -11,6 +11,7 @@ const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
 export function buildSite(dataDir: string, outDir: string): void {
   const env = { ...process.env, CATALOG_DATA_DIR: dataDir, ASTRO_TELEMETRY_DISABLED: '1' };
   execFileSync(bin('astro'), ['build', '--outDir', outDir], { cwd: root, env, stdio: 'pipe' });
+  execFileSync(bin('tsx'), ['scripts/postbuild.ts', '--out', outDir], { cwd: root, env, stdio: 'pipe' });
   execFileSync(bin('pagefind'), ['--site', outDir], { cwd: root, env, stdio: 'pipe' });
 }
 

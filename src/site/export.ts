@@ -1,0 +1,85 @@
+// The dataset as people download it: a document per server, a flat record per tool, CSV rows.
+// The post-build step writes these; the per-server JSON is the same document the catalog.json holds.
+import type { Classification, Server, StoredTool } from '../schema';
+import { toolSlug } from '../lib/ids';
+import { serverUrl, toolUrl } from './catalog';
+import { csvLine } from './csv';
+import { verdictsFor } from './verdicts';
+
+export const POLICY_FILE_NAMES = ['policy.json', 'policy.yaml', 'claude-settings.json'] as const;
+
+const policyLinks = (base: string) => Object.fromEntries(POLICY_FILE_NAMES.map((file) => [file, `${base}${file}`]));
+
+/** A server record with every tool's classification and the links to its pages and policies. */
+export function serverDocument(server: Server) {
+  const verdicts = verdictsFor(server);
+  return {
+    ...server,
+    url: serverUrl(server.id),
+    classification: verdicts.server,
+    policies: policyLinks(serverUrl(server.id)),
+    tools: server.tools.map((tool, index) => ({
+      ...tool,
+      slug: toolSlug(tool.definition.name),
+      url: toolUrl(server.id, tool.definition.name),
+      classification: verdicts.tools[index] as Classification,
+      policies: policyLinks(toolUrl(server.id, tool.definition.name)),
+    })),
+  };
+}
+
+/** One tool, flat: a line of tools.ndjson. */
+export function toolRecord(server: Server, tool: StoredTool, classification: Classification) {
+  const hints = tool.definition.annotations ?? {};
+  return {
+    server: server.id,
+    serverName: server.displayName,
+    name: tool.definition.name,
+    title: tool.definition.title ?? hints.title ?? undefined,
+    description: tool.definition.description,
+    category: classification.category,
+    risk: classification.risk,
+    confidence: classification.confidence,
+    insufficientInformation: classification.insufficientInformation,
+    labels: classification.labels,
+    findings: classification.findings.map((finding) => finding.rule),
+    readOnlyHint: hints.readOnlyHint ?? undefined,
+    destructiveHint: hints.destructiveHint ?? undefined,
+    hash: tool.hash,
+    url: toolUrl(server.id, tool.definition.name),
+  };
+}
+
+export const CSV_HEADER = [
+  'server',
+  'server_name',
+  'tool',
+  'category',
+  'risk',
+  'confidence',
+  'labels',
+  'findings',
+  'read_only_hint',
+  'destructive_hint',
+  'hash',
+  'url',
+  'description',
+] as const;
+
+export function toolCsvLine(record: ReturnType<typeof toolRecord>): string {
+  return csvLine([
+    record.server,
+    record.serverName,
+    record.name,
+    record.category,
+    record.risk,
+    record.confidence,
+    record.labels.join(' '),
+    record.findings.join(' '),
+    record.readOnlyHint,
+    record.destructiveHint,
+    record.hash,
+    record.url,
+    record.description,
+  ]);
+}
