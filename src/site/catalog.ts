@@ -1,6 +1,6 @@
 // The site's window on data/: pages get only ids as props and read their server's file through here.
 // Nothing here scans the dataset per page: indexes are built once per build and memoised.
-import type { CapabilityLabel, Category, HistoryEntry, RiskClass, Server, ServerClassification, StoredTool } from '../schema';
+import type { CapabilityLabel, Category, Classification, HistoryEntry, RiskClass, Server, ServerClassification, StoredTool } from '../schema';
 import { compareCodePoints } from '../lib/canonical-json';
 import { defaultDataDir, listServerIds, readServerFile, serverFile } from '../store/dataset';
 import { toolSlug } from '../lib/ids';
@@ -64,6 +64,20 @@ export type ChangeRef = HistoryEntry & { server: string; serverName: string };
 /** How many recent changes the home page, the changes page and the feed show. */
 export const RECENT_CHANGES = 100;
 
+export function toolRef(server: Server, tool: StoredTool, verdict: Classification): ToolRef {
+  return {
+    server: server.id,
+    serverName: server.displayName,
+    tool: tool.definition.name,
+    slug: toolSlug(tool.definition.name),
+    category: verdict.category,
+    risk: verdict.risk,
+    labels: verdict.labels,
+    findings: verdict.findings.length,
+    hash: tool.hash,
+  };
+}
+
 let summaries: ServerSummary[] | undefined;
 let toolRefs: ToolRef[] | undefined;
 let recent: ChangeRef[] | undefined;
@@ -91,20 +105,7 @@ function indexDataset(): void {
       crawlAt: server.crawl.at,
       verdict: verdicts.server,
     });
-    server.tools.forEach((tool, index) => {
-      const verdict = verdicts.tools[index]!;
-      (toolRefs as ToolRef[]).push({
-        server: id,
-        serverName: server.displayName,
-        tool: tool.definition.name,
-        slug: toolSlug(tool.definition.name),
-        category: verdict.category,
-        risk: verdict.risk,
-        labels: verdict.labels,
-        findings: verdict.findings.length,
-        hash: tool.hash,
-      });
-    });
+    server.tools.forEach((tool, index) => (toolRefs as ToolRef[]).push(toolRef(server, tool, verdicts.tools[index]!)));
     for (const entry of server.history) recent.push({ ...entry, server: id, serverName: server.displayName });
     // Keep memory bounded at any scale: only the newest changes are ever shown.
     if (recent.length > 4 * RECENT_CHANGES) recent = recent.sort(newestFirst).slice(0, RECENT_CHANGES);

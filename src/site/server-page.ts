@@ -1,7 +1,6 @@
 // Everything a server page shows, gathered in one function so the .astro page only lays it out.
 import type { Server } from '../schema';
-import { toolSlug } from '../lib/ids';
-import { serverUrl, type ChangeRef, type ToolRef } from './catalog';
+import { serverUrl, toolRef, type ChangeRef } from './catalog';
 import { describeCollection, describeSource } from './format';
 import { parameterRows } from './parameters';
 import { tokenCost } from './tokens';
@@ -12,17 +11,7 @@ export function serverPageModel(server: Server) {
   const cost = tokenCost(server.tools.map((tool) => tool.definition));
   const tools = server.tools.map((tool, index) => {
     const verdict = verdicts.tools[index]!;
-    const ref: ToolRef = {
-      server: server.id,
-      serverName: server.displayName,
-      tool: tool.definition.name,
-      slug: toolSlug(tool.definition.name),
-      category: verdict.category,
-      risk: verdict.risk,
-      labels: verdict.labels,
-      findings: verdict.findings.length,
-      hash: tool.hash,
-    };
+    const ref = toolRef(server, tool, verdict);
     return { ref, parameters: parameterRows(tool.definition.inputSchema).length, tokens: cost.perTool[index]!.tokens, summary: verdict.summary };
   });
   const history: ChangeRef[] = [...server.history].reverse().map((entry) => ({ ...entry, server: server.id, serverName: server.displayName }));
