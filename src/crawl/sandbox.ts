@@ -1,0 +1,201 @@
+// Starts an untrusted server binary so that it can do as little harm as possible: a network namespace
+// of its own (no route anywhere), a fresh uid that owns nothing, no capabilities, a process limit, a
+// scrubbed environment, a throwaway home and working folder, and its own process group. The uid is
+// unique to the run, so "every process of that uid" is exactly what the server started: that is how
+// the crawler finds and kills what it leaves behind, even a process that left the process group.
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { randomInt } from 'node:crypto';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Processes one sandboxed server may run at once (a fork bomb stops here). */
+const MAX_PROCESSES = 256;
+
+function findExecutable(name: string): string | undefined {
+  for (const dir of (process.env['PATH'] ?? '/usr/bin:/bin').split(path.delimiter)) {
+    const candidate = path.join(dir, name);
+    if (dir.length > 0 && existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+let availability: string | undefined | null = null;
+
+/** Why the sandbox cannot be used on this machine, or undefined when it can (checked once). */
+export function sandboxUnavailableReason(): string | undefined {
+  if (availability !== null) return availability;
+  const tools = ['unshare', 'setpriv', 'prlimit'].map((name) => [name, findExecutable(name)] as const);
+  const missing = tools.filter(([, found]) => !found).map(([name]) => name);
+  if (missing.length > 0) {
+    availability = `${missing.join(', ')} not found (util-linux)`;
+  } else if (process.getuid?.() !== 0) {
+    availability = 'the crawler must run as root to give each server a network namespace and a uid of its own';
+  } else {
+    const probe = spawnSync(findExecutable('unshare')!, ['--net', '--', 'true'], { stdio: 'ignore', timeout: 10_000 });
+    availability = probe.status === 0 ? undefined : 'unshare --net failed: no permission to create a network namespace';
+  }
+  return availability;
+}
+
+/** Pids of the live processes whose real uid is `uid`, read from /proc (zombies are dead already and left out). */
+export function processesOfUid(uid: number): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      const match = /^Uid:\s+(\d+)/m.exec(status);
+      if (match && Number(match[1]) === uid && !/^State:\s+[ZX]/m.test(status)) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
+}
+
+/** A uid no process uses now, far above the ones distributions hand out. */
+function freshUid(): number {
+  for (;;) {
+    const uid = randomInt(200_000, 2_000_000_000);
+    if (processesOfUid(uid).length === 0) return uid;
+  }
+}
+
+export type SandboxFolders = {
+  /** Everything the run owns; removed by `dispose`. */
+  root: string;
+  home: string;
+  cwd: string;
+  tmp: string;
+  uid: number;
+};
+
+/** Makes the throwaway home, working folder and temp folder, owned by a fresh uid. */
+export function createSandboxFolders(parent = os.tmpdir()): SandboxFolders {
+  const root = mkdtempSync(path.join(parent, 'mcp-crawl-'));
+  // The server may pass through the root to its folders but not list it.
+  chmodSync(root, 0o711);
+  const uid = freshUid();
+  const folders = { root, home: path.join(root, 'home'), cwd: path.join(root, 'work'), tmp: path.join(root, 'tmp'), uid };
+  for (const dir of [folders.home, folders.cwd, folders.tmp]) {
+    mkdirSync(dir);
+    chownSync(dir, uid, uid);
+  }
+  return folders;
+}
+
+/** Writes a file into the sandbox (`~/x` goes to its home), owned by the sandbox uid. */
+export function writeSandboxFile(folders: SandboxFolders, relative: string, content: string): string {
+  const base = relative.startsWith('~/') ? folders.home : folders.cwd;
+  const rest = relative.startsWith('~/') ? relative.slice(2) : relative;
+  const target = path.resolve(base, rest);
+  if (!target.startsWith(base + path.sep)) throw new Error(`"${relative}" leaves the sandbox`);
+  let dir = base;
+  for (const part of path.relative(base, path.dirname(target)).split(path.sep).filter(Boolean)) {
+    dir = path.join(dir, part);
+    if (!existsSync(dir)) {
+      mkdirSync(dir);
+      chownSync(dir, folders.uid, folders.uid);
+    }
+  }
+  writeFileSync(target, content);
+  chownSync(target, folders.uid, folders.uid);
+  return target;
+}
+
+export function disposeSandboxFolders(folders: SandboxFolders): void {
+  rmSync(folders.root, { recursive: true, force: true });
+}
+
+/** `$CWD` and `$HOME` in a dummy value point into the sandbox. */
+export function expandSandboxValue(value: string, folders: SandboxFolders): string {
+  return value.replaceAll('$CWD', folders.cwd).replaceAll('$HOME', folders.home);
+}
+
+export type SandboxedCommand = {
+  command: string;
+  args: readonly string[];
+  /** The only variables the server sees besides PATH, HOME and TMPDIR. */
+  env: Readonly<Record<string, string>>;
+  folders: SandboxFolders;
+  /** Folders searched for `node` and the server's binary, before the system's. */
+  path?: readonly string[];
+};
+
+/**
+ * Spawns the command inside the sandbox in its own process group (detached: a new session), with
+ * stdin, stdout and stderr piped. `unshare`, `prlimit` and `setpriv` exec in turn, so the child's
+ * pid is the server's.
+ */
+export function spawnSandboxed(spec: SandboxedCommand): ChildProcessWithoutNullStreams {
+  const reason = sandboxUnavailableReason();
+  if (reason) throw new SandboxError(reason);
+  const { uid } = spec.folders;
+  const searchPath = [...(spec.path ?? []), path.dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'];
+  const env: Record<string, string> = {
+    ...spec.env,
+    PATH: [...new Set(searchPath)].join(':'),
+    HOME: spec.folders.home,
+    TMPDIR: spec.folders.tmp,
+  };
+  const args = [
+    '--net',
+    '--',
+    findExecutable('prlimit')!,
+    `--nproc=${MAX_PROCESSES}`,
+    '--core=0',
+    '--',
+    findExecutable('setpriv')!,
+    `--reuid=${uid}`,
+    `--regid=${uid}`,
+    '--clear-groups',
+    '--inh-caps=-all',
+    '--bounding-set=-all',
+    '--no-new-privs',
+    '--',
+    spec.command,
+    ...spec.args,
+  ];
+  return spawn(findExecutable('unshare')!, args, {
+    cwd: spec.folders.cwd,
+    env,
+    detached: true,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
+
+export class SandboxError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SandboxError';
+  }
+}
+
+/** Signals the server's process group and every process of its uid (which catches any that left the group). */
+export function signalSandbox(pgid: number | undefined, uid: number, signal: NodeJS.Signals): void {
+  if (pgid !== undefined) {
+    try {
+      process.kill(-pgid, signal);
+    } catch {
+      // The group is gone.
+    }
+  }
+  for (const pid of processesOfUid(uid)) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/** Kills every process of the sandbox uid until none is left (a forking process gets killed on the next round). */
+export async function killSandbox(pgid: number | undefined, uid: number): Promise<void> {
+  for (let round = 0; round < 200; round += 1) {
+    signalSandbox(pgid, uid, 'SIGKILL');
+    if (processesOfUid(uid).length === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new SandboxError(`processes of uid ${uid} survive SIGKILL`);
+}

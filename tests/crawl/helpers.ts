@@ -1,0 +1,39 @@
+// Shared by the crawler tests: fixture servers handed to the crawler as if npm had installed them.
+import { chmodSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { InstalledPackage } from '../../src/crawl/install';
+import { CrawlTarget, type CrawlTargetInput } from '../../src/crawl/targets';
+import type { StdioCrawlOptions } from '../../src/crawl/crawl-stdio';
+
+export const fixturesDir = path.resolve('tests/fixtures/crawl');
+const bins = { 'raw-server': path.join(fixturesDir, 'raw-server.mjs'), 'sdk-server': path.join(fixturesDir, 'sdk-server.mjs') };
+for (const file of Object.values(bins)) chmodSync(file, 0o755);
+
+/** Stands in for `npm install`: the package "contains" both fixture servers. No network. */
+export async function installFixture(target: CrawlTarget): Promise<InstalledPackage> {
+  return {
+    dir: fixturesDir,
+    packageDir: fixturesDir,
+    version: '1.0.0',
+    bins,
+    manifest: { name: target.package, version: '1.0.0', description: 'A fixture server.', license: 'MIT', repository: 'git+https://github.com/example/fixture.git' },
+  };
+}
+
+export function target(input: Omit<CrawlTargetInput, 'package'> & { package?: string }): CrawlTarget {
+  return CrawlTarget.parse({ package: 'fixture-server', ...input });
+}
+
+/** Small limits so misbehaving fixtures are caught quickly; the assertions never look at time. */
+export const quickOptions: StdioCrawlOptions = {
+  installDir: '/nonexistent',
+  install: installFixture,
+  initializeTimeoutMs: 2_000,
+  listTimeoutMs: 2_000,
+  limits: { maxStdoutBytes: 1024 * 1024, shutdownGraceMs: 500 },
+};
+
+export function tempDataDir(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'crawl-test-data-'));
+}
