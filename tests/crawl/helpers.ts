@@ -21,16 +21,27 @@ export async function installFixture(target: CrawlTarget): Promise<InstalledPack
   };
 }
 
+/** The fixture package with its binaries renamed, e.g. `{ 'notes-server': 'raw-server' }`. */
+export function installFixtureAs(names: Record<string, keyof typeof bins>) {
+  return async (target: CrawlTarget): Promise<InstalledPackage> => ({
+    ...(await installFixture(target)),
+    bins: Object.fromEntries(Object.entries(names).map(([name, fixture]) => [name, bins[fixture]])),
+  });
+}
+
 export function target(input: Omit<CrawlTargetInput, 'package'> & { package?: string }): CrawlTarget {
   return CrawlTarget.parse({ package: 'fixture-server', ...input });
 }
 
-/** Small limits so misbehaving fixtures are caught quickly; the assertions never look at time. */
+/**
+ * Limits sized for a busy 2-core CI machine: generous where a healthy server must make it, small for
+ * the flood and the shutdown grace. The assertions never look at time.
+ */
 export const quickOptions: StdioCrawlOptions = {
   installDir: '/nonexistent',
   install: installFixture,
-  initializeTimeoutMs: 2_000,
-  listTimeoutMs: 2_000,
+  initializeTimeoutMs: 20_000,
+  listTimeoutMs: 20_000,
   limits: { maxStdoutBytes: 1024 * 1024, shutdownGraceMs: 500 },
 };
 

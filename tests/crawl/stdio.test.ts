@@ -49,6 +49,8 @@ describe('crawlStdioServer', () => {
     let uidSeen: number | undefined;
     const server = await crawlStdioServer(target({ bin: 'raw-server', args: [mode] }), {
       ...quickOptions,
+      // The hanging server gets a short wait; everyone else the full one.
+      ...(mode === 'hang' ? { initializeTimeoutMs: 1_000 } : {}),
       onSandbox: (uid) => {
         uidSeen = uid;
       },

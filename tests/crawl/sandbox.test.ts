@@ -1,0 +1,51 @@
+// The sandbox holds: a fixture server that tries to phone out and to read a secret from the real
+// HOME fails at both, sees none of the crawler's environment, and the crawl records what it saw.
+import { createServer, type Server as NetServer } from 'node:net';
+import { rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crawlStdioServer } from '../../src/crawl/crawl-stdio';
+import { quickOptions, target } from './helpers';
+
+describe('the stdio sandbox', () => {
+  let listener: NetServer;
+  let port = 0;
+  let connections = 0;
+  const secretFile = path.join(os.homedir(), `.crawler-sandbox-test-${process.pid}`);
+  const secret = `TOP-SECRET-${process.pid}`;
+
+  beforeAll(async () => {
+    writeFileSync(secretFile, secret, { mode: 0o600 });
+    listener = createServer((socket) => {
+      connections += 1;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    port = (listener.address() as { port: number }).port;
+    process.env['CRAWLER_TEST_INHERITED_SECRET'] = secret;
+  });
+  afterAll(() => {
+    rmSync(secretFile, { force: true });
+    listener.close();
+    delete process.env['CRAWLER_TEST_INHERITED_SECRET'];
+  });
+
+  it('blocks the network and the real HOME, scrubs the environment, and the record says so', async () => {
+    const server = await crawlStdioServer(
+      target({ bin: 'raw-server', args: ['probe'], env: { PROBE_PORT: String(port), PROBE_FILE: secretFile } }),
+      quickOptions,
+    );
+    expect(server.crawl.status).toBe('ok');
+    const description = server.tools[0]!.definition.description!;
+    // The connection to a listener on the host's loopback never arrives: the server has its own, empty network.
+    expect(description).toMatch(/network: blocked \((ENETUNREACH|ECONNREFUSED|EACCES|EPERM)\)/);
+    expect(connections).toBe(0);
+    // The file in the real HOME cannot be read by the sandbox uid.
+    expect(description).toMatch(/home: blocked \(EACCES\)/);
+    expect(JSON.stringify(server)).not.toContain(secret);
+    // Only PATH, the throwaway HOME and TMPDIR, and the target's dummy variables.
+    expect(description).toMatch(/env: HOME,PATH,PROBE_FILE,PROBE_PORT,TMPDIR;/);
+    expect(description).not.toContain(`home dir: ${os.homedir()}`);
+  });
+});
