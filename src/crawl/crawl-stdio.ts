@@ -8,7 +8,7 @@ import { collectTools, type CollectedTools } from './collect-tools';
 import { chooseBin, installPackage, InstallError, type InstalledPackage } from './install';
 import { classifyClientError, clipMessage, failedStatus as failedAt, httpLink, statusForTools, withOutcome } from './record';
 import { createSandboxFolders, disposeSandboxFolders, expandSandboxValue, SandboxError, writeSandboxFile } from './sandbox';
-import { DEFAULT_STDIO_LIMITS, excerpt, SandboxedStdioTransport, type StdioLimits } from './stdio-transport';
+import { DEFAULT_STDIO_LIMITS, SandboxedStdioTransport, tailExcerpt, type StdioLimits } from './stdio-transport';
 import type { CrawlTarget } from './targets';
 
 export const CRAWLER_CLIENT = { name: 'mcp-risk-catalog-crawler', version: '0.1.0' };
@@ -119,9 +119,13 @@ export async function crawlStdioServer(target: CrawlTarget, options: StdioCrawlO
     const local = (message: string) => message.replaceAll(installed.dir, '<install>').replaceAll(folders.root, '<sandbox>');
     const failedStatus = (when: string, reason: FailureReason, message: string) => failedAt(when, reason, local(message));
     // What the process did outranks what the protocol exchange concluded: a flood or a crash explains a timeout.
-    const stderr = transport.stderr ? `; stderr: ${excerpt(transport.stderr, 500)}` : '';
-    if (transport.fault) return withOutcome(base, failedStatus(at, transport.fault.reason, transport.fault.message), collected);
-    if (failure) return withOutcome(base, failedStatus(at, failure.reason, `${failure.message}${failure.reason === 'timeout' || failure.reason === 'protocol' ? stderr : ''}`), collected);
+    // The end of stderr usually says why a server crashed or hung.
+    const stderr = transport.stderr ? `; stderr: ${tailExcerpt(local(transport.stderr))}` : '';
+    const explained = (reason: FailureReason) => reason === 'crash' || reason === 'timeout' || reason === 'protocol';
+    if (transport.fault) {
+      return withOutcome(base, failedStatus(at, transport.fault.reason, `${transport.fault.message}${explained(transport.fault.reason) ? stderr : ''}`), collected);
+    }
+    if (failure) return withOutcome(base, failedStatus(at, failure.reason, `${failure.message}${explained(failure.reason) ? stderr : ''}`), collected);
     if (transport.nonJsonLines > 0) {
       return withOutcome(
         base,

@@ -9,6 +9,9 @@ import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import os from 'node:os';
 import path from 'node:path';
 
+/** The name the sandbox uid has inside the sandbox. */
+export const SANDBOX_USER = 'mcp-crawl';
+
 /** Processes one sandboxed server may run at once (a fork bomb stops here). */
 const MAX_PROCESSES = 256;
 
@@ -25,15 +28,15 @@ let availability: string | undefined | null = null;
 /** Why the sandbox cannot be used on this machine, or undefined when it can (checked once). */
 export function sandboxUnavailableReason(): string | undefined {
   if (availability !== null) return availability;
-  const tools = ['unshare', 'setpriv', 'prlimit'].map((name) => [name, findExecutable(name)] as const);
+  const tools = ['unshare', 'setpriv', 'prlimit', 'mount'].map((name) => [name, findExecutable(name)] as const);
   const missing = tools.filter(([, found]) => !found).map(([name]) => name);
   if (missing.length > 0) {
     availability = `${missing.join(', ')} not found (util-linux)`;
   } else if (process.getuid?.() !== 0) {
     availability = 'the crawler must run as root to give each server a network namespace and a uid of its own';
   } else {
-    const probe = spawnSync(findExecutable('unshare')!, ['--net', '--', 'true'], { stdio: 'ignore', timeout: 10_000 });
-    availability = probe.status === 0 ? undefined : 'unshare --net failed: no permission to create a network namespace';
+    const probe = spawnSync(findExecutable('unshare')!, ['--net', '--mount', '--', 'true'], { stdio: 'ignore', timeout: 10_000 });
+    availability = probe.status === 0 ? undefined : 'unshare --net --mount failed: no permission to create namespaces';
   }
   return availability;
 }
@@ -82,6 +85,11 @@ export function createSandboxFolders(parent = os.tmpdir()): SandboxFolders {
     mkdirSync(dir);
     chownSync(dir, uid, uid);
   }
+  // Programs that look their user up (Node's os.userInfo(), ssh, git) fail for a uid without an entry,
+  // so the sandbox sees /etc/passwd and /etc/group with one more line, bind-mounted in its own mount namespace.
+  const entry = `${SANDBOX_USER}:x:${uid}:${uid}:MCP crawl sandbox:${folders.home}:/usr/sbin/nologin\n`;
+  writeFileSync(path.join(root, 'passwd'), `${readFileSync('/etc/passwd', 'utf8').replace(/\n?$/, '\n')}${entry}`, { mode: 0o644 });
+  writeFileSync(path.join(root, 'group'), `${readFileSync('/etc/group', 'utf8').replace(/\n?$/, '\n')}${SANDBOX_USER}:x:${uid}:\n`, { mode: 0o644 });
   return folders;
 }
 
@@ -125,8 +133,8 @@ export type SandboxedCommand = {
 
 /**
  * Spawns the command inside the sandbox in its own process group (detached: a new session), with
- * stdin, stdout and stderr piped. `unshare`, `prlimit` and `setpriv` exec in turn, so the child's
- * pid is the server's.
+ * stdin, stdout and stderr piped. `unshare`, `sh` (for the bind mounts), `prlimit` and `setpriv` exec
+ * in turn, so the child's pid is the server's.
  */
 export function spawnSandboxed(spec: SandboxedCommand): ChildProcessWithoutNullStreams {
   const reason = sandboxUnavailableReason();
@@ -139,9 +147,18 @@ export function spawnSandboxed(spec: SandboxedCommand): ChildProcessWithoutNullS
     HOME: spec.folders.home,
     TMPDIR: spec.folders.tmp,
   };
+  const mount = findExecutable('mount')!;
   const args = [
     '--net',
+    '--mount',
     '--',
+    '/bin/sh',
+    '-c',
+    // The shell exports PWD (and bash SHLVL and _): the server gets exactly the environment given.
+    `${mount} --bind "$1" /etc/passwd && ${mount} --bind "$2" /etc/group && shift 2 && unset PWD OLDPWD SHLVL _ && exec "$@"`,
+    'sandbox',
+    path.join(spec.folders.root, 'passwd'),
+    path.join(spec.folders.root, 'group'),
     findExecutable('prlimit')!,
     `--nproc=${MAX_PROCESSES}`,
     '--core=0',

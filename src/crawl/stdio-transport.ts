@@ -39,6 +39,13 @@ export function excerpt(text: string, max = 160): string {
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }
 
+/** The end of untrusted text on one line: where a crash's error message usually is. */
+export function tailExcerpt(text: string, max = 700): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return clean.length > max ? `…${clean.slice(-max)}` : clean;
+}
+
 function waitForExit(child: ChildProcessWithoutNullStreams, ms: number): Promise<boolean> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
   return new Promise((resolve) => {
@@ -116,7 +123,7 @@ export class SandboxedStdioTransport implements Transport {
       if (!this.closing) {
         this.fault ??= {
           reason: 'crash',
-          message: `the server exited (${signal ? `signal ${signal}` : `code ${code}`}) before the crawl was done${this.stderrTail ? `; stderr: ${excerpt(this.stderrTail, 600)}` : ''}`,
+          message: `the server exited (${signal ? `signal ${signal}` : `code ${code}`}) before the crawl was done`,
         };
       }
     });

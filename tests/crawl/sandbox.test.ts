@@ -1,7 +1,7 @@
 // The sandbox holds: a fixture server that tries to phone out and to read a secret from the real
 // HOME fails at both, sees none of the crawler's environment, and the crawl records what it saw.
 import { createServer, type Server as NetServer } from 'node:net';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,5 +47,9 @@ describe('the stdio sandbox', () => {
     // Only PATH, the throwaway HOME and TMPDIR, and the target's dummy variables.
     expect(description).toMatch(/env: HOME,PATH,PROBE_FILE,PROBE_PORT,TMPDIR;/);
     expect(description).not.toContain(`home dir: ${os.homedir()}`);
+    // An unprivileged uid of its own, which has a name inside the sandbox and nowhere else.
+    const uid = Number(/user: mcp-crawl \((\d+)\)/.exec(description)?.[1]);
+    expect(uid).toBeGreaterThanOrEqual(200_000);
+    expect(readFileSync('/etc/passwd', 'utf8')).not.toContain('mcp-crawl');
   });
 });
