@@ -116,7 +116,7 @@ export async function crawlStdioServer(target: CrawlTarget, options: StdioCrawlO
     if (transport.protocolVersion) base = { ...base, protocolVersion: transport.protocolVersion };
 
     // Local paths say nothing about the server and would differ on every machine.
-    const local = (message: string) => message.replaceAll(installed.dir, '<install>').replaceAll(folders.root, '<sandbox>');
+    const local = (message: string) => message.replaceAll(installed.dir, '<install>').replaceAll(folders.root, '<sandbox>').replaceAll(folders.inside.root, '<sandbox>');
     const failedStatus = (when: string, reason: FailureReason, message: string) => failedAt(when, reason, local(message));
     // What the process did outranks what the protocol exchange concluded: a flood or a crash explains a timeout.
     // The end of stderr usually says why a server crashed or hung.

@@ -65,12 +65,32 @@ function freshUid(): number {
   }
 }
 
+/**
+ * Where the server sees its folders: the run's folder is bind-mounted here in the server's mount
+ * namespace, so every crawl of a server sees the same paths, and a tool description that quotes its
+ * working folder or home does not "change" from one crawl to the next. Under /run: only root can
+ * create anything there, so nobody can plant a symlink in its place.
+ */
+export const SANDBOX_MOUNT = '/run/mcp-crawl-sandbox';
+
+function fixedMountPoint(): string | undefined {
+  try {
+    mkdirSync(SANDBOX_MOUNT, { recursive: true, mode: 0o711 });
+    return SANDBOX_MOUNT;
+  } catch {
+    return undefined;
+  }
+}
+
 export type SandboxFolders = {
-  /** Everything the run owns; removed by `dispose`. */
+  /** Everything the run owns, on the host; removed by `dispose`. */
   root: string;
+  /** On the host: where the crawler writes the target's files. */
   home: string;
   cwd: string;
   tmp: string;
+  /** The same folders as the server sees them (the fixed mount point when there is one). */
+  inside: { root: string; home: string; cwd: string; tmp: string };
   uid: number;
 };
 
@@ -80,14 +100,16 @@ export function createSandboxFolders(parent = os.tmpdir()): SandboxFolders {
   // The server may pass through the root to its folders but not list it.
   chmodSync(root, 0o711);
   const uid = freshUid();
-  const folders = { root, home: path.join(root, 'home'), cwd: path.join(root, 'work'), tmp: path.join(root, 'tmp'), uid };
+  const insideRoot = fixedMountPoint() ?? root;
+  const inside = { root: insideRoot, home: path.join(insideRoot, 'home'), cwd: path.join(insideRoot, 'work'), tmp: path.join(insideRoot, 'tmp') };
+  const folders = { root, home: path.join(root, 'home'), cwd: path.join(root, 'work'), tmp: path.join(root, 'tmp'), inside, uid };
   for (const dir of [folders.home, folders.cwd, folders.tmp]) {
     mkdirSync(dir);
     chownSync(dir, uid, uid);
   }
   // Programs that look their user up (Node's os.userInfo(), ssh, git) fail for a uid without an entry,
   // so the sandbox sees /etc/passwd and /etc/group with one more line, bind-mounted in its own mount namespace.
-  const entry = `${SANDBOX_USER}:x:${uid}:${uid}:MCP crawl sandbox:${folders.home}:/usr/sbin/nologin\n`;
+  const entry = `${SANDBOX_USER}:x:${uid}:${uid}:MCP crawl sandbox:${folders.inside.home}:/usr/sbin/nologin\n`;
   writeFileSync(path.join(root, 'passwd'), `${readFileSync('/etc/passwd', 'utf8').replace(/\n?$/, '\n')}${entry}`, { mode: 0o644 });
   writeFileSync(path.join(root, 'group'), `${readFileSync('/etc/group', 'utf8').replace(/\n?$/, '\n')}${SANDBOX_USER}:x:${uid}:\n`, { mode: 0o644 });
   return folders;
@@ -118,7 +140,7 @@ export function disposeSandboxFolders(folders: SandboxFolders): void {
 
 /** `$CWD` and `$HOME` in a dummy value point into the sandbox. */
 export function expandSandboxValue(value: string, folders: SandboxFolders): string {
-  return value.replaceAll('$CWD', folders.cwd).replaceAll('$HOME', folders.home);
+  return value.replaceAll('$CWD', folders.inside.cwd).replaceAll('$HOME', folders.inside.home);
 }
 
 export type SandboxedCommand = {
@@ -144,8 +166,8 @@ export function spawnSandboxed(spec: SandboxedCommand): ChildProcessWithoutNullS
   const env: Record<string, string> = {
     ...spec.env,
     PATH: [...new Set(searchPath)].join(':'),
-    HOME: spec.folders.home,
-    TMPDIR: spec.folders.tmp,
+    HOME: spec.folders.inside.home,
+    TMPDIR: spec.folders.inside.tmp,
   };
   const mount = findExecutable('mount')!;
   const args = [
@@ -155,10 +177,13 @@ export function spawnSandboxed(spec: SandboxedCommand): ChildProcessWithoutNullS
     '/bin/sh',
     '-c',
     // The shell exports PWD (and bash SHLVL and _): the server gets exactly the environment given.
-    `${mount} --bind "$1" /etc/passwd && ${mount} --bind "$2" /etc/group && shift 2 && unset PWD OLDPWD SHLVL _ && exec "$@"`,
+    `${mount} --bind "$1" /etc/passwd && ${mount} --bind "$2" /etc/group && ${mount} --bind "$3" "$4" && cd "$5" && shift 5 && unset PWD OLDPWD SHLVL _ && exec "$@"`,
     'sandbox',
     path.join(spec.folders.root, 'passwd'),
     path.join(spec.folders.root, 'group'),
+    spec.folders.root,
+    spec.folders.inside.root,
+    spec.folders.inside.cwd,
     findExecutable('prlimit')!,
     `--nproc=${MAX_PROCESSES}`,
     '--core=0',

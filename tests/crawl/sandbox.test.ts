@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlStdioServer } from '../../src/crawl/crawl-stdio';
+import { SANDBOX_MOUNT } from '../../src/crawl/sandbox';
 import { quickOptions, target } from './helpers';
 
 describe('the stdio sandbox', () => {
@@ -47,6 +48,8 @@ describe('the stdio sandbox', () => {
     // Only PATH, the throwaway HOME and TMPDIR, and the target's dummy variables.
     expect(description).toMatch(/env: HOME,PATH,PROBE_FILE,PROBE_PORT,TMPDIR;/);
     expect(description).not.toContain(`home dir: ${os.homedir()}`);
+    // The same throwaway paths on every crawl, so a description quoting them does not look changed.
+    expect(description).toContain(`home dir: ${SANDBOX_MOUNT}/home;`);
     // An unprivileged uid of its own, which has a name inside the sandbox and nowhere else.
     const uid = Number(/user: mcp-crawl \((\d+)\)/.exec(description)?.[1]);
     expect(uid).toBeGreaterThanOrEqual(200_000);
