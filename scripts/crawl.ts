@@ -12,7 +12,7 @@ import { formatSummary, parseShard, runCrawl, type ProgressEvent } from '../src/
 import { importSource, npmSource, registrySource, remoteSource } from '../src/crawl/sources';
 import { loadTargets } from '../src/crawl/targets';
 import { DEFAULT_REGISTRY_URL } from '../src/crawl/registry';
-import { sandboxUnavailableReason } from '../src/crawl/sandbox';
+import { sandboxUnavailableReason, sweepStaleSandboxes } from '../src/crawl/sandbox';
 import type { CrawlSource } from '../src/crawl/source';
 
 const { values, positionals } = parseArgs({
@@ -93,6 +93,11 @@ switch (values.source) {
 
 if ((source.name === 'npm' || (source.name === 'registry' && !values['list-only'])) && sandboxUnavailableReason()) {
   fail(`the stdio sandbox is not available here: ${sandboxUnavailableReason()}`);
+}
+
+if (source.name === 'npm' || source.name === 'registry') {
+  const swept = await sweepStaleSandboxes();
+  if (swept > 0) console.error(`swept ${swept} sandbox(es) left by a crawler that was killed`);
 }
 
 const tty = process.stderr.isTTY === true;

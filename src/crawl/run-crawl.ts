@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import path from 'node:path';
 import type { FailureReason, Server } from '../schema';
 import { sha256Hex } from '../lib/hash';
-import { readServer, writeServer } from '../store/dataset';
+import { normalizeServer, readServer, writeServer } from '../store/dataset';
+import { canonicalJsonCompact } from '../lib/canonical-json';
 import { mergeSnapshot } from '../store/merge';
 import type { CrawlJob, CrawlSource, RecordSink } from './source';
 
@@ -85,9 +86,11 @@ export function saveRecord(dataDir: string, incoming: Server, summary: CrawlSumm
   const existing = readServer(dataDir, incoming.id);
   const at = incoming.crawl.at ?? new Date().toISOString();
   const merged = mergeSnapshot(existing, incoming, at);
-  const changedFile = writeServer(dataDir, merged);
+  writeServer(dataDir, merged);
+  // Every crawl restamps `crawl.at`; a server "changed" when anything else did.
+  const withoutTime = (server: Server) => canonicalJsonCompact({ ...server, crawl: { ...server.crawl, at: undefined } });
   if (!existing) summary.servers.added += 1;
-  else if (changedFile) summary.servers.changed += 1;
+  else if (withoutTime(normalizeServer(existing)) !== withoutTime(normalizeServer(merged))) summary.servers.changed += 1;
   else summary.servers.unchanged += 1;
   summary.status[incoming.crawl.status] += 1;
   if (incoming.crawl.status === 'failed') {

@@ -107,6 +107,8 @@ export function createSandboxFolders(parent = os.tmpdir()): SandboxFolders {
     mkdirSync(dir);
     chownSync(dir, uid, uid);
   }
+  // Which crawler owns the run: a later run sweeps what a killed crawler left (see sweepStaleSandboxes).
+  writeFileSync(path.join(root, 'owner'), `${process.pid} ${uid}\n`);
   // Programs that look their user up (Node's os.userInfo(), ssh, git) fail for a uid without an entry,
   // so the sandbox sees /etc/passwd and /etc/group with one more line, bind-mounted in its own mount namespace.
   const entry = `${SANDBOX_USER}:x:${uid}:${uid}:MCP crawl sandbox:${folders.inside.home}:/usr/sbin/nologin\n`;
@@ -240,4 +242,37 @@ export async function killSandbox(pgid: number | undefined, uid: number): Promis
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new SandboxError(`processes of uid ${uid} survive SIGKILL`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Kills the servers and removes the folders of sandboxes whose crawler is gone (killed with
+ * SIGKILL, say). A sandbox of a crawler still running is left alone. Returns how many were swept.
+ */
+export async function sweepStaleSandboxes(parent = os.tmpdir()): Promise<number> {
+  let swept = 0;
+  for (const name of readdirSync(parent)) {
+    if (!name.startsWith('mcp-crawl-')) continue;
+    const root = path.join(parent, name);
+    let owner: string;
+    try {
+      owner = readFileSync(path.join(root, 'owner'), 'utf8');
+    } catch {
+      continue;
+    }
+    const [pid, uid] = owner.trim().split(' ').map(Number);
+    if (!pid || !uid || uid < 200_000 || isAlive(pid)) continue;
+    await killSandbox(undefined, uid);
+    rmSync(root, { recursive: true, force: true });
+    swept += 1;
+  }
+  return swept;
 }

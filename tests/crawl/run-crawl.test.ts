@@ -29,6 +29,16 @@ describe('runCrawl', () => {
     expect(after.history).toEqual([{ at: '2026-11-08T00:00:00.000Z', tool: 'write_note', change: 'changed', oldHash, newHash, fields: ['description'] }]);
   });
 
+  it('counts an identical re-crawl as unchanged, though it restamps the crawl time', async () => {
+    const dataDir = tempDataDir();
+    await runCrawl(npmSource([target({ bin: 'sdk-server' })], { ...quickOptions, at: '2026-11-01T00:00:00.000Z' }), { dataDir });
+    const again = await runCrawl(npmSource([target({ bin: 'sdk-server' })], { ...quickOptions, at: '2026-11-02T00:00:00.000Z' }), { dataDir });
+    expect(again.servers).toEqual({ added: 0, changed: 0, unchanged: 1 });
+    const record = readServer(dataDir, serverId({ kind: 'npm', name: 'fixture-server' }))!;
+    expect(record.crawl.at).toBe('2026-11-02T00:00:00.000Z');
+    expect(record.history).toEqual([]);
+  });
+
   it('keeps the tools already collected when a later crawl fails', async () => {
     const dataDir = tempDataDir();
     await runCrawl(npmSource([target({ bin: 'sdk-server' })], quickOptions), { dataDir });

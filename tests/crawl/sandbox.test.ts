@@ -1,12 +1,13 @@
 // The sandbox holds: a fixture server that tries to phone out and to read a secret from the real
 // HOME fails at both, sees none of the crawler's environment, and the crawl records what it saw.
 import { createServer, type Server as NetServer } from 'node:net';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlStdioServer } from '../../src/crawl/crawl-stdio';
-import { SANDBOX_MOUNT } from '../../src/crawl/sandbox';
+import { createSandboxFolders, disposeSandboxFolders, SANDBOX_MOUNT, sweepStaleSandboxes } from '../../src/crawl/sandbox';
 import { quickOptions, target } from './helpers';
 
 describe('the stdio sandbox', () => {
@@ -54,5 +55,21 @@ describe('the stdio sandbox', () => {
     const uid = Number(/user: mcp-crawl \((\d+)\)/.exec(description)?.[1]);
     expect(uid).toBeGreaterThanOrEqual(200_000);
     expect(readFileSync('/etc/passwd', 'utf8')).not.toContain('mcp-crawl');
+  });
+});
+
+describe('sweepStaleSandboxes', () => {
+  it('removes the sandboxes of a crawler that is gone and leaves those of a live one', async () => {
+    const parent = mkdtempSync(path.join(os.tmpdir(), 'crawl-sweep-'));
+    const live = createSandboxFolders(parent);
+    const stale = createSandboxFolders(parent);
+    // A pid that existed and has exited: what a crawler killed with SIGKILL leaves in the owner file.
+    const gone = spawnSync('true').pid!;
+    writeFileSync(path.join(stale.root, 'owner'), `${gone} ${stale.uid}\n`);
+    expect(await sweepStaleSandboxes(parent)).toBe(1);
+    expect(existsSync(stale.root)).toBe(false);
+    expect(existsSync(live.root)).toBe(true);
+    disposeSandboxFolders(live);
+    rmSync(parent, { recursive: true, force: true });
   });
 });
