@@ -7,7 +7,7 @@
 // See docs/crawler.md.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultDataDir } from '../src/store/dataset';
+import { defaultDataDir, iterateServers } from '../src/store/dataset';
 import { formatSummary, parseShard, runCrawl, type ProgressEvent } from '../src/crawl/run-crawl';
 import { importSource, npmSource, registrySource, remoteSource } from '../src/crawl/sources';
 import { loadTargets } from '../src/crawl/targets';
@@ -125,5 +125,11 @@ const summary = await runCrawl(source, {
 });
 if (tty) process.stderr.write('\r\x1b[K');
 for (const line of formatSummary(summary)) console.log(line);
+if (source.name === 'npm' && !values.only && !shard) {
+  // Records are never deleted by a crawl: say which ones the target list no longer covers.
+  const targeted = new Set(loadTargets(values.targets).map((target) => target.package));
+  const stale = [...iterateServers(dataDir)].filter((server) => server.source.kind === 'npm' && !targeted.has(server.name)).map((server) => server.name);
+  if (stale.length > 0) console.log(`servers removed from the targets (records kept, delete by hand): ${stale.join(', ')}`);
+}
 console.log(`time: ${Math.round((Date.now() - started) / 1000)} s`);
 process.exitCode = summary.errors.length > 0 ? 1 : 0;
