@@ -4,7 +4,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inShard, parseShard, runCrawl } from '../../src/crawl/run-crawl';
-import { npmSource } from '../../src/crawl/sources';
+import { importSource, npmSource } from '../../src/crawl/sources';
 import type { CrawlSource } from '../../src/crawl/source';
 import { serverId } from '../../src/lib/ids';
 import { readServer } from '../../src/store/dataset';
@@ -106,5 +106,14 @@ describe('runCrawl', () => {
     const summary = await runCrawl(source, { dataDir: tempDataDir(), concurrency: 1 });
     expect(ran).toEqual(['good']);
     expect(summary.errors).toEqual(['bad: crawler bug']);
+  });
+
+  it('runs the import source behind the same interface', async () => {
+    const dataDir = tempDataDir();
+    const dump = path.join(dataDir, 'dump.json');
+    writeFileSync(dump, JSON.stringify({ server: 'dumped-server', tools: [{ name: 'ping', inputSchema: { type: 'object' } }] }));
+    const summary = await runCrawl(importSource([dump], { dataDir, at: '2026-11-01T00:00:00.000Z' }), { dataDir });
+    expect(summary.status.imported).toBe(1);
+    expect(readServer(dataDir, serverId({ kind: 'import', name: 'dumped-server' }))!.tools.map((tool) => tool.definition.name)).toEqual(['ping']);
   });
 });
