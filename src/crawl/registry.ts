@@ -36,7 +36,12 @@ export const RegistryServer = z.looseObject({
 });
 export type RegistryServer = z.infer<typeof RegistryServer>;
 
-const Official = z.looseObject({ status: z.string().optional(), publishedAt: z.string().optional(), updatedAt: z.string().optional() });
+const Official = z.looseObject({
+  status: z.string().optional(),
+  publishedAt: z.string().optional(),
+  updatedAt: z.string().optional(),
+  isLatest: z.boolean().optional(),
+});
 /** v0.1 wraps each document as `{server, _meta}`; the registry's own facts live under `_meta`. */
 const ListedEntry = z.looseObject({ server: RegistryServer, _meta: z.record(z.string(), z.unknown()).optional() });
 const ServerList = z.looseObject({
@@ -62,7 +67,8 @@ export async function* listRegistryServers(registryUrl: string, options: ListOpt
   const seen = new Set<string>();
   let cursor: string | undefined;
   for (let page = 0; options.maxPages === undefined || page < options.maxPages; page += 1) {
-    const url = new URL('/v0.1/servers', registryUrl);
+    // Joined, not resolved: a registry may live under a path prefix.
+    const url = new URL(`${registryUrl.replace(/\/+$/, '')}/v0.1/servers`);
     url.searchParams.set('limit', String(limit));
     if (cursor !== undefined) url.searchParams.set('cursor', cursor);
     const response = await doFetch(url, { headers: { accept: 'application/json' } });
@@ -146,4 +152,17 @@ export function remoteTargetsOf(server: RegistryServer): RemoteTarget[] {
   return (server.remotes ?? [])
     .filter((remote) => (remote.type === 'streamable-http' || remote.type === 'sse') && !/[{}]/.test(remote.url) && /^https?:\/\//.test(remote.url))
     .map((remote) => ({ url: remote.url }));
+}
+
+/**
+ * One listing per server name: the registry lists every published version of a server, and the
+ * catalog keeps one record per name, from the version marked latest (else the last one listed).
+ */
+export function latestListings(listings: readonly RegistryListing[]): RegistryListing[] {
+  const byName = new Map<string, RegistryListing>();
+  for (const listing of listings) {
+    const previous = byName.get(listing.server.name);
+    if (!previous || previous.official?.isLatest !== true || listing.official?.isLatest === true) byName.set(listing.server.name, listing);
+  }
+  return [...byName.values()];
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { importDump, type ImportOptions } from '../import/import-dump';
 import { crawlRemoteServer, type RemoteCrawlOptions, type RemoteTarget } from './crawl-remote';
 import { crawlStdioServer, type StdioCrawlOptions } from './crawl-stdio';
-import { listRegistryServers, npmTargetsOf, registryRecord, remoteTargetsOf, type ListOptions } from './registry';
+import { latestListings, listRegistryServers, npmTargetsOf, registryRecord, remoteTargetsOf, type ListOptions, type RegistryListing } from './registry';
 import type { CrawlJob, CrawlSource, RecordSink } from './source';
 import type { CrawlTarget } from './targets';
 
@@ -42,8 +42,10 @@ export function registrySource(options: RegistrySourceOptions): CrawlSource {
   return {
     name: 'registry',
     jobs: async () => {
+      const listings: RegistryListing[] = [];
+      for await (const listing of listRegistryServers(options.registryUrl, options)) listings.push(listing);
       const jobs: CrawlJob[] = [];
-      for await (const listing of listRegistryServers(options.registryUrl, options)) {
+      for (const listing of latestListings(listings)) {
         jobs.push({
           key: listing.server.name,
           run: async (sink: RecordSink) => {

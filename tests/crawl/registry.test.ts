@@ -38,6 +38,8 @@ function entries(remoteUrl: string) {
     },
     { server: { name: 'io.github.example/python-only', description: 'Ships on PyPI.', version: '0.1.0', packages: [{ registryType: 'pypi', identifier: 'notes-mcp', version: '0.1.0', transport: { type: 'stdio' } }] }, _meta: official },
     { server: { description: 'an entry with no name is skipped' } },
+    // An older version of the first server: the registry lists every version; the catalog keeps the latest.
+    { server: { name: 'io.github.example/notes', title: 'Notes (old)', version: '1.1.0' }, _meta: { 'io.modelcontextprotocol.registry/official': { status: 'active', isLatest: false } } },
     { server: { name: 'io.example/templated', remotes: [{ type: 'sse', url: 'https://{tenant}.example.com/sse' }] }, _meta: official },
   ];
 }
@@ -51,7 +53,7 @@ describe('the registry source', () => {
     // Two entries a page, cursors as opaque strings.
     const pages: Record<string, { servers: unknown[]; metadata: { nextCursor?: string; count: number } }> = {
       '': { servers: all.slice(0, 2), metadata: { nextCursor: 'c-2', count: 2 } },
-      'c-2': { servers: all.slice(2, 4), metadata: { count: 2 } },
+      'c-2': { servers: all.slice(2, 5), metadata: { count: 3 } },
     };
     registry = await listen((req, res) => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -72,7 +74,7 @@ describe('the registry source', () => {
     const invalid: string[] = [];
     const names: string[] = [];
     for await (const listing of listRegistryServers(registry.url, { limit: 2, onInvalid: (line) => invalid.push(line) })) names.push(listing.server.name);
-    expect(names).toEqual(['io.github.example/notes', 'io.github.example/python-only', 'io.example/templated']);
+    expect(names).toEqual(['io.github.example/notes', 'io.github.example/python-only', 'io.github.example/notes', 'io.example/templated']);
     expect(registry.requests).toEqual(['GET /v0.1/servers?limit=2', 'GET /v0.1/servers?limit=2&cursor=c-2']);
     expect(invalid).toHaveLength(1);
   });
@@ -108,6 +110,7 @@ describe('the registry source', () => {
     expect(npm.launch).toEqual({ command: 'fixture-notes-server', args: ['paged'], env: ['NOTES_TOKEN'] });
     const remoteRecord = readServer(dataDir, serverId({ kind: 'remote', name: `${remote.url}/mcp` }))!;
     expect(remoteRecord.tools.map((tool) => tool.definition.name)).toEqual(['search_notes']);
+    expect(readServer(dataDir, serverId({ kind: 'registry', name: 'io.github.example/notes' }))).toMatchObject({ displayName: 'Notes', source: { version: '1.2.0' } });
     const templated = readServer(dataDir, serverId({ kind: 'registry', name: 'io.example/templated' }))!;
     expect(templated.crawl.status).toBe('listed');
   });
