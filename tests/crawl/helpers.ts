@@ -1,5 +1,6 @@
 // Shared by the crawler tests: fixture servers handed to the crawler as if npm had installed them.
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import type { InstalledPackage } from '../../src/crawl/install';
@@ -45,6 +46,14 @@ export const quickOptions: StdioCrawlOptions = {
   limits: { maxStdoutBytes: 1024 * 1024, shutdownGraceMs: 500 },
 };
 
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh data folder, removed when the test file is done. */
 export function tempDataDir(): string {
-  return mkdtempSync(path.join(os.tmpdir(), 'crawl-test-data-'));
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'crawl-test-data-'));
+  made.push(dir);
+  return dir;
 }
