@@ -82,6 +82,10 @@ export const FailureReason = z.enum([
   'http',
   'invalid-tools',
   'no-tools',
+  /** The server kept running after SIGTERM and had to be killed (crawler). */
+  'ignored-sigterm',
+  /** Processes the server started were still running after it exited (crawler). */
+  'left-processes',
 ]);
 export type FailureReason = z.infer<typeof FailureReason>;
 
@@ -108,6 +112,35 @@ export const HistoryEntry = z.strictObject({
   fields: z.array(z.string()).optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+/** A package a registry entry says the server ships as (the registry's `server.json`). */
+export const RegistryPackage = z.looseObject({
+  /** `npm`, `pypi`, `oci`, `nuget`, `mcpb`, ... */
+  registryType: z.string(),
+  identifier: z.string(),
+  version: z.string().optional(),
+  /** The transport the package speaks, e.g. `stdio`. */
+  transport: z.string().optional(),
+  /** Names of the environment variables the entry declares (values are never recorded). */
+  environmentVariables: z.array(z.string()).optional(),
+});
+/** A remote endpoint a registry entry names. */
+export const RegistryRemote = z.strictObject({
+  type: z.string(),
+  url: HttpUrl,
+  /** Names of the headers the endpoint needs (values are never recorded). */
+  headers: z.array(z.string()).optional(),
+});
+/** What a registry entry says about where the server can be had; kept so a listed server is a useful catalog entry. */
+export const RegistryEntry = z.strictObject({
+  packages: z.array(RegistryPackage),
+  remotes: z.array(RegistryRemote),
+  /** The registry's own status for the entry (`active`, `deprecated`, ...). */
+  status: z.string().optional(),
+  publishedAt: z.string().optional(),
+  updatedAt: z.string().optional(),
+});
+export type RegistryEntry = z.infer<typeof RegistryEntry>;
 
 /** The server that answered `initialize`. */
 export const ServerInfo = z.looseObject({
@@ -136,6 +169,8 @@ export const Server = z
     serverInfo: ServerInfo.optional(),
     /** The MCP protocol version negotiated at `initialize`. */
     protocolVersion: z.string().optional(),
+    /** The registry entry's packages and remotes, for servers read from an MCP registry. */
+    registry: RegistryEntry.optional(),
     crawl: CrawlStatus,
     /** Tools sorted by name; names are unique within a server. */
     tools: z.array(StoredTool),
