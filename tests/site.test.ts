@@ -263,8 +263,14 @@ describe('site built from the embedded dataset', () => {
     const before = await resultCount();
     await tab.locator('summary.pagefind-ui__filter-name', { hasText: 'Risk' }).click();
     // Pick a risk class that some but not all of the results have: the filter must narrow to exactly it.
-    const labels = await tab.locator('label.pagefind-ui__filter-label[for^="risk-"]').allTextContents();
-    const counts = labels.map((label) => ({ risk: label.replace(/ \(\d+\)$/, ''), count: Number(/\((\d+)\)$/.exec(label)?.[1] ?? 0) }));
+    const riskCounts = async () =>
+      (await tab.locator('label.pagefind-ui__filter-label[for^="risk-"]').allTextContents()).map((label) => ({
+        risk: label.trim().replace(/ \(\d+\)$/, ''),
+        count: Number(/\((\d+)\)$/.exec(label.trim())?.[1] ?? 0),
+      }));
+    // The filter counts first show the whole index, then this search's: wait until they add up to it.
+    await expect.poll(async () => (await riskCounts()).reduce((sum, entry) => sum + entry.count, 0), { timeout: 30_000 }).toBe(before);
+    const counts = await riskCounts();
     const pick = counts.find((entry) => entry.count > 0 && entry.count < before);
     expect(pick, JSON.stringify(counts)).toBeDefined();
     await tab.locator(`input#risk-${pick!.risk}`).check();
