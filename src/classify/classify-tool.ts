@@ -1,6 +1,7 @@
 // classifyTool: runs every rule over one tool definition and turns the evidence into a category, a
 // risk class, capability labels and findings. Pure and deterministic; rules are compiled once at load.
 import type { CapabilityLabel, Category, Classification, Evidence, Finding, McpTool, RiskClass } from '../schema';
+import { anchored, compileAnchors } from './anchors';
 import { classOfVerb } from './lexicon';
 import { prepareTool, type PreparedTool } from './prepare';
 import { findPoisoning } from './poisoning';
@@ -31,10 +32,15 @@ interface Hit {
   start: number;
 }
 
+/** Phrases run on lower-cased text without the `i` flag (faster); the match is cut from the original text. */
+function lowerCasePattern(pattern: RegExp): RegExp {
+  return new RegExp(pattern.source, pattern.flags.replace('i', '').replace('g', ''));
+}
+
 // Rules by matcher kind, so a tool only pays for the lookups it needs.
 const verbRulesByVerb = new Map<string, { name?: Rule; lead?: Rule; extra: Rule[] }>();
 const tokenRules: Array<{ rule: Rule; tokens: ReadonlySet<string> }> = [];
-const phraseRules: Array<{ rule: Rule; pattern: RegExp }> = [];
+const phraseRules: Array<{ rule: Rule; pattern: RegExp; group: number }> = [];
 const parameterRules: Rule[] = [];
 for (const rule of rules) {
   const match = rule.match;
@@ -51,7 +57,7 @@ for (const rule of rules) {
       verbRulesByVerb.set(verb, entry);
     }
   } else if (match.kind === 'name-token') tokenRules.push({ rule, tokens: new Set(match.tokens) });
-  else if (match.kind === 'phrase') phraseRules.push({ rule, pattern: match.pattern });
+  else if (match.kind === 'phrase') phraseRules.push({ rule, pattern: lowerCasePattern(match.pattern), group: compileAnchors(match.anchors, 'head') });
   else parameterRules.push(rule);
 }
 
@@ -71,15 +77,15 @@ function collectHits(tool: PreparedTool): Hit[] {
     const token = tool.tokens.find((candidate) => tokens.has(candidate.word));
     if (token) hits.push({ rule, field: 'name', match: token.text, start: token.start });
   }
-  for (const { rule, pattern } of phraseRules) {
-    for (const [field, text] of [['description', tool.description], ['title', tool.title]] as const) {
-      if (text === '') continue;
-      const m = pattern.exec(text);
-      if (m) {
-        hits.push({ rule, field, match: m[0], start: m.index });
-        break;
-      }
+  for (const { rule, pattern, group } of phraseRules) {
+    if (!anchored(tool.anchors, group)) continue;
+    const m = pattern.exec(tool.lowerHead);
+    if (m) {
+      hits.push({ rule, field: 'description', match: tool.description.slice(m.index, m.index + m[0].length), start: m.index });
+      continue;
     }
+    const t = tool.lowerTitle === '' ? null : pattern.exec(tool.lowerTitle);
+    if (t) hits.push({ rule, field: 'title', match: tool.title.slice(t.index, t.index + t[0].length), start: t.index });
   }
   for (const rule of parameterRules) {
     const match = rule.match;
@@ -99,6 +105,11 @@ function collectHits(tool: PreparedTool): Hit[] {
     }
   }
   return hits;
+}
+
+/** Which rules match a tool, before any verdict: what the rule fixtures test. */
+export function matchRules(definition: McpTool): Array<{ rule: string; field: string; match: string; start: number }> {
+  return collectHits(prepareTool(definition)).map((hit) => ({ rule: hit.rule.id, field: hit.field, match: hit.match, start: hit.start }));
 }
 
 const conclusions = (hit: Hit): readonly Conclusion[] => [hit.rule.concludes, ...(hit.rule.also ?? [])];
@@ -129,7 +140,8 @@ function decide(tool: PreparedTool, hits: readonly Hit[]): Verdict {
   const byId = (prefix: string): Hit[] => hits.filter((hit) => hit.rule.id.startsWith(prefix));
   const leadHits = byId('description.verb.');
   // A noun-like last word of a name (tft-champion-item-build) is overruled by a description that says what the tool does.
-  const nameHits = tool.weakNameVerb && leadHits.length > 0 ? [] : byId('name.verb.');
+  const allNameHits = byId('name.verb.');
+  const nameHits = tool.weakNameVerb && leadHits.length > 0 && strongest(leadHits) !== strongest(allNameHits) ? [] : allNameHits;
   const has = (conclusion: Conclusion): Hit[] => hits.filter((hit) => conclusions(hit).includes(conclusion));
   const nameCategory = strongest(nameHits);
   const leadCategory = strongest(leadHits);
@@ -335,7 +347,7 @@ export function classifyTool(definition: McpTool, options: ClassifyOptions = {})
   const risk = RISKS[Math.min(RISKS.length - 1, RISKS.indexOf(base) + riskStep)] ?? base;
   if (riskStep === 0) for (let i = kept.length - 1; i >= 0; i--) if (kept[i]?.concludes === 'risk:+1') kept.splice(i, 1);
 
-  const summary = summarise(category, risk, base, riskReason, verdict, kept, labels);
+  const summary = summarise(category, risk, base, riskReason, verdict, kept, labels, findings);
   return {
     category,
     risk,
@@ -356,8 +368,12 @@ function summarise(
   verdict: Verdict,
   evidence: readonly Evidence[],
   labels: ReadonlySet<CapabilityLabel>,
+  findings: readonly Finding[],
 ): string {
-  if (category === 'Other') return `Other, ${risk} risk: insufficient information, ${verdict.reason ?? 'nothing in the definition says what a call does'}.`;
+  if (category === 'Other') {
+    const text = `Other, ${risk} risk: insufficient information, ${verdict.reason ?? 'nothing in the definition says what a call does'}.`;
+    return findings.length > 0 ? `${text} Findings: ${[...new Set(findings.map((finding) => finding.rule))].sort().join(', ')}.` : text;
+  }
   const decisive = verdict.deciding[0];
   const lead = decisive ? evidenceOf(decisive) : evidence.find((item) => item.concludes.includes(`category:${category}`));
   const parts = [`${category}, ${risk} risk`];
@@ -365,5 +381,6 @@ function summarise(
   let text = `${parts.join(': ')}.`;
   if (risk !== base && riskReason) text += ` Risk raised from ${base} because ${riskReason}.`;
   if (labels.size > 0) text += ` Capabilities: ${[...labels].sort().join(', ')}.`;
+  if (findings.length > 0) text += ` Findings: ${[...new Set(findings.map((finding) => finding.rule))].sort().join(', ')}.`;
   return text;
 }

@@ -1,20 +1,20 @@
 // Tool-poisoning findings: each pattern of rules/poisoning.ts searched in every free-text field of a
 // tool (and, for invisible characters, in names too), reported with the span and its start offset.
 import type { Finding } from '../schema';
+import { anchored, compileAnchors } from './anchors';
 import type { PreparedTool } from './prepare';
 import { exfiltrationParameterAsk, exfiltrationParameterName, poisonRules } from './rules';
 
 const MAX_PER_RULE_AND_FIELD = 5;
+const compiled = poisonRules.map((rule) => ({ rule, first: compileAnchors(rule.anchors, 'all'), also: compileAnchors(rule.anchorsAlso, 'all') }));
 
 export function findPoisoning(tool: PreparedTool): Finding[] {
-  const texts: Array<[field: string, text: string]> = [];
-  if (tool.description !== '') texts.push(['description', tool.description]);
-  if (tool.title !== '') texts.push(['title', tool.title]);
-  for (const parameter of tool.parameters) if (parameter.description !== '') texts.push([`parameter:${parameter.name}`, parameter.description]);
+  const texts = tool.texts.map((entry): [string, string] => [entry.field, entry.text]);
   const names: Array<[field: string, text: string]> = [['name', tool.name], ...tool.parameters.map((p): [string, string] => [`parameter:${p.name}`, p.name])];
 
   const findings: Finding[] = [];
-  for (const rule of poisonRules) {
+  for (const { rule, first, also } of compiled) {
+    if (!anchored(tool.anchors, first) || !anchored(tool.anchors, also)) continue;
     const targets = rule.scope === 'text-and-names' ? [...texts, ...names] : texts;
     for (const [field, text] of targets) {
       rule.pattern.lastIndex = 0;

@@ -1,6 +1,7 @@
 // Reads a tool definition once into what the rules match against: name tokens and verbs, the
 // description's lead verbs, parameters. Everything here is computed from untrusted text and never trusted.
 import type { McpTool } from '../schema';
+import { anchorFlags, scanAnchors } from './anchors';
 import { baseOfForm, classOfVerb, isNounLike, splitJoinedVerbs } from './lexicon';
 import { actionStart, normaliseParameterName, tokenizeName, type Token } from './tokenize';
 
@@ -34,15 +35,29 @@ export interface PreparedTool {
   leadField: 'description' | 'title';
   leadVerbs: VerbHit[];
   parameters: Parameter[];
+  /** Which anchor groups (see anchors.ts) occur in the texts. */
+  anchors: Uint8Array;
+  /** The first HEAD_LENGTH characters of the description, lower-cased: what category phrases read. */
+  lowerHead: string;
+  /** The title, lower-cased. */
+  lowerTitle: string;
+  /** Free texts for the poisoning rules: field and text, with the text lower-cased beside it. */
+  texts: Array<{ field: string; text: string; lower: string }>;
 }
+
+/** Category phrases read the opening of a description; long ones go on with usage examples. */
+export const HEAD_LENGTH = 1500;
 
 /** How far into a description the lead verb is looked for. */
 const LEAD_WINDOW = 600;
 const PREAMBLE_VERBS = new Set(['allow', 'let', 'help', 'enable', 'can', 'tell']);
 const PREAMBLE_FOLLOWERS = new Set(['you', 'users', 'user', 'to', 'agents', 'agent', 'ai', 'llms', 'llm', 'clients', 'developers', 'one', 'assistants', 'models', 'the', 'me', 'us', 'be']);
 /** Verbs too generic to say what a description's tool does ("Runs diagnostics", "Executes a retrieval"); phrases decide. */
+/** Subjects after which a noun-like verb is a verb: "This tool lists", "it returns", "which updates". */
+const SUBJECTS = new Set(['tool', 'it', 'that', 'which', 'this', 'function', 'command', 'endpoint', 'api', 'server', 'operation', 'method', 'action']);
+/** Words after which a noun-like verb at a sentence start is a noun: "Order details", "Charge history", "Run logs". */
+const NOUN_FOLLOWERS = new Set(['details', 'detail', 'history', 'status', 'data', 'info', 'information', 'logs', 'log', 'results', 'result', 'records', 'summary', 'id', 'ids', 'number', 'count', 'type', 'types', 'list', 'book', 'explorer', 'metadata', 'statistics', 'stats', 'management', 'tracking', 'lookup', 'settings', 'timeline', 'events', 'tool', 'tools', 'api', 'of', 'for', 'from', 'in', 'on', 'is', 'was', 'are', 'will']);
 const GENERIC_LEAD_VERBS = new Set(['run', 'execute', 'exec', 'perform', 'call', 'invoke', 'use', 'make', 'help', 'handle', 'process']);
-const DESCRIPTION_WORD = /[A-Za-z][A-Za-z'-]*/g;
 
 function nameVerbsOf(name: string, tokens: Token[], weak: { value: boolean }): VerbHit[] {
   const from = actionStart(name);
@@ -94,42 +109,75 @@ function nameVerbsOf(name: string, tokens: Token[], weak: { value: boolean }): V
   return hits;
 }
 
-function leadVerbsOf(text: string): VerbHit[] {
-  const window = text.length > LEAD_WINDOW ? text.slice(0, LEAD_WINDOW) : text;
-  DESCRIPTION_WORD.lastIndex = 0;
+interface Word {
+  word: string;
+  start: number;
+  end: number;
+}
+
+const ASCII_WORD = /[A-Za-z0-9_]+/g;
+
+/**
+ * ASCII words of a text, lower-cased, with their offsets in the original text. A regex scan, not a
+ * charCodeAt loop: V8 can fall into a slow path for the latter on long two-byte strings.
+ */
+function wordsOf(text: string): Word[] {
+  const words: Word[] = [];
+  ASCII_WORD.lastIndex = 0;
+  for (let m = ASCII_WORD.exec(text); m !== null; m = ASCII_WORD.exec(text)) {
+    const word = m[0].toLowerCase();
+    words.push({ word, start: m.index, end: m.index + m[0].length });
+  }
+  return words;
+}
+
+/** A gap between two words that ends a sentence or starts a list item. */
+function breaksSentence(gap: string): boolean {
+  for (let i = 0; i < gap.length; i++) {
+    const c = gap.charCodeAt(i);
+    if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 10 || c === 0x2022) return true;
+    if ((c === 45 || c === 42) && (i === 0 || gap.charCodeAt(i - 1) === 32) && gap.charCodeAt(i + 1) === 32) return true;
+  }
+  return false;
+}
+
+function leadVerbsOf(text: string, words: readonly Word[]): VerbHit[] {
   let sentenceStart = true;
   let previousEnd = 0;
   let previousWord = '';
   let pendingJoin = false;
   const hits: VerbHit[] = [];
-  for (let m = DESCRIPTION_WORD.exec(window); m !== null; m = DESCRIPTION_WORD.exec(window)) {
-    const gap = window.slice(previousEnd, m.index);
-    const word = m[0].toLowerCase();
+  for (let index = 0; index < words.length; index++) {
+    const current = words[index] as Word;
+    if (current.start > LEAD_WINDOW) break;
+    const gap = text.slice(previousEnd, current.start);
+    const word = current.word;
     const base = baseOfForm.get(word);
     if (hits.length > 0) {
       // A list of verbs: "Create, update or delete", "Create/issue/generate", "Add or remove".
-      if ((word === 'or' || word === 'and') && /^\s*,?\s*$/.test(gap)) {
+      const trimmed = gap.trim();
+      if ((word === 'or' || word === 'and') && (trimmed === '' || trimmed === ',')) {
         pendingJoin = true;
-        previousEnd = m.index + m[0].length;
+        previousEnd = current.end;
         continue;
       }
-      const joined = pendingJoin ? /^\s+$/.test(gap) : /^\s*[,/]\s*$/.test(gap);
+      const joined = pendingJoin ? trimmed === '' : trimmed === ',' || trimmed === '/';
       if (!joined || base === undefined) break;
-      hits.push({ verb: base, text: m[0], start: m.index });
+      hits.push({ verb: base, text: text.slice(current.start, current.end), start: current.start });
       pendingJoin = false;
-      previousEnd = m.index + m[0].length;
+      previousEnd = current.end;
       continue;
     }
-    if (previousEnd > 0 && /[.!?:;\n\u2022]|(?:^|\s)[-*]\s/.test(gap)) sentenceStart = true;
+    if (previousEnd > 0 && breaksSentence(gap)) sentenceStart = true;
     if (base !== undefined) {
-      const next = /^\s*([A-Za-z]+)/.exec(window.slice(m.index + m[0].length))?.[1]?.toLowerCase() ?? '';
+      const next = words[index + 1]?.word ?? '';
       const preamble = PREAMBLE_VERBS.has(base) && PREAMBLE_FOLLOWERS.has(next);
-      const allowed = !isNounLike(base) || sentenceStart || previousWord === 'to';
-      if (!preamble && allowed && !GENERIC_LEAD_VERBS.has(base)) hits.push({ verb: base, text: m[0], start: m.index });
+      const allowed = !isNounLike(base) || (sentenceStart && !NOUN_FOLLOWERS.has(next)) || previousWord === 'to' || (SUBJECTS.has(previousWord) && word !== base);
+      if (!preamble && allowed && !GENERIC_LEAD_VERBS.has(base)) hits.push({ verb: base, text: text.slice(current.start, current.end), start: current.start });
     }
     sentenceStart = false;
     previousWord = word;
-    previousEnd = m.index + m[0].length;
+    previousEnd = current.end;
   }
   return hits;
 }
@@ -161,6 +209,20 @@ export function prepareTool(tool: McpTool): PreparedTool {
   const weak = { value: false };
   const nameVerbs = nameVerbsOf(name, tokens, weak);
   const leadField = description.trim() === '' && title !== '' ? 'title' : 'description';
+  const parameters = parametersOf(tool);
+  const texts: PreparedTool['texts'] = [];
+  if (description !== '') texts.push({ field: 'description', text: description, lower: description.toLowerCase() });
+  const lowerTitle = title.toLowerCase();
+  if (title !== '') texts.push({ field: 'title', text: title, lower: lowerTitle });
+  for (const parameter of parameters) {
+    if (parameter.description !== '') texts.push({ field: `parameter:${parameter.name}`, text: parameter.description, lower: parameter.description.toLowerCase() });
+  }
+  const lowerDescription = texts[0]?.field === 'description' ? texts[0].lower : '';
+  const lowerHead = lowerDescription.length > HEAD_LENGTH ? lowerDescription.slice(0, HEAD_LENGTH) : lowerDescription;
+  const anchors = anchorFlags();
+  scanAnchors(anchors, 'head', [lowerHead, lowerTitle]);
+  scanAnchors(anchors, 'all', texts.map((entry) => entry.lower));
+  const leadText = leadField === 'title' ? title : description;
   return {
     name,
     tokens,
@@ -170,7 +232,11 @@ export function prepareTool(tool: McpTool): PreparedTool {
     title,
     description,
     leadField,
-    leadVerbs: leadVerbsOf(leadField === 'title' ? title : description),
-    parameters: parametersOf(tool),
+    leadVerbs: leadVerbsOf(leadText, wordsOf(leadText.length > LEAD_WINDOW + 40 ? leadText.slice(0, LEAD_WINDOW + 40) : leadText)),
+    parameters,
+    anchors,
+    lowerHead,
+    lowerTitle,
+    texts,
   };
 }
