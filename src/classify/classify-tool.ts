@@ -303,7 +303,8 @@ export function classifyTool(definition: McpTool, options: ClassifyOptions = {})
       confidence = 0.5;
       evidence.push(annotationEvidence('readOnlyHint', false, 'category:Write', 1, 'The author declares that the tool changes state.'));
     }
-    if (destructiveHint === true && readOnlyHint !== true) {
+    // Read-only and destructive at once is a contradiction (reported above): the claim that raises wins.
+    if (destructiveHint === true) {
       if (category === 'Other' || category === 'Read') category = 'Write';
       if (!destructive) {
         destructive = true;

@@ -34,6 +34,14 @@ export const ruleFixtures: Record<string, RuleFixture> = {
     fires: [tool('x', 'Updates the title of an issue.'), tool('x', 'Create, update or delete a label.'), tool('x', 'Sets the lock state of a key.')],
     quiet: [tool('x', 'Gets the latest updates.'), tool('x', 'List settings of the account.')],
   },
+  'name.verb.overwrite': {
+    fires: [tool('write_file'), tool('replace_text'), tool('restore_backup'), tool('compute_vm_deallocate')],
+    quiet: [tool('update_issue'), tool('read_file'), tool('get_backup')],
+  },
+  'description.verb.overwrite': {
+    fires: [tool('x', 'Writes content to a file.'), tool('x', 'Replaces the text of a page.')],
+    quiet: [tool('x', 'Updates the title of an issue.'), tool('x', 'Reads a file.')],
+  },
   'name.verb.interrupt': {
     fires: [tool('cancel_job'), tool('appservice_webapp_stop'), tool('disable_user'), tool('servicefabric_nodetype_restart')],
     quiet: [tool('list_cancelled_jobs'), tool('get_stop_times'), tool('start_job')],

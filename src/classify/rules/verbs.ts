@@ -48,15 +48,20 @@ export const verbClasses: readonly VerbClass[] = [
   {
     id: 'modify',
     concludes: 'category:Write',
-    also: ['qualifier:overwrite'],
-    explanation: 'changes existing state in place (update, set, replace), which can overwrite what was there',
+    explanation: 'changes existing state in place (update, set, edit), which can be changed back',
     verbs: [
-      'update', 'set', 'edit', 'modify', 'change', 'replace', 'overwrite', 'rename', 'move', 'patch', 'put',
-      'upsert', 'configure', 'reconfigure', 'apply', 'restore', 'revert', 'rollback', 'write', 'reorder',
-      'reprioritize', 'resize', 'scale', 'migrate', 'transition', 'toggle', 'lock', 'unlock', 'undelete',
-      'reindex', 'rebuild', 'unassign', 'unlink', 'protect', 'unprotect', 'rotate', 'renew',
-      'enroll', 'deallocate', 'power', 'setup', 'reassign', 'relabel', 'retag', 'manage', 'alter',
+      'update', 'set', 'edit', 'modify', 'change', 'rename', 'move', 'patch', 'configure', 'reconfigure', 'apply',
+      'reorder', 'reprioritize', 'resize', 'scale', 'transition', 'toggle', 'lock', 'unlock', 'unassign', 'unlink',
+      'protect', 'unprotect', 'renew', 'enroll', 'setup', 'reassign', 'relabel', 'retag', 'manage', 'alter',
+      'undelete', 'reindex',
     ],
+  },
+  {
+    id: 'overwrite',
+    concludes: 'category:Write',
+    also: ['qualifier:overwrite'],
+    explanation: 'replaces or overwrites existing state (replace, overwrite, write, restore), so what was there is lost',
+    verbs: ['replace', 'overwrite', 'write', 'upsert', 'put', 'restore', 'revert', 'rollback', 'rotate', 'rebuild', 'migrate', 'deallocate', 'power'],
   },
   {
     id: 'interrupt',
