@@ -20,6 +20,17 @@ function loadDefinitions(): McpTool[] {
 
 const sections: Section[] = [
   {
+    // Shared build machines differ tenfold in speed; this figure lets readers scale the others.
+    name: 'calibration',
+    run() {
+      const started = process.hrtime.bigint();
+      let sum = 0;
+      for (let i = 0; i < 1e8; i++) sum = (sum + i) | 0;
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      return `1e8 integer additions in ${ms.toFixed(0)} ms (about 100 ms on a current laptop core; checksum ${sum})`;
+    },
+  },
+  {
     name: 'classifier',
     run(seconds) {
       const definitions = loadDefinitions();

@@ -1,61 +1,93 @@
 // Anchor words: the cheap test that decides whether a phrase pattern is worth running on a tool.
-// All anchors of a scope are compiled into one regex, so a text is scanned once however many rules
-// there are, and a rule whose anchors are absent costs nothing.
+// Every rule's anchors are compiled into one table keyed by a word hash, and a text is scanned once,
+// character by character, without allocating a string per word; a rule whose anchors are absent
+// costs nothing. Rules register at module load; tools are scanned at call time.
 
-/** `head`: the first part of the description and the title (category rules); `all`: every free text (poisoning). */
+/** `head`: the first HEAD_LENGTH characters of the description, and the title (category rules); `all`: every free text (poisoning). */
 export type AnchorScope = 'head' | 'all';
 
 const PLAIN_WORD = /^[a-z0-9_]+$/;
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-interface Scope {
-  groupsOf: Map<string, number[]>;
-  regex?: RegExp;
+interface Entry {
+  word: string;
+  head: number[];
+  all: number[];
 }
-const scopes: Record<AnchorScope, Scope> = { head: { groupsOf: new Map() }, all: { groupsOf: new Map() } };
+
+const table = new Map<number, Entry[]>();
+const substrings: Array<{ needle: string; group: number; scope: AnchorScope }> = [];
 let groupCount = 0;
+
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
+
+function hashOf(word: string): number {
+  let hash = 0;
+  for (let i = 0; i < word.length; i++) hash = (Math.imul(hash, 31) + word.charCodeAt(i)) | 0;
+  return hash;
+}
 
 /** Registers one anchor list (at module load) and returns its group; -1 means "always run". */
 export function compileAnchors(anchors: readonly string[] | undefined, scope: AnchorScope): number {
   if (anchors === undefined) return -1;
   const group = groupCount++;
-  const { groupsOf } = scopes[scope];
   for (const anchor of anchors) {
-    const groups = groupsOf.get(anchor);
-    if (groups) groups.push(group);
-    else groupsOf.set(anchor, [group]);
-  }
-  scopes[scope].regex = undefined;
-  return group;
-}
-
-function regexOf(scope: Scope): RegExp {
-  if (!scope.regex) {
-    const anchors = [...scope.groupsOf.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    const words = anchors.filter((anchor) => PLAIN_WORD.test(anchor));
-    const others = anchors.filter((anchor) => !PLAIN_WORD.test(anchor)).map(escape);
-    const alternatives = [...(words.length > 0 ? [`\\b(?:${words.join('|')})\\b`] : []), ...others];
-    scope.regex = new RegExp(alternatives.join('|') || '(?!)', 'g');
-  }
-  return scope.regex;
-}
-
-/** Sets `flags[group]` for every anchor group of `scope` found in the (lower-case) texts. */
-export function scanAnchors(flags: Uint8Array, scope: AnchorScope, lowerTexts: readonly string[]): void {
-  const state = scopes[scope];
-  const regex = regexOf(state);
-  for (const text of lowerTexts) {
-    if (text === '') continue;
-    regex.lastIndex = 0;
-    for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
-      const groups = state.groupsOf.get(m[0]);
-      if (groups) for (const group of groups) flags[group] = 1;
+    if (!PLAIN_WORD.test(anchor)) {
+      substrings.push({ needle: anchor, group, scope });
+      continue;
     }
+    const hash = hashOf(anchor);
+    const bucket = table.get(hash) ?? [];
+    let entry = bucket.find((candidate) => candidate.word === anchor);
+    if (!entry) {
+      entry = { word: anchor, head: [], all: [] };
+      bucket.push(entry);
+      table.set(hash, bucket);
+    }
+    entry[scope].push(group);
   }
+  return group;
 }
 
 export function anchorFlags(): Uint8Array {
   return new Uint8Array(groupCount);
+}
+
+/**
+ * Sets the flags of the anchor groups found in a lower-case text, and says whether it has a
+ * non-ASCII character (the invisible-Unicode rules skip texts without one). Words before `headEnd` count for
+ * `head` groups as well as `all` groups (pass 0 for texts that only poisoning rules read).
+ */
+export function scanAnchors(flags: Uint8Array, lower: string, headEnd: number): boolean {
+  const length = lower.length;
+  let hash = 0;
+  let start = -1;
+  let nonAscii = false;
+  for (let i = 0; i <= length; i++) {
+    const c = i < length ? lower.charCodeAt(i) : 32;
+    if (c > 127) nonAscii = true;
+    if (isWordCode(c)) {
+      if (start < 0) {
+        start = i;
+        hash = 0;
+      }
+      hash = (Math.imul(hash, 31) + c) | 0;
+      continue;
+    }
+    if (start < 0) continue;
+    const bucket = table.get(hash);
+    if (bucket !== undefined) {
+      for (const entry of bucket) {
+        if (entry.word.length !== i - start || !lower.startsWith(entry.word, start)) continue;
+        for (const group of entry.all) flags[group] = 1;
+        if (start < headEnd) for (const group of entry.head) flags[group] = 1;
+      }
+    }
+    start = -1;
+  }
+  for (const { needle, group, scope } of substrings) {
+    if (scope === 'head' ? lower.slice(0, headEnd).includes(needle) : lower.includes(needle)) flags[group] = 1;
+  }
+  return nonAscii;
 }
 
 export function anchored(flags: Uint8Array, group: number): boolean {

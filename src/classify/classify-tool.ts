@@ -135,56 +135,71 @@ interface Verdict {
   reason?: string;
 }
 
+function withPrefix(hits: readonly Hit[], prefix: string): Hit[] {
+  const out: Hit[] = [];
+  for (const hit of hits) if (hit.rule.id.startsWith(prefix)) out.push(hit);
+  return out;
+}
+
+function concluding(hits: readonly Hit[], conclusion: Conclusion): Hit[] {
+  const out: Hit[] = [];
+  for (const hit of hits) if (hit.rule.concludes === conclusion || hit.rule.also?.includes(conclusion)) out.push(hit);
+  return out;
+}
+
+const isVerbRule = (hit: Hit): boolean => hit.rule.id.startsWith('name.verb.') || hit.rule.id.startsWith('description.verb.');
+
+/** Whether a phrase or parameter hint may raise `from` to `to`. */
+function mayEscalate(hit: Hit, from: Category | undefined, to: Category, readOnlyLimited: boolean, createLike: boolean): boolean {
+  if (hit.rule.weight >= 2) {
+    // A description that limits the tool to reading ("rejects INSERT/UPDATE/DELETE") is not a list of its operations.
+    if ((to === 'Execute' || to === 'Destructive') && readOnlyLimited && !hit.field.startsWith('parameter:')) return false;
+    return !(to === 'Financial' && (from === undefined || from === 'Read'));
+  }
+  // Weak hints only fill gaps: a code parameter when nothing else says what the tool does, a money noun on a create/execute verb.
+  return (to === 'Execute' && from === undefined && !readOnlyLimited) || (to === 'Financial' && createLike);
+}
+
 /** Decides the category from the text alone (name, title, description, parameters). */
 function decide(tool: PreparedTool, hits: readonly Hit[]): Verdict {
-  const byId = (prefix: string): Hit[] => hits.filter((hit) => hit.rule.id.startsWith(prefix));
-  const leadHits = byId('description.verb.');
+  const leadHits = withPrefix(hits, 'description.verb.');
   // A noun-like last word of a name (tft-champion-item-build) is overruled by a description that says what the tool does.
-  const allNameHits = byId('name.verb.');
+  const allNameHits = withPrefix(hits, 'name.verb.');
   const nameHits = tool.weakNameVerb && leadHits.length > 0 && strongest(leadHits) !== strongest(allNameHits) ? [] : allNameHits;
-  const has = (conclusion: Conclusion): Hit[] => hits.filter((hit) => conclusions(hit).includes(conclusion));
   const nameCategory = strongest(nameHits);
   const leadCategory = strongest(leadHits);
   let category = moreSevere(nameCategory, leadCategory);
-  const deciding: Hit[] = [...nameHits, ...leadHits].filter((hit) => categoryOf(hit.rule.concludes) === category);
+  const deciding: Hit[] = [];
+  for (const hit of nameHits) if (categoryOf(hit.rule.concludes) === category) deciding.push(hit);
+  for (const hit of leadHits) if (categoryOf(hit.rule.concludes) === category) deciding.push(hit);
   let confidence = nameCategory && leadCategory ? (nameCategory === leadCategory ? 0.9 : 0.75) : nameCategory ? 0.75 : leadCategory ? 0.65 : 0;
 
-  const readOnlyLimit = has('qualifier:read-only');
-  const strong = hits.filter((hit) => hit.rule.weight >= 2 && !hit.rule.id.startsWith('name.verb.') && !hit.rule.id.startsWith('description.verb.'));
-  const hit0 = (to: Category): string => (strong.find((hit) => categoryOf(hit.rule.concludes) === to)?.field ?? '').split(':')[0] ?? '';
-  const escalate = (candidates: Hit[], allowed: (from: Category | undefined, to: Category) => boolean): void => {
-    for (const hit of candidates) {
+  const readOnlyLimit = concluding(hits, 'qualifier:read-only');
+  let createLike = false;
+  for (const hit of nameHits) if (hit.rule.id.endsWith('.create') || hit.rule.id.endsWith('.execute')) createLike = true;
+  for (const hit of leadHits) if (hit.rule.id.endsWith('.create') || hit.rule.id.endsWith('.execute')) createLike = true;
+  // Strong phrases and parameter shapes first (a multi-operation tool that can delete, code, money), then weak hints.
+  let weakRead: Hit | undefined;
+  for (const pass of [2, 1]) {
+    for (const hit of hits) {
+      if (isVerbRule(hit) || (pass === 2 ? hit.rule.weight < 2 : hit.rule.weight >= 2)) continue;
       const to = categoryOf(hit.rule.concludes);
-      if (to === undefined || (category !== undefined && SEVERITY[to] <= SEVERITY[category])) continue;
-      if (!allowed(category, to)) continue;
+      if (to === undefined) continue;
+      if (to === 'Read') {
+        weakRead ??= hit;
+        continue;
+      }
+      if (category !== undefined && SEVERITY[to] <= SEVERITY[category]) continue;
+      if (!mayEscalate(hit, category, to, readOnlyLimit.length > 0, createLike)) continue;
       category = to;
       deciding.unshift(hit);
       confidence = Math.max(confidence, 0.7);
     }
-  };
-  // Strong phrases and parameter shapes: a multi-operation tool that can delete, arbitrary code, money.
-  escalate(strong, (from, to) => {
-    // A description that limits the tool to reading ("rejects INSERT/UPDATE/DELETE") is not a list of its operations.
-    if ((to === 'Execute' || to === 'Destructive') && readOnlyLimit.length > 0 && hit0(to) !== 'parameter') return false;
-    if (to === 'Financial' && (from === undefined || from === 'Read')) return false;
-    return true;
-  });
-  // Weak hints only fill gaps: a code parameter on a Write tool, a money noun on a create/execute verb.
-  const weak = hits.filter((hit) => hit.rule.weight < 2 && categoryOf(hit.rule.concludes) !== undefined);
-  const createLike = [...nameHits, ...leadHits].some((hit) => hit.rule.id.endsWith('.create') || hit.rule.id.endsWith('.execute'));
-  escalate(
-    weak.filter((hit) => categoryOf(hit.rule.concludes) !== 'Read'),
-    (from, to) =>
-      (to === 'Execute' && from === undefined && readOnlyLimit.length === 0) ||
-      (to === 'Financial' && createLike),
-  );
-  if (category === undefined) {
-    const noun = weak.find((hit) => categoryOf(hit.rule.concludes) === 'Read');
-    if (noun) {
-      category = 'Read';
-      deciding.push(noun);
-      confidence = 0.45;
-    }
+  }
+  if (category === undefined && weakRead) {
+    category = 'Read';
+    deciding.push(weakRead);
+    confidence = 0.45;
   }
   // Qualifiers: a query tool limited to reading is Read; an effect that cannot be undone is Destructive.
   if (readOnlyLimit.length > 0 && (category === 'Execute' || category === undefined)) {
@@ -192,7 +207,7 @@ function decide(tool: PreparedTool, hits: readonly Hit[]): Verdict {
     deciding.unshift(...readOnlyLimit);
     confidence = Math.max(confidence, 0.6);
   }
-  const irreversible = has('qualifier:irreversible');
+  const irreversible = concluding(hits, 'qualifier:irreversible');
   if (category === 'Write' && irreversible.length > 0) {
     category = 'Destructive';
     deciding.unshift(...irreversible);
@@ -283,10 +298,9 @@ export function classifyTool(definition: McpTool, options: ClassifyOptions = {})
   }
 
   for (const hit of verdict.used) evidence.push(evidenceOf(hit));
-  const qualifies = (conclusion: Conclusion): boolean => verdict.used.some((hit) => conclusions(hit).includes(conclusion));
 
   let destructive =
-    category === 'Destructive' || category === 'Execute' || category === 'Financial' || (category === 'Write' && qualifies('qualifier:overwrite'));
+    category === 'Destructive' || category === 'Execute' || category === 'Financial' || (category === 'Write' && concluding(verdict.used, 'qualifier:overwrite').length > 0);
   let riskReason: string | undefined;
   let riskStep = 0;
 
@@ -320,7 +334,7 @@ export function classifyTool(definition: McpTool, options: ClassifyOptions = {})
 
   const labels = new Set<CapabilityLabel>();
   if (destructive) labels.add('destructive');
-  if (category === 'Execute' && (qualifies('label:code-execution') || tool.nameVerbs.some((verb) => classOfVerb.get(verb.verb)?.id === 'execute'))) labels.add('code-execution');
+  if (category === 'Execute' && (concluding(verdict.used, 'label:code-execution').length > 0 || tool.nameVerbs.some((verb) => classOfVerb.get(verb.verb)?.id === 'execute'))) labels.add('code-execution');
   for (const hit of verdict.used) {
     for (const conclusion of conclusions(hit)) {
       if (!conclusion.startsWith('label:')) continue;

@@ -6,16 +6,24 @@ import type { PreparedTool } from './prepare';
 import { exfiltrationParameterAsk, exfiltrationParameterName, poisonRules } from './rules';
 
 const MAX_PER_RULE_AND_FIELD = 5;
+const NON_ASCII = /[^\x00-\x7f]/;
 const compiled = poisonRules.map((rule) => ({ rule, first: compileAnchors(rule.anchors, 'all'), also: compileAnchors(rule.anchorsAlso, 'all') }));
 
 export function findPoisoning(tool: PreparedTool): Finding[] {
-  const texts = tool.texts.map((entry): [string, string] => [entry.field, entry.text]);
-  const names: Array<[field: string, text: string]> = [['name', tool.name], ...tool.parameters.map((p): [string, string] => [`parameter:${p.name}`, p.name])];
+  const texts: Array<[field: string, text: string]> = [];
+  const unicodeTexts: Array<[field: string, text: string]> = [];
+  for (const entry of tool.texts) {
+    texts.push([entry.field, entry.text]);
+    if (entry.nonAscii) unicodeTexts.push([entry.field, entry.text]);
+  }
+  if (NON_ASCII.test(tool.name)) unicodeTexts.push(['name', tool.name]);
+  for (const parameter of tool.parameters) if (NON_ASCII.test(parameter.name)) unicodeTexts.push([`parameter:${parameter.name}`, parameter.name]);
 
   const findings: Finding[] = [];
   for (const { rule, first, also } of compiled) {
     if (!anchored(tool.anchors, first) || !anchored(tool.anchors, also)) continue;
-    const targets = rule.scope === 'text-and-names' ? [...texts, ...names] : texts;
+    // Invisible and bidirectional characters are never ASCII: only texts and names with non-ASCII characters are searched.
+    const targets = rule.scope === 'text-and-names' ? unicodeTexts : texts;
     for (const [field, text] of targets) {
       rule.pattern.lastIndex = 0;
       let count = 0;

@@ -42,7 +42,7 @@ export interface PreparedTool {
   /** The title, lower-cased. */
   lowerTitle: string;
   /** Free texts for the poisoning rules: field and text, with the text lower-cased beside it. */
-  texts: Array<{ field: string; text: string; lower: string }>;
+  texts: Array<{ field: string; text: string; lower: string; nonAscii: boolean }>;
 }
 
 /** Category phrases read the opening of a description; long ones go on with usage examples. */
@@ -58,6 +58,11 @@ const SUBJECTS = new Set(['tool', 'it', 'that', 'which', 'this', 'function', 'co
 /** Words after which a noun-like verb at a sentence start is a noun: "Order details", "Charge history", "Run logs". */
 const NOUN_FOLLOWERS = new Set(['details', 'detail', 'history', 'status', 'data', 'info', 'information', 'logs', 'log', 'results', 'result', 'records', 'summary', 'id', 'ids', 'number', 'count', 'type', 'types', 'list', 'book', 'explorer', 'metadata', 'statistics', 'stats', 'management', 'tracking', 'lookup', 'settings', 'timeline', 'events', 'tool', 'tools', 'api', 'of', 'for', 'from', 'in', 'on', 'is', 'was', 'are', 'will']);
 const GENERIC_LEAD_VERBS = new Set(['run', 'execute', 'exec', 'perform', 'call', 'invoke', 'use', 'make', 'help', 'handle', 'process']);
+
+function pushVerb(hits: VerbHit[], token: Token): void {
+  for (const hit of hits) if (hit.start === token.start) return;
+  hits.push({ verb: token.word, text: token.text, start: token.start });
+}
 
 function nameVerbsOf(name: string, tokens: Token[], weak: { value: boolean }): VerbHit[] {
   const from = actionStart(name);
@@ -76,9 +81,6 @@ function nameVerbsOf(name: string, tokens: Token[], weak: { value: boolean }): V
   }
   const action = expanded.filter((token) => token.start >= from);
   const hits: VerbHit[] = [];
-  const push = (token: Token): void => {
-    if (!hits.some((hit) => hit.start === token.start)) hits.push({ verb: token.word, text: token.text, start: token.start });
-  };
   const first = action[0];
   const last = action[action.length - 1];
   const hasLead = first !== undefined && classOfVerb.has(first.word);
@@ -86,26 +88,26 @@ function nameVerbsOf(name: string, tokens: Token[], weak: { value: boolean }): V
   // Namespaced names end in their verb (acr_registry_list, compute_vm_create, deploy_plan_get): with three
   // or more words, a last word that can only be a verb wins over a first word that is the namespace.
   if (hasLead && lastIsVerb && action.length >= 3 && !isNounLike(last.word) && action[action.length - 2]?.word !== 'or' && action[action.length - 2]?.word !== 'and') {
-    push(last);
+    pushVerb(hits, last);
     return hits;
   }
   if (hasLead) {
-    push(first);
+    pushVerb(hits, first);
     // Verbs joined to the lead one: create_or_update_file, get_and_delete.
     for (let i = 2; i < action.length; i++) {
       const joiner = action[i - 1]?.word;
       const token = action[i];
-      if (token && (joiner === 'or' || joiner === 'and') && classOfVerb.has(token.word)) push(token);
+      if (token && (joiner === 'or' || joiner === 'and') && classOfVerb.has(token.word)) pushVerb(hits, token);
     }
     return hits;
   }
   if (lastIsVerb || (last !== undefined && action.length === 1 && classOfVerb.has(last.word))) {
-    push(last);
+    pushVerb(hits, last);
     // A noun-like last word (tft-champion-item-build, kusto_query) is only a guess: the description may overrule it.
     if (isNounLike(last.word)) weak.value = true;
     return hits;
   }
-  for (const token of action) if (classOfVerb.has(token.word) && !isNounLike(token.word)) push(token);
+  for (const token of action) if (classOfVerb.has(token.word) && !isNounLike(token.word)) pushVerb(hits, token);
   return hits;
 }
 
@@ -118,17 +120,43 @@ interface Word {
 const ASCII_WORD = /[A-Za-z0-9_]+/g;
 
 /**
- * ASCII words of a text, lower-cased, with their offsets in the original text. A regex scan, not a
- * charCodeAt loop: V8 can fall into a slow path for the latter on long two-byte strings.
+ * Reads a text's ASCII words one at a time (lower-cased, with offsets), so finding a description's
+ * lead verb stops after a few words instead of splitting the whole text.
  */
-function wordsOf(text: string): Word[] {
-  const words: Word[] = [];
-  ASCII_WORD.lastIndex = 0;
-  for (let m = ASCII_WORD.exec(text); m !== null; m = ASCII_WORD.exec(text)) {
-    const word = m[0].toLowerCase();
-    words.push({ word, start: m.index, end: m.index + m[0].length });
+class WordCursor {
+  private position = 0;
+  private buffered: Word | undefined | null = null;
+
+  constructor(
+    private readonly text: string,
+    private readonly limit: number,
+  ) {}
+
+  private read(): Word | undefined {
+    if (this.position >= this.text.length) return undefined;
+    ASCII_WORD.lastIndex = this.position;
+    const m = ASCII_WORD.exec(this.text);
+    if (m === null || m.index > this.limit) {
+      this.position = this.text.length;
+      return undefined;
+    }
+    this.position = m.index + m[0].length;
+    return { word: m[0].toLowerCase(), start: m.index, end: this.position };
   }
-  return words;
+
+  next(): Word | undefined {
+    if (this.buffered !== null) {
+      const word = this.buffered;
+      this.buffered = null;
+      return word;
+    }
+    return this.read();
+  }
+
+  peek(): Word | undefined {
+    if (this.buffered === null) this.buffered = this.read();
+    return this.buffered;
+  }
 }
 
 /** A gap between two words that ends a sentence or starts a list item. */
@@ -141,15 +169,14 @@ function breaksSentence(gap: string): boolean {
   return false;
 }
 
-function leadVerbsOf(text: string, words: readonly Word[]): VerbHit[] {
+function leadVerbsOf(text: string): VerbHit[] {
+  const words = new WordCursor(text, LEAD_WINDOW);
   let sentenceStart = true;
   let previousEnd = 0;
   let previousWord = '';
   let pendingJoin = false;
   const hits: VerbHit[] = [];
-  for (let index = 0; index < words.length; index++) {
-    const current = words[index] as Word;
-    if (current.start > LEAD_WINDOW) break;
+  for (let current = words.next(); current !== undefined; current = words.next()) {
     const gap = text.slice(previousEnd, current.start);
     const word = current.word;
     const base = baseOfForm.get(word);
@@ -170,7 +197,7 @@ function leadVerbsOf(text: string, words: readonly Word[]): VerbHit[] {
     }
     if (previousEnd > 0 && breaksSentence(gap)) sentenceStart = true;
     if (base !== undefined) {
-      const next = words[index + 1]?.word ?? '';
+      const next = words.peek()?.word ?? '';
       const preamble = PREAMBLE_VERBS.has(base) && PREAMBLE_FOLLOWERS.has(next);
       const allowed = !isNounLike(base) || (sentenceStart && !NOUN_FOLLOWERS.has(next)) || previousWord === 'to' || (SUBJECTS.has(previousWord) && word !== base);
       if (!preamble && allowed && !GENERIC_LEAD_VERBS.has(base)) hits.push({ verb: base, text: text.slice(current.start, current.end), start: current.start });
@@ -182,6 +209,10 @@ function leadVerbsOf(text: string, words: readonly Word[]): VerbHit[] {
   return hits;
 }
 
+function collectStrings(list: unknown, into: string[]): void {
+  if (Array.isArray(list)) for (const value of list) if (typeof value === 'string') into.push(value);
+}
+
 function parametersOf(tool: McpTool): Parameter[] {
   const properties = tool.inputSchema['properties'];
   if (properties === null || typeof properties !== 'object' || Array.isArray(properties)) return [];
@@ -190,12 +221,9 @@ function parametersOf(tool: McpTool): Parameter[] {
     const schema = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
     const description = typeof schema['description'] === 'string' ? schema['description'] : '';
     const values: string[] = [];
-    const collect = (list: unknown): void => {
-      if (Array.isArray(list)) for (const value of list) if (typeof value === 'string') values.push(value);
-    };
-    collect(schema['enum']);
+    collectStrings(schema['enum'], values);
     const items = schema['items'];
-    if (items !== null && typeof items === 'object') collect((items as Record<string, unknown>)['enum']);
+    if (items !== null && typeof items === 'object') collectStrings((items as Record<string, unknown>)['enum'], values);
     parameters.push({ name, key: normaliseParameterName(name), description, values });
   }
   return parameters;
@@ -211,17 +239,16 @@ export function prepareTool(tool: McpTool): PreparedTool {
   const leadField = description.trim() === '' && title !== '' ? 'title' : 'description';
   const parameters = parametersOf(tool);
   const texts: PreparedTool['texts'] = [];
-  if (description !== '') texts.push({ field: 'description', text: description, lower: description.toLowerCase() });
+  if (description !== '') texts.push({ field: 'description', text: description, lower: description.toLowerCase(), nonAscii: false });
   const lowerTitle = title.toLowerCase();
-  if (title !== '') texts.push({ field: 'title', text: title, lower: lowerTitle });
+  if (title !== '') texts.push({ field: 'title', text: title, lower: lowerTitle, nonAscii: false });
   for (const parameter of parameters) {
-    if (parameter.description !== '') texts.push({ field: `parameter:${parameter.name}`, text: parameter.description, lower: parameter.description.toLowerCase() });
+    if (parameter.description !== '') texts.push({ field: `parameter:${parameter.name}`, text: parameter.description, lower: parameter.description.toLowerCase(), nonAscii: false });
   }
   const lowerDescription = texts[0]?.field === 'description' ? texts[0].lower : '';
   const lowerHead = lowerDescription.length > HEAD_LENGTH ? lowerDescription.slice(0, HEAD_LENGTH) : lowerDescription;
   const anchors = anchorFlags();
-  scanAnchors(anchors, 'head', [lowerHead, lowerTitle]);
-  scanAnchors(anchors, 'all', texts.map((entry) => entry.lower));
+  for (const entry of texts) entry.nonAscii = scanAnchors(anchors, entry.lower, entry.field === 'description' ? HEAD_LENGTH : entry.field === 'title' ? entry.lower.length : 0);
   const leadText = leadField === 'title' ? title : description;
   return {
     name,
@@ -232,7 +259,7 @@ export function prepareTool(tool: McpTool): PreparedTool {
     title,
     description,
     leadField,
-    leadVerbs: leadVerbsOf(leadText, wordsOf(leadText.length > LEAD_WINDOW + 40 ? leadText.slice(0, LEAD_WINDOW + 40) : leadText)),
+    leadVerbs: leadVerbsOf(leadText),
     parameters,
     anchors,
     lowerHead,
