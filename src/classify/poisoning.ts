@@ -6,7 +6,7 @@ import type { PreparedTool } from './prepare';
 import { exfiltrationParameterAsk, exfiltrationParameterName, poisonRules } from './rules';
 
 const MAX_PER_RULE_AND_FIELD = 5;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^ -~\t\n\r]/;
 const compiled = poisonRules.map((rule) => ({ rule, first: compileAnchors(rule.anchors, 'all'), also: compileAnchors(rule.anchorsAlso, 'all') }));
 
 export function findPoisoning(tool: PreparedTool): Finding[] {
