@@ -27,7 +27,7 @@ export interface PreparedTool {
   tokens: Token[];
   tokenSet: ReadonlySet<string>;
   nameVerbs: VerbHit[];
-  /** True when the only name verb is a noun-like last word, which the description's lead verb overrules. */
+  /** True when every name verb can also be a noun, so a disagreeing description lead verb overrules it. */
   weakNameVerb: boolean;
   title: string;
   description: string;
@@ -56,7 +56,7 @@ const PREAMBLE_FOLLOWERS = new Set(['you', 'users', 'user', 'to', 'agents', 'age
 /** Subjects after which a noun-like verb is a verb: "This tool lists", "it returns", "which updates". */
 const SUBJECTS = new Set(['tool', 'it', 'that', 'which', 'this', 'function', 'command', 'endpoint', 'api', 'server', 'operation', 'method', 'action']);
 /** Words after which a noun-like verb at a sentence start is a noun: "Order details", "Charge history", "Run logs". */
-const NOUN_FOLLOWERS = new Set(['details', 'detail', 'history', 'status', 'data', 'info', 'information', 'logs', 'log', 'results', 'result', 'records', 'summary', 'id', 'ids', 'number', 'count', 'type', 'types', 'list', 'book', 'explorer', 'metadata', 'statistics', 'stats', 'management', 'tracking', 'lookup', 'settings', 'timeline', 'events', 'tool', 'tools', 'api', 'of', 'for', 'from', 'in', 'on', 'is', 'was', 'are', 'will']);
+const NOUN_FOLLOWERS = new Set(['details', 'detail', 'history', 'status', 'data', 'info', 'information', 'logs', 'log', 'results', 'result', 'records', 'summary', 'id', 'ids', 'number', 'count', 'type', 'types', 'list', 'book', 'explorer', 'metadata', 'statistics', 'stats', 'management', 'tracking', 'lookup', 'settings', 'timeline', 'events', 'tool', 'tools', 'api', 'is', 'was', 'are', 'will']);
 const GENERIC_LEAD_VERBS = new Set(['run', 'execute', 'exec', 'perform', 'call', 'invoke', 'use', 'make', 'help', 'handle', 'process']);
 
 function pushVerb(hits: VerbHit[], token: Token): void {
@@ -64,7 +64,7 @@ function pushVerb(hits: VerbHit[], token: Token): void {
   hits.push({ verb: token.word, text: token.text, start: token.start });
 }
 
-function nameVerbsOf(name: string, tokens: Token[], weak: { value: boolean }): VerbHit[] {
+function nameVerbsOf(name: string, tokens: Token[]): VerbHit[] {
   const from = actionStart(name);
   const expanded: Token[] = [];
   for (const token of tokens) {
@@ -103,8 +103,6 @@ function nameVerbsOf(name: string, tokens: Token[], weak: { value: boolean }): V
   }
   if (lastIsVerb || (last !== undefined && action.length === 1 && classOfVerb.has(last.word))) {
     pushVerb(hits, last);
-    // A noun-like last word (tft-champion-item-build, kusto_query) is only a guess: the description may overrule it.
-    if (isNounLike(last.word)) weak.value = true;
     return hits;
   }
   for (const token of action) if (classOfVerb.has(token.word) && !isNounLike(token.word)) pushVerb(hits, token);
@@ -234,8 +232,7 @@ export function prepareTool(tool: McpTool): PreparedTool {
   const tokens = tokenizeName(name);
   const description = tool.description ?? '';
   const title = tool.title ?? tool.annotations?.title ?? '';
-  const weak = { value: false };
-  const nameVerbs = nameVerbsOf(name, tokens, weak);
+  const nameVerbs = nameVerbsOf(name, tokens);
   const leadField = description.trim() === '' && title !== '' ? 'title' : 'description';
   const parameters = parametersOf(tool);
   const texts: PreparedTool['texts'] = [];
@@ -255,7 +252,8 @@ export function prepareTool(tool: McpTool): PreparedTool {
     tokens,
     tokenSet: new Set(tokens.map((token) => token.word)),
     nameVerbs,
-    weakNameVerb: weak.value,
+    // A name whose only verbs can be nouns (sync_status, tag_list, tft-champion-item-build) is a guess the description's lead verb may overrule.
+    weakNameVerb: nameVerbs.length > 0 && nameVerbs.every((hit) => isNounLike(hit.verb)),
     title,
     description,
     leadField,

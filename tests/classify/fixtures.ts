@@ -42,6 +42,14 @@ export const ruleFixtures: Record<string, RuleFixture> = {
     fires: [tool('x', 'Writes content to a file.'), tool('x', 'Replaces the text of a page.')],
     quiet: [tool('x', 'Updates the title of an issue.'), tool('x', 'Reads a file.')],
   },
+  'name.verb.interact': {
+    fires: [tool('browser_click'), tool('playwright_fill'), tool('puppeteer_navigate')],
+    quiet: [tool('browser_snapshot'), tool('get_click_stats')],
+  },
+  'description.verb.interact': {
+    fires: [tool('x', 'Click an element on the page.'), tool('x', 'Navigate to a URL.')],
+    quiet: [tool('x', 'Take a screenshot of the page.'), tool('x', 'Click count per campaign.')],
+  },
   'name.verb.interrupt': {
     fires: [tool('cancel_job'), tool('appservice_webapp_stop'), tool('disable_user'), tool('servicefabric_nodetype_restart')],
     quiet: [tool('list_cancelled_jobs'), tool('get_stop_times'), tool('start_job')],

@@ -26,7 +26,7 @@ export const verbClasses: readonly VerbClass[] = [
       'identify', 'resolve', 'locate', 'match', 'test', 'review', 'watch', 'monitor', 'evaluate', 'assess',
       'classify', 'provide', 'return', 'load', 'open', 'display', 'print', 'select', 'sample', 'visualize',
       'obtain', 'access', 'research', 'track', 'screenshot', 'capture', 'transcribe', 'decode', 'encode',
-      'hash', 'sort', 'filter', 'resolve', 'geocode', 'forecast', 'tell', 'answer', 'ask', 'learn', 'understand',
+      'hash', 'sort', 'filter', 'geocode', 'choose', 'pick', 'shuffle', 'roll', 'forecast', 'tell', 'answer', 'ask', 'learn', 'understand',
     ],
   },
   {
@@ -41,7 +41,7 @@ export const verbClasses: readonly VerbClass[] = [
       'like', 'vote', 'pin', 'bookmark', 'remember', 'memorize', 'push', 'commit', 'merge', 'sync', 'install',
       'provision', 'connect', 'login', 'authenticate', 'initialize', 'init', 'synthesize', 'pause', 'close',
       'archive', 'dismiss', 'unresolve', 'unstar', 'unfollow', 'unsubscribe', 'hide', 'mute', 'email',
-      'message', 'tweet', 'fill', 'type', 'click', 'press', 'navigate', 'hover', 'drag', 'scroll',
+      'message', 'tweet', 'hover', 'scroll', 'populate', 'split',
       'upvote', 'downvote', 'grant', 'transfer', 'emit', 'broadcast', 'announce', 'order',
     ],
   },
@@ -53,7 +53,7 @@ export const verbClasses: readonly VerbClass[] = [
       'update', 'set', 'edit', 'modify', 'change', 'rename', 'move', 'patch', 'configure', 'reconfigure', 'apply',
       'reorder', 'reprioritize', 'resize', 'scale', 'transition', 'toggle', 'lock', 'unlock', 'unassign', 'unlink',
       'protect', 'unprotect', 'renew', 'enroll', 'setup', 'reassign', 'relabel', 'retag', 'manage', 'alter',
-      'undelete', 'reindex',
+      'undelete', 'reindex', 'switch', 'customize',
     ],
   },
   {
@@ -62,6 +62,13 @@ export const verbClasses: readonly VerbClass[] = [
     also: ['qualifier:overwrite'],
     explanation: 'replaces or overwrites existing state (replace, overwrite, write, restore), so what was there is lost',
     verbs: ['replace', 'overwrite', 'write', 'upsert', 'put', 'restore', 'revert', 'rollback', 'rotate', 'rebuild', 'migrate', 'deallocate', 'power'],
+  },
+  {
+    id: 'interact',
+    concludes: 'category:Write',
+    also: ['qualifier:overwrite'],
+    explanation: 'acts in a live user interface (click, type, navigate), where one action can submit, delete or buy anything the page offers',
+    verbs: ['click', 'fill', 'type', 'press', 'drag', 'navigate', 'tap', 'dblclick'],
   },
   {
     id: 'interrupt',
