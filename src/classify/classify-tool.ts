@@ -78,13 +78,12 @@ function collectHits(tool: PreparedTool): Hit[] {
     if (token) hits.push({ rule, field: 'name', match: token.text, start: token.start });
   }
   for (const { rule, pattern, group } of phraseRules) {
-    if (!anchored(tool.anchors, group)) continue;
-    const m = pattern.exec(tool.lowerHead);
+    const m = anchored(tool.headAnchors, group) ? pattern.exec(tool.lowerHead) : null;
     if (m) {
       hits.push({ rule, field: 'description', match: tool.description.slice(m.index, m.index + m[0].length), start: m.index });
       continue;
     }
-    const t = tool.lowerTitle === '' ? null : pattern.exec(tool.lowerTitle);
+    const t = tool.lowerTitle === '' || !anchored(tool.titleAnchors, group) ? null : pattern.exec(tool.lowerTitle);
     if (t) hits.push({ rule, field: 'title', match: tool.title.slice(t.index, t.index + t[0].length), start: t.index });
   }
   for (const rule of parameterRules) {

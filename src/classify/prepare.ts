@@ -22,6 +22,16 @@ export interface Parameter {
   values: string[];
 }
 
+/** One free text of a tool: where it is, as written, lower-cased, and what the anchor scan found in it. */
+export interface TextEntry {
+  field: string;
+  text: string;
+  lower: string;
+  nonAscii: boolean;
+  /** Anchor groups found in this text (poisoning rules run only on texts that have their anchors). */
+  anchors: Uint8Array;
+}
+
 export interface PreparedTool {
   name: string;
   tokens: Token[];
@@ -35,14 +45,15 @@ export interface PreparedTool {
   leadField: 'description' | 'title';
   leadVerbs: VerbHit[];
   parameters: Parameter[];
-  /** Which anchor groups (see anchors.ts) occur in the texts. */
-  anchors: Uint8Array;
+  /** Which anchor groups (see anchors.ts) occur in the description's head and in the title. */
+  headAnchors: Uint8Array;
+  titleAnchors: Uint8Array;
   /** The first HEAD_LENGTH characters of the description, lower-cased: what category phrases read. */
   lowerHead: string;
   /** The title, lower-cased. */
   lowerTitle: string;
   /** Free texts for the poisoning rules: field and text, with the text lower-cased beside it. */
-  texts: Array<{ field: string; text: string; lower: string; nonAscii: boolean }>;
+  texts: TextEntry[];
 }
 
 /** Category phrases read the opening of a description; long ones go on with usage examples. */
@@ -207,6 +218,23 @@ function leadVerbsOf(text: string): VerbHit[] {
   return hits;
 }
 
+function textEntry(field: string, text: string, lowerCased: string): TextEntry {
+  // Offsets found in the lower-cased text must point into the original: when full Unicode lower-casing
+  // changes the length ("İ" becomes two code units), lower-case ASCII letters only.
+  const lower = lowerCased.length === text.length ? lowerCased : text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+  const anchors = anchorFlags();
+  const headEnd = field === 'description' ? HEAD_LENGTH : field === 'title' ? lower.length : 0;
+  const nonAscii = scanAnchors(anchors, lower, headEnd);
+  return { field, text, lower, nonAscii, anchors };
+}
+
+let empty: Uint8Array | undefined;
+/** Flags for a text that is absent (all rules registered by then, so the size is final). */
+function noAnchors(): Uint8Array {
+  empty ??= anchorFlags();
+  return empty;
+}
+
 function collectStrings(list: unknown, into: string[]): void {
   if (Array.isArray(list)) for (const value of list) if (typeof value === 'string') into.push(value);
 }
@@ -236,16 +264,15 @@ export function prepareTool(tool: McpTool): PreparedTool {
   const leadField = description.trim() === '' && title !== '' ? 'title' : 'description';
   const parameters = parametersOf(tool);
   const texts: PreparedTool['texts'] = [];
-  if (description !== '') texts.push({ field: 'description', text: description, lower: description.toLowerCase(), nonAscii: false });
+  if (description !== '') texts.push(textEntry('description', description, description.toLowerCase()));
   const lowerTitle = title.toLowerCase();
-  if (title !== '') texts.push({ field: 'title', text: title, lower: lowerTitle, nonAscii: false });
+  if (title !== '') texts.push(textEntry('title', title, lowerTitle));
   for (const parameter of parameters) {
-    if (parameter.description !== '') texts.push({ field: `parameter:${parameter.name}`, text: parameter.description, lower: parameter.description.toLowerCase(), nonAscii: false });
+    if (parameter.description !== '') texts.push(textEntry(`parameter:${parameter.name}`, parameter.description, parameter.description.toLowerCase()));
   }
   const lowerDescription = texts[0]?.field === 'description' ? texts[0].lower : '';
   const lowerHead = lowerDescription.length > HEAD_LENGTH ? lowerDescription.slice(0, HEAD_LENGTH) : lowerDescription;
-  const anchors = anchorFlags();
-  for (const entry of texts) entry.nonAscii = scanAnchors(anchors, entry.lower, entry.field === 'description' ? HEAD_LENGTH : entry.field === 'title' ? entry.lower.length : 0);
+  const none = noAnchors();
   const leadText = leadField === 'title' ? title : description;
   return {
     name,
@@ -259,7 +286,8 @@ export function prepareTool(tool: McpTool): PreparedTool {
     leadField,
     leadVerbs: leadVerbsOf(leadText),
     parameters,
-    anchors,
+    headAnchors: texts.find((entry) => entry.field === 'description')?.anchors ?? none,
+    titleAnchors: texts.find((entry) => entry.field === 'title')?.anchors ?? none,
     lowerHead,
     lowerTitle,
     texts,
