@@ -15,6 +15,39 @@ interface Entry {
 }
 
 const table = new Map<number, Entry[]>();
+// The scan's lookup: an open-addressing table from word hash to its entries, rebuilt when rules register.
+let slots: Int32Array = new Int32Array(0);
+let slotHashes: Int32Array = new Int32Array(0);
+let slotEntries: Entry[][] = [];
+let mask = 0;
+let minLength = Infinity;
+let maxLength = 0;
+
+function buildSlots(): void {
+  let size = 64;
+  while (size < table.size * 4) size *= 2;
+  slots = new Int32Array(size).fill(-1);
+  slotHashes = new Int32Array(size);
+  slotEntries = [];
+  mask = size - 1;
+  for (const [hash, bucket] of table) {
+    let slot = hash & mask;
+    while (slots[slot] !== -1) slot = (slot + 1) & mask;
+    slots[slot] = slotEntries.length;
+    slotHashes[slot] = hash;
+    slotEntries.push(bucket);
+  }
+}
+
+function lookup(hash: number): Entry[] | undefined {
+  let slot = hash & mask;
+  for (;;) {
+    const index = slots[slot] ?? -1;
+    if (index === -1) return undefined;
+    if (slotHashes[slot] === hash) return slotEntries[index];
+    slot = (slot + 1) & mask;
+  }
+}
 const substrings: Array<{ needle: string; group: number; scope: AnchorScope }> = [];
 let groupCount = 0;
 
@@ -44,7 +77,10 @@ export function compileAnchors(anchors: readonly string[] | undefined, scope: An
       table.set(hash, bucket);
     }
     entry[scope].push(group);
+    minLength = Math.min(minLength, anchor.length);
+    maxLength = Math.max(maxLength, anchor.length);
   }
+  slots = new Int32Array(0);
   return group;
 }
 
@@ -58,6 +94,7 @@ export function anchorFlags(): Uint8Array {
  * `head` groups as well as `all` groups (pass 0 for texts that only poisoning rules read).
  */
 export function scanAnchors(flags: Uint8Array, lower: string, headEnd: number): boolean {
+  if (slots.length === 0) buildSlots();
   const length = lower.length;
   let hash = 0;
   let start = -1;
@@ -74,7 +111,8 @@ export function scanAnchors(flags: Uint8Array, lower: string, headEnd: number): 
       continue;
     }
     if (start < 0) continue;
-    const bucket = table.get(hash);
+    const wordLength = i - start;
+    const bucket = wordLength >= minLength && wordLength <= maxLength ? lookup(hash) : undefined;
     if (bucket !== undefined) {
       for (const entry of bucket) {
         if (entry.word.length !== i - start || !lower.startsWith(entry.word, start)) continue;
