@@ -148,9 +148,15 @@ function concluding(hits: readonly Hit[], conclusion: Conclusion): Hit[] {
 
 const isVerbRule = (hit: Hit): boolean => hit.rule.id.startsWith('name.verb.') || hit.rule.id.startsWith('description.verb.');
 
+/** How many characters of a description count as its opening sentence for escalating a Read verdict. */
+const OPENING = 160;
+
 /** Whether a phrase or parameter hint may raise `from` to `to`. */
 function mayEscalate(hit: Hit, from: Category | undefined, to: Category, readOnlyLimited: boolean, createLike: boolean): boolean {
   if (hit.rule.weight >= 2) {
+    // A reading tool's description may mention other operations ("To delete it, use delete_item"): only its
+    // opening sentence may say that the tool itself deletes or runs code.
+    if (from === 'Read' && hit.field === 'description' && hit.start > OPENING) return false;
     // A description that limits the tool to reading ("rejects INSERT/UPDATE/DELETE") is not a list of its operations.
     if ((to === 'Execute' || to === 'Destructive') && readOnlyLimited && !hit.field.startsWith('parameter:')) return false;
     return !(to === 'Financial' && (from === undefined || from === 'Read'));

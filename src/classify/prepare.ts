@@ -68,6 +68,7 @@ const PREAMBLE_FOLLOWERS = new Set(['you', 'users', 'user', 'to', 'agents', 'age
 const SUBJECTS = new Set(['tool', 'it', 'that', 'which', 'this', 'function', 'command', 'endpoint', 'api', 'server', 'operation', 'method', 'action']);
 /** Words after which a noun-like verb at a sentence start is a noun: "Order details", "Charge history", "Run logs". */
 const NOUN_FOLLOWERS = new Set(['details', 'detail', 'history', 'status', 'data', 'info', 'information', 'logs', 'log', 'results', 'result', 'records', 'summary', 'id', 'ids', 'number', 'count', 'type', 'types', 'list', 'book', 'explorer', 'metadata', 'statistics', 'stats', 'management', 'tracking', 'lookup', 'settings', 'timeline', 'events', 'tool', 'tools', 'api', 'is', 'was', 'are', 'will']);
+const NEGATIONS = new Set(['not', 'never', 'cannot', 't', 'no', 'without']);
 const GENERIC_LEAD_VERBS = new Set(['run', 'execute', 'exec', 'perform', 'call', 'invoke', 'use', 'make', 'help', 'handle', 'process']);
 
 function pushVerb(hits: VerbHit[], token: Token): void {
@@ -209,7 +210,9 @@ function leadVerbsOf(text: string): VerbHit[] {
       const next = words.peek()?.word ?? '';
       const preamble = PREAMBLE_VERBS.has(base) && PREAMBLE_FOLLOWERS.has(next);
       const allowed = !isNounLike(base) || (sentenceStart && !NOUN_FOLLOWERS.has(next)) || previousWord === 'to' || (SUBJECTS.has(previousWord) && word !== base);
-      if (!preamble && allowed && !GENERIC_LEAD_VERBS.has(base)) hits.push({ verb: base, text: text.slice(current.start, current.end), start: current.start });
+      // "does not delete", "never modifies", "don't overwrite": a negated verb says what the tool does not do.
+      const negated = NEGATIONS.has(previousWord);
+      if (!preamble && allowed && !negated && !GENERIC_LEAD_VERBS.has(base)) hits.push({ verb: base, text: text.slice(current.start, current.end), start: current.start });
     }
     sentenceStart = false;
     previousWord = word;
