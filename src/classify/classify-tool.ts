@@ -148,15 +148,15 @@ function concluding(hits: readonly Hit[], conclusion: Conclusion): Hit[] {
 
 const isVerbRule = (hit: Hit): boolean => hit.rule.id.startsWith('name.verb.') || hit.rule.id.startsWith('description.verb.');
 
-/** How many characters of a description count as its opening sentence for escalating a Read verdict. */
-const OPENING = 160;
+/** A description's lead verb further in than this many words does not overrule a verb in the name. */
+const LATE_LEAD_WORD = 6;
 
 /** Whether a phrase or parameter hint may raise `from` to `to`. */
-function mayEscalate(hit: Hit, from: Category | undefined, to: Category, readOnlyLimited: boolean, createLike: boolean): boolean {
+function mayEscalate(hit: Hit, from: Category | undefined, to: Category, readOnlyLimited: boolean, createLike: boolean, openingEnd: number): boolean {
   if (hit.rule.weight >= 2) {
-    // A reading tool's description may mention other operations ("To delete it, use delete_item"): only its
-    // opening sentence may say that the tool itself deletes or runs code.
-    if (from === 'Read' && hit.field === 'description' && hit.start > OPENING) return false;
+    // A description may mention other operations ("To delete it, use delete_item", "creating a policy invokes a
+    // pipeline"): only its opening sentence may say that the tool itself deletes, runs code or moves money.
+    if (hit.field === 'description' && hit.start >= openingEnd) return false;
     // A description that limits the tool to reading ("rejects INSERT/UPDATE/DELETE") is not a list of its operations.
     if ((to === 'Execute' || to === 'Destructive') && readOnlyLimited && !hit.field.startsWith('parameter:')) return false;
     return !(to === 'Financial' && (from === undefined || from === 'Read'));
@@ -167,7 +167,10 @@ function mayEscalate(hit: Hit, from: Category | undefined, to: Category, readOnl
 
 /** Decides the category from the text alone (name, title, description, parameters). */
 function decide(tool: PreparedTool, hits: readonly Hit[]): Verdict {
-  const leadHits = withPrefix(hits, 'description.verb.');
+  // A verb deep in the description ("Use this tool to decide whether to deploy") does not overrule the name's verb.
+  const allLeadHits = withPrefix(hits, 'description.verb.');
+  const lateLead = (tool.leadVerbs[0]?.wordIndex ?? 0) > LATE_LEAD_WORD && tool.nameVerbs.length > 0;
+  const leadHits = lateLead ? [] : allLeadHits;
   // A noun-like last word of a name (tft-champion-item-build) is overruled by a description that says what the tool does.
   const allNameHits = withPrefix(hits, 'name.verb.');
   const nameHits = tool.weakNameVerb && leadHits.length > 0 && strongest(leadHits) !== strongest(allNameHits) ? [] : allNameHits;
@@ -195,7 +198,7 @@ function decide(tool: PreparedTool, hits: readonly Hit[]): Verdict {
         continue;
       }
       if (category !== undefined && SEVERITY[to] <= SEVERITY[category]) continue;
-      if (!mayEscalate(hit, category, to, readOnlyLimit.length > 0, createLike)) continue;
+      if (!mayEscalate(hit, category, to, readOnlyLimit.length > 0, createLike, tool.openingEnd)) continue;
       category = to;
       deciding.unshift(hit);
       confidence = Math.max(confidence, 0.7);

@@ -11,6 +11,8 @@ export interface VerbHit {
   /** The text as written (untrusted), e.g. `Deletes`. */
   text: string;
   start: number;
+  /** For description lead verbs: how many words of the description come before it. */
+  wordIndex?: number;
 }
 
 export interface Parameter {
@@ -48,6 +50,8 @@ export interface PreparedTool {
   /** Which anchor groups (see anchors.ts) occur in the description's head and in the title. */
   headAnchors: Uint8Array;
   titleAnchors: Uint8Array;
+  /** Where the description's opening sentence ends: phrases after it describe context, not the tool's own action. */
+  openingEnd: number;
   /** The first HEAD_LENGTH characters of the description, lower-cased: what category phrases read. */
   lowerHead: string;
   /** The title, lower-cased. */
@@ -185,8 +189,10 @@ function leadVerbsOf(text: string): VerbHit[] {
   let previousEnd = 0;
   let previousWord = '';
   let pendingJoin = false;
+  let wordIndex = -1;
   const hits: VerbHit[] = [];
   for (let current = words.next(); current !== undefined; current = words.next()) {
+    wordIndex++;
     const gap = text.slice(previousEnd, current.start);
     const word = current.word;
     const base = baseOfForm.get(word);
@@ -212,13 +218,21 @@ function leadVerbsOf(text: string): VerbHit[] {
       const allowed = !isNounLike(base) || (sentenceStart && !NOUN_FOLLOWERS.has(next)) || previousWord === 'to' || (SUBJECTS.has(previousWord) && word !== base);
       // "does not delete", "never modifies", "don't overwrite": a negated verb says what the tool does not do.
       const negated = NEGATIONS.has(previousWord);
-      if (!preamble && allowed && !negated && !GENERIC_LEAD_VERBS.has(base)) hits.push({ verb: base, text: text.slice(current.start, current.end), start: current.start });
+      if (!preamble && allowed && !negated && !GENERIC_LEAD_VERBS.has(base)) hits.push({ verb: base, text: text.slice(current.start, current.end), start: current.start, wordIndex });
     }
     sentenceStart = false;
     previousWord = word;
     previousEnd = current.end;
   }
   return hits;
+}
+
+const SENTENCE_END = /[.!?。](?:\s|$)|\n\s*\n/;
+
+function openingEndOf(description: string): number {
+  const head = description.length > 400 ? description.slice(0, 400) : description;
+  const m = SENTENCE_END.exec(head);
+  return m ? m.index + 1 : head.length;
 }
 
 function textEntry(field: string, text: string, lowerCased: string): TextEntry {
@@ -289,6 +303,7 @@ export function prepareTool(tool: McpTool): PreparedTool {
     leadField,
     leadVerbs: leadVerbsOf(leadText),
     parameters,
+    openingEnd: openingEndOf(description),
     headAnchors: texts.find((entry) => entry.field === 'description')?.anchors ?? none,
     titleAnchors: texts.find((entry) => entry.field === 'title')?.anchors ?? none,
     lowerHead,

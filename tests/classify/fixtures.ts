@@ -115,6 +115,14 @@ export const ruleFixtures: Record<string, RuleFixture> = {
     fires: [tool('x', 'Executes a safe, read-only SQL SELECT query.'), tool('x', 'Runs the query without modifying the database.'), tool('x', 'Only SELECT statements are allowed; SELECT queries only.')],
     quiet: [tool('x', 'Executes any SQL statement.'), tool('x', 'Reads a file.')],
   },
+  'description.query-language': {
+    fires: [tool('x', 'Execute an instant PromQL query against CloudWatch.'), tool('x', 'Runs a CloudWatch Logs Insights query.'), tool('x', 'Run a search query over the index.')],
+    quiet: [tool('x', 'Execute a SQL query.'), tool('x', 'Search the catalog.')],
+  },
+  'name.noun.guidance': {
+    fires: [tool('deploy_serverless_app_help'), tool('get_lambda_guidance'), tool('eks_best_practices')],
+    quiet: [tool('deploy_app'), tool('helper_run')],
+  },
   'description.executes-code': {
     fires: [tool('x', 'Execute a shell command on the host.'), tool('x', 'Runs arbitrary Python code in a sandbox.'), tool('x', 'Evaluate JavaScript expression on the page.'), tool('x', 'Invokes a Lambda function.')],
     quiet: [tool('x', 'Runs diagnostics on the app.'), tool('x', 'Returns the command history.')],

@@ -48,6 +48,20 @@ export const behaviourRules: readonly Rule[] = [
     explanation: 'The description limits the tool to reading.',
   },
   {
+    id: 'description.query-language',
+    match: { kind: 'phrase', anchors: ['promql', 'logql', 'kql', 'kusto', 'insights', 'lucene', 'jql', 'sparql', 'graphql', 'search', 'opensearch', 'elasticsearch', 'traceql'], pattern: /\b(?:promql|logql|traceql|kql|kusto quer(?:y|ies)|logs insights|lucene|jql|sparql|graphql quer(?:y|ies)|(?:open|elastic)search quer(?:y|ies)|search quer(?:y|ies))\b/i },
+    concludes: 'qualifier:read-only',
+    weight: 2,
+    explanation: 'The tool runs queries in a language that reads and cannot change data (PromQL, Logs Insights, search queries).',
+  },
+  {
+    id: 'name.noun.guidance',
+    match: { kind: 'name-token', tokens: ['help', 'guide', 'guidance', 'docs', 'documentation', 'instructions', 'howto', 'tutorial', 'examples', 'practices', 'recommendation', 'recommendations'] },
+    concludes: 'qualifier:read-only',
+    weight: 1,
+    explanation: 'The name says the tool returns help or guidance about an action rather than performing it.',
+  },
+  {
     id: 'description.executes-code',
     match: { kind: 'phrase', anchors: ['execute', 'executes', 'executing', 'run', 'runs', 'running', 'evaluate', 'evaluates', 'evaluating', 'eval', 'invoke', 'invokes', 'invoking', 'trigger', 'triggers', 'triggering', 'start', 'starts', 'starting'], pattern: /\b(?:execut(?:e|es|ing)|run(?:s|ning)?|evaluat(?:e|es|ing)|eval)\s+(?:an? |the |any |arbitrary |custom |raw |given |provided |user[- ]provided )*(?:shell |bash |terminal |system |python |javascript |js |node\.?js |powershell |sql |cypher |graphql )?(?:commands?|scripts?|code|snippets?|statements?|sql|shell|programs?|expressions?|javascript)\b|\b(?:invok(?:e|es|ing)|trigger(?:s|ing)?|run(?:s|ning)?|start(?:s|ing)?)\s+(?:an? |the |any )?(?:\w+ )?(?:lambda|functions?|workflows?|pipelines?|jobs?|builds?|deployments?|actions? runs?|runbooks?)\b/i },
     concludes: 'category:Execute',
