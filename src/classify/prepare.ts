@@ -121,6 +121,12 @@ function nameVerbsOf(name: string, tokens: Token[]): VerbHit[] {
     pushVerb(hits, last);
     return hits;
   }
+  // A vendor or product prefix before the verb: slack_list_channels, notion_update_page.
+  const second = action[1];
+  if (action.length >= 3 && second !== undefined && classOfVerb.has(second.word)) {
+    pushVerb(hits, second);
+    return hits;
+  }
   for (const token of action) if (classOfVerb.has(token.word) && !isNounLike(token.word)) pushVerb(hits, token);
   return hits;
 }

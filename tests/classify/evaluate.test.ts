@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyCounts, f1, score } from '../../src/classify/evaluate';
+import { emptyCounts, f1, isLabelled, score } from '../../src/classify/evaluate';
+import { iterateServers } from '../../src/store/dataset';
 import { tool } from './helpers';
 
 describe('evaluation arithmetic', () => {
@@ -19,5 +20,19 @@ describe('evaluation arithmetic', () => {
     expect(counts.destructive).toEqual({ tp: 1, fp: 0, fn: 0, tn: 1 });
     expect(misses.map((miss) => [miss.tool, miss.kind])).toEqual([['valorant', 'read-only']]);
     expect(counts.confusion['declared read-only']).toEqual({ Other: 1 });
+  });
+});
+
+describe('the embedded dataset', () => {
+  // A regression guard on the same figures `npm run eval` prints (annotations hidden): a rule change
+  // that breaks what authors declare shows up here, not only in a report nobody reads.
+  it('meets the targets: read-only accuracy >= 0.95, destructive F1 >= 0.85', () => {
+    const counts = emptyCounts();
+    for (const server of iterateServers('data')) {
+      for (const stored of server.tools) if (isLabelled(stored.definition)) score({ source: '', server: server.id, definition: stored.definition }, counts);
+    }
+    expect(counts.readOnly.total).toBeGreaterThan(500);
+    expect(counts.readOnly.correct / counts.readOnly.total).toBeGreaterThanOrEqual(0.95);
+    expect(f1(counts.destructive).f1).toBeGreaterThanOrEqual(0.85);
   });
 });

@@ -11,7 +11,7 @@ export interface RuleFixture {
 export const ruleFixtures: Record<string, RuleFixture> = {
   // Verb classes, by name and by the description's opening verb.
   'name.verb.read': {
-    fires: [tool('get_issue'), tool('acr_registry_list'), tool('github.search_code'), tool('describeTable'), tool('deploy_plan_get')],
+    fires: [tool('get_issue'), tool('acr_registry_list'), tool('github.search_code'), tool('describeTable'), tool('deploy_plan_get'), tool('slack_list_channels'), tool('firecrawl_scrape')],
     quiet: [tool('delete_issue'), tool('create_issue'), tool('registry')],
   },
   'description.verb.read': {

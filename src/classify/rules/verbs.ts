@@ -26,7 +26,7 @@ export const verbClasses: readonly VerbClass[] = [
       'identify', 'resolve', 'locate', 'match', 'test', 'review', 'watch', 'monitor', 'evaluate', 'assess',
       'classify', 'provide', 'return', 'load', 'open', 'display', 'print', 'select', 'sample', 'visualize',
       'obtain', 'access', 'research', 'track', 'screenshot', 'capture', 'transcribe', 'decode', 'encode',
-      'hash', 'sort', 'filter', 'geocode', 'choose', 'pick', 'shuffle', 'roll', 'forecast', 'tell', 'answer', 'ask', 'learn', 'understand',
+      'hash', 'sort', 'filter', 'geocode', 'choose', 'pick', 'shuffle', 'roll', 'scrape', 'crawl', 'forecast', 'tell', 'answer', 'ask', 'learn', 'understand',
     ],
   },
   {
