@@ -177,7 +177,7 @@ export const ruleFixtures: Record<string, RuleFixture> = {
     quiet: [tool('list_messages'), tool('get_post')],
   },
   'label.outward-channel.description': {
-    fires: [tool('x', 'Sends an email to a recipient.'), tool('x', 'Posts a message to the channel.'), tool('x', 'Calls a webhook.')],
+    fires: [tool('x', 'Sends an email to a recipient.'), tool('x', 'Posts a message to the channel.'), tool('x', 'Calls a webhook.'), tool('x', 'Create a new issue in a repository.'), tool('x', 'Add a comment to a pull request.')],
     quiet: [tool('x', 'Lists emails in the inbox.'), tool('x', 'Reads a message.')],
   },
   'label.outward-channel.parameter': {
