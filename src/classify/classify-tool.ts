@@ -61,23 +61,55 @@ for (const rule of rules) {
   else parameterRules.push(rule);
 }
 
-function collectHits(tool: PreparedTool): Hit[] {
+/** Label and risk rules: they only matter for some categories, so classifyTool runs them after deciding one. */
+const isLabelRule = (rule: Rule): boolean => rule.concludes.startsWith('label:') || rule.concludes === 'risk:+1';
+
+/** Whether a label or risk rule can change the verdict of a tool of this category (see classifyTool). */
+function labelApplies(rule: Rule, category: Category): boolean {
+  switch (rule.concludes) {
+    case 'label:private-data':
+    case 'label:untrusted-content':
+      return category === 'Read' || category === 'Execute';
+    case 'label:outward-channel':
+      return category !== 'Read' && category !== 'Other';
+    case 'risk:+1':
+      return category === 'Write' || category === 'Other';
+    default:
+      return true;
+  }
+}
+
+/** `all`: every rule (the fixtures); `category`: rules that decide a category; a Category: the label rules that apply to it. */
+type Phase = 'all' | 'category' | Category;
+
+function runs(rule: Rule, phase: Phase): boolean {
+  if (phase === 'all') return true;
+  if (phase === 'category') return !isLabelRule(rule);
+  return isLabelRule(rule) && labelApplies(rule, phase);
+}
+
+function collectHits(tool: PreparedTool, phase: Phase): Hit[] {
   const hits: Hit[] = [];
   for (const verb of tool.nameVerbs) {
     const entry = verbRulesByVerb.get(verb.verb);
     if (!entry) continue;
-    if (entry.name) hits.push({ rule: entry.name, field: 'name', match: verb.text, start: verb.start });
-    for (const rule of entry.extra) if (rule.match.kind === 'name-verb') hits.push({ rule, field: 'name', match: verb.text, start: verb.start });
+    if (entry.name && runs(entry.name, phase)) hits.push({ rule: entry.name, field: 'name', match: verb.text, start: verb.start });
+    for (const rule of entry.extra) if (rule.match.kind === 'name-verb' && runs(rule, phase)) hits.push({ rule, field: 'name', match: verb.text, start: verb.start });
   }
   for (const verb of tool.leadVerbs) {
     const entry = verbRulesByVerb.get(verb.verb);
-    if (entry?.lead) hits.push({ rule: entry.lead, field: tool.leadField, match: verb.text, start: verb.start });
+    if (entry?.lead && runs(entry.lead, phase)) hits.push({ rule: entry.lead, field: tool.leadField, match: verb.text, start: verb.start });
   }
   for (const { rule, tokens } of tokenRules) {
-    const token = tool.tokens.find((candidate) => tokens.has(candidate.word));
-    if (token) hits.push({ rule, field: 'name', match: token.text, start: token.start });
+    if (!runs(rule, phase)) continue;
+    for (const token of tool.tokens) {
+      if (!tokens.has(token.word)) continue;
+      hits.push({ rule, field: 'name', match: token.text, start: token.start });
+      break;
+    }
   }
   for (const { rule, pattern, group } of phraseRules) {
+    if (!runs(rule, phase)) continue;
     const m = anchored(tool.headAnchors, group) ? pattern.exec(tool.lowerHead) : null;
     if (m) {
       hits.push({ rule, field: 'description', match: tool.description.slice(m.index, m.index + m[0].length), start: m.index });
@@ -87,6 +119,7 @@ function collectHits(tool: PreparedTool): Hit[] {
     if (t) hits.push({ rule, field: 'title', match: tool.title.slice(t.index, t.index + t[0].length), start: t.index });
   }
   for (const rule of parameterRules) {
+    if (!runs(rule, phase)) continue;
     const match = rule.match;
     for (const parameter of tool.parameters) {
       if (match.kind === 'parameter' && match.name.test(parameter.key)) {
@@ -108,7 +141,7 @@ function collectHits(tool: PreparedTool): Hit[] {
 
 /** Which rules match a tool, before any verdict: what the rule fixtures test. */
 export function matchRules(definition: McpTool): Array<{ rule: string; field: string; match: string; start: number }> {
-  return collectHits(prepareTool(definition)).map((hit) => ({ rule: hit.rule.id, field: hit.field, match: hit.match, start: hit.start }));
+  return collectHits(prepareTool(definition), 'all').map((hit) => ({ rule: hit.rule.id, field: hit.field, match: hit.match, start: hit.start }));
 }
 
 const conclusions = (hit: Hit): readonly Conclusion[] => [hit.rule.concludes, ...(hit.rule.also ?? [])];
@@ -262,8 +295,7 @@ const fieldLabel = (field: string): string =>
 
 export function classifyTool(definition: McpTool, options: ClassifyOptions = {}): Classification {
   const tool = prepareTool(definition);
-  const hits = collectHits(tool);
-  const verdict = decide(tool, hits);
+  const verdict = decide(tool, collectHits(tool, 'category'));
   let category = verdict.category;
   let confidence = verdict.confidence;
   const evidence: Evidence[] = [];
@@ -340,18 +372,15 @@ export function classifyTool(definition: McpTool, options: ClassifyOptions = {})
     }
   }
 
+  // Label and risk rules run once the category is final, and only those that can matter for it.
+  const labelHits = collectHits(tool, category);
+  for (const hit of labelHits) evidence.push(evidenceOf(hit));
   const labels = new Set<CapabilityLabel>();
   if (destructive) labels.add('destructive');
   if (category === 'Execute' && (concluding(verdict.used, 'label:code-execution').length > 0 || tool.nameVerbs.some((verb) => classOfVerb.get(verb.verb)?.id === 'execute'))) labels.add('code-execution');
-  for (const hit of verdict.used) {
-    for (const conclusion of conclusions(hit)) {
-      if (!conclusion.startsWith('label:')) continue;
-      const label = conclusion.slice('label:'.length) as CapabilityLabel;
-      if (label === 'destructive' || label === 'code-execution') continue;
-      if ((label === 'private-data' || label === 'untrusted-content') && category !== 'Read' && category !== 'Execute') continue;
-      if (label === 'outward-channel' && (category === 'Read' || category === 'Other')) continue;
-      labels.add(label);
-    }
+  for (const hit of labelHits) {
+    const label = hit.rule.concludes.startsWith('label:') ? (hit.rule.concludes.slice('label:'.length) as CapabilityLabel) : undefined;
+    if (label !== undefined && label !== 'destructive' && label !== 'code-execution') labels.add(label);
   }
   // Drop label evidence whose label was not given, so the evidence only lists what the verdict used.
   const kept = evidence.filter((item) => !item.concludes.startsWith('label:') || item.concludes.startsWith('label:-') || labels.has(item.concludes.slice('label:'.length).split(' ')[0] as CapabilityLabel));

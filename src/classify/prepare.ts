@@ -37,7 +37,6 @@ export interface TextEntry {
 export interface PreparedTool {
   name: string;
   tokens: Token[];
-  tokenSet: ReadonlySet<string>;
   nameVerbs: VerbHit[];
   /** True when every name verb can also be a noun, so a disagreeing description lead verb overrules it. */
   weakNameVerb: boolean;
@@ -300,7 +299,6 @@ export function prepareTool(tool: McpTool): PreparedTool {
   return {
     name,
     tokens,
-    tokenSet: new Set(tokens.map((token) => token.word)),
     nameVerbs,
     // A name whose only verbs can be nouns (sync_status, tag_list, tft-champion-item-build) is a guess the description's lead verb may overrule.
     weakNameVerb: nameVerbs.length > 0 && nameVerbs.every((hit) => isNounLike(hit.verb)),
