@@ -1,4 +1,4 @@
-// npm run --silent eval -- [--data DIR] [--shared FILE | --no-shared] [--in FILE.jsonl] [--misses]
+// npm run --silent eval -- [--data DIR | --no-data] [--shared FILE | --no-shared] [--in FILE.jsonl] [--misses]
 // Scores the classifier (annotations hidden) against tools whose authors set readOnlyHint /
 // destructiveHint: the annotated tools of the embedded dataset, plus ../shared/datasets/unified/tools.jsonl
 // when it is present (tools already in data/ are not counted twice), plus any --in file
@@ -15,6 +15,7 @@ const { values } = parseArgs({
     data: { type: 'string' },
     shared: { type: 'string' },
     'no-shared': { type: 'boolean' },
+    'no-data': { type: 'boolean' },
     in: { type: 'string', multiple: true },
     misses: { type: 'boolean' },
   },
@@ -24,7 +25,7 @@ const tools: LabelledTool[] = [];
 const seen = new Set<string>();
 const key = (definition: McpTool): string => `${definition.name}\u0000${definition.description ?? ''}`;
 
-for (const server of iterateServers(values.data ?? defaultDataDir())) {
+for (const server of values['no-data'] ? [] : iterateServers(values.data ?? defaultDataDir())) {
   const source = server.source.kind === 'import' ? (server.source.dataset ?? 'import') : server.source.kind;
   for (const tool of server.tools) {
     seen.add(key(tool.definition));
