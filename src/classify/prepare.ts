@@ -64,14 +64,16 @@ export const HEAD_LENGTH = 1500;
 
 /** How far into a description the lead verb is looked for. */
 const LEAD_WINDOW = 600;
+/** "Allows you to", "Lets users", "Helps the agent": a preamble before the verb that matters. */
 const PREAMBLE_VERBS = new Set(['allow', 'let', 'help', 'enable', 'can', 'tell']);
 const PREAMBLE_FOLLOWERS = new Set(['you', 'users', 'user', 'to', 'agents', 'agent', 'ai', 'llms', 'llm', 'clients', 'developers', 'one', 'assistants', 'models', 'the', 'me', 'us', 'be']);
-/** Verbs too generic to say what a description's tool does ("Runs diagnostics", "Executes a retrieval"); phrases decide. */
 /** Subjects after which a noun-like verb is a verb: "This tool lists", "it returns", "which updates". */
 const SUBJECTS = new Set(['tool', 'it', 'that', 'which', 'this', 'function', 'command', 'endpoint', 'api', 'server', 'operation', 'method', 'action']);
 /** Words after which a noun-like verb at a sentence start is a noun: "Order details", "Charge history", "Run logs". */
 const NOUN_FOLLOWERS = new Set(['details', 'detail', 'history', 'status', 'data', 'info', 'information', 'logs', 'log', 'results', 'result', 'records', 'summary', 'id', 'ids', 'number', 'count', 'type', 'types', 'list', 'book', 'explorer', 'metadata', 'statistics', 'stats', 'management', 'tracking', 'lookup', 'settings', 'timeline', 'events', 'tool', 'tools', 'api', 'is', 'was', 'are', 'will']);
+/** Words before a verb that negate it ("does not delete", "don't overwrite": the apostrophe leaves "t"). */
 const NEGATIONS = new Set(['not', 'never', 'cannot', 't', 'no', 'without']);
+/** Verbs too generic to say what a description's tool does ("Runs diagnostics", "Executes a retrieval"); phrases decide. */
 const GENERIC_LEAD_VERBS = new Set(['run', 'execute', 'exec', 'perform', 'call', 'invoke', 'use', 'make', 'help', 'handle', 'process']);
 
 function pushVerb(hits: VerbHit[], token: Token): void {
