@@ -39,7 +39,7 @@ function lowerCasePattern(pattern: RegExp): RegExp {
 
 // Rules by matcher kind, so a tool only pays for the lookups it needs.
 const verbRulesByVerb = new Map<string, { name?: Rule; lead?: Rule; extra: Rule[] }>();
-const tokenRules: Array<{ rule: Rule; tokens: ReadonlySet<string> }> = [];
+const tokenRules: Array<{ rule: Rule; tokens: ReadonlySet<string>; last: boolean }> = [];
 const phraseRules: Array<{ rule: Rule; pattern: RegExp; group: number }> = [];
 const parameterRules: Rule[] = [];
 for (const rule of rules) {
@@ -56,7 +56,7 @@ for (const rule of rules) {
       } else entry.extra.push(rule);
       verbRulesByVerb.set(verb, entry);
     }
-  } else if (match.kind === 'name-token') tokenRules.push({ rule, tokens: new Set(match.tokens) });
+  } else if (match.kind === 'name-token') tokenRules.push({ rule, tokens: new Set(match.tokens), last: match.last === true });
   else if (match.kind === 'phrase') phraseRules.push({ rule, pattern: lowerCasePattern(match.pattern), group: compileAnchors(match.anchors, 'head') });
   else parameterRules.push(rule);
 }
@@ -100,9 +100,9 @@ function collectHits(tool: PreparedTool, phase: Phase): Hit[] {
     const entry = verbRulesByVerb.get(verb.verb);
     if (entry?.lead && runs(entry.lead, phase)) hits.push({ rule: entry.lead, field: tool.leadField, match: verb.text, start: verb.start });
   }
-  for (const { rule, tokens } of tokenRules) {
+  for (const { rule, tokens, last } of tokenRules) {
     if (!runs(rule, phase)) continue;
-    for (const token of tool.tokens) {
+    for (const token of last ? tool.tokens.slice(-1) : tool.tokens) {
       if (!tokens.has(token.word)) continue;
       hits.push({ rule, field: 'name', match: token.text, start: token.start });
       break;

@@ -20,8 +20,8 @@ export type Conclusion =
 export type Matcher =
   /** A verb of the tool's name (its first token, its last token, or one joined by and/or). */
   | { kind: 'name-verb'; verbs: readonly string[] }
-  /** Any token of the name (after splitting camelCase, snake_case, kebab-case and dots). */
-  | { kind: 'name-token'; tokens: readonly string[] }
+  /** Any token of the name (after splitting camelCase, snake_case, kebab-case and dots), or only its last one. */
+  | { kind: 'name-token'; tokens: readonly string[]; last?: boolean }
   /** The first verb (or list of verbs: "Create, update or delete") of the description's first sentence. */
   | { kind: 'lead-verb'; verbs: readonly string[] }
   /**

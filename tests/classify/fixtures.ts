@@ -121,7 +121,7 @@ export const ruleFixtures: Record<string, RuleFixture> = {
   },
   'name.noun.guidance': {
     fires: [tool('deploy_serverless_app_help'), tool('get_lambda_guidance'), tool('eks_best_practices')],
-    quiet: [tool('deploy_app'), tool('helper_run')],
+    quiet: [tool('deploy_app'), tool('helper_run'), tool('sreagent_docs_memories_reindex')],
   },
   'description.executes-code': {
     fires: [tool('x', 'Execute a shell command on the host.'), tool('x', 'Runs arbitrary Python code in a sandbox.'), tool('x', 'Evaluate JavaScript expression on the page.'), tool('x', 'Invokes a Lambda function.')],

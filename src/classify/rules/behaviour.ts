@@ -56,10 +56,10 @@ export const behaviourRules: readonly Rule[] = [
   },
   {
     id: 'name.noun.guidance',
-    match: { kind: 'name-token', tokens: ['help', 'guide', 'guidance', 'docs', 'documentation', 'instructions', 'howto', 'tutorial', 'examples', 'practices', 'recommendation', 'recommendations'] },
+    match: { kind: 'name-token', last: true, tokens: ['help', 'guide', 'guidance', 'docs', 'documentation', 'instructions', 'howto', 'tutorial', 'examples', 'practices', 'recommendation', 'recommendations'] },
     concludes: 'qualifier:read-only',
     weight: 1,
-    explanation: 'The name says the tool returns help or guidance about an action rather than performing it.',
+    explanation: 'The name ends in help or guidance, so the tool returns advice about an action rather than performing it.',
   },
   {
     id: 'description.executes-code',
