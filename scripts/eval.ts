@@ -1,4 +1,4 @@
-// npm run --silent eval -- [--data DIR] [--shared FILE | --no-shared] [--in FILE.jsonl] [--misses]
+// npm run --silent eval -- [--data DIR | --no-data] [--shared FILE | --no-shared] [--in FILE.jsonl] [--misses]
 // Scores the classifier (annotations hidden) against tools whose authors set readOnlyHint /
 // destructiveHint: the annotated tools of the embedded dataset, plus ../shared/datasets/unified/tools.jsonl
 // when it is present (tools already in data/ are not counted twice), plus any --in file
@@ -15,6 +15,7 @@ const { values } = parseArgs({
     data: { type: 'string' },
     shared: { type: 'string' },
     'no-shared': { type: 'boolean' },
+    'no-data': { type: 'boolean' },
     in: { type: 'string', multiple: true },
     misses: { type: 'boolean' },
   },
@@ -24,7 +25,7 @@ const tools: LabelledTool[] = [];
 const seen = new Set<string>();
 const key = (definition: McpTool): string => `${definition.name}\u0000${definition.description ?? ''}`;
 
-for (const server of iterateServers(values.data ?? defaultDataDir())) {
+for (const server of values['no-data'] ? [] : iterateServers(values.data ?? defaultDataDir())) {
   const source = server.source.kind === 'import' ? (server.source.dataset ?? 'import') : server.source.kind;
   for (const tool of server.tools) {
     seen.add(key(tool.definition));
@@ -33,6 +34,7 @@ for (const server of iterateServers(values.data ?? defaultDataDir())) {
 }
 const embedded = tools.length;
 
+let skipped = 0;
 function readJsonl(file: string, fallbackSource: string): number {
   let added = 0;
   readFileSync(file, 'utf8')
@@ -49,7 +51,8 @@ function readJsonl(file: string, fallbackSource: string): number {
       const candidate = 'tool_name' in row ? { name: row['tool_name'], description: row['description'] ?? undefined, inputSchema: row['input_schema'] ?? { type: 'object' }, annotations: row['annotations'] ?? undefined } : row;
       const parsed = McpTool.safeParse(candidate);
       if (!parsed.success) {
-        console.error(`${file}:${index + 1}: not an MCP tool (${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? ''})`);
+        // Rows without a usable definition (e.g. a null name in a static-analysis dump) cannot be scored.
+        skipped++;
         return;
       }
       if (!isLabelled(parsed.data) || seen.has(key(parsed.data))) return;
@@ -60,7 +63,11 @@ function readJsonl(file: string, fallbackSource: string): number {
   return added;
 }
 
-const sharedFile = values.shared ?? path.resolve('..', '..', 'shared', 'datasets', 'unified', 'tools.jsonl');
+// The shared datasets sit beside the repository (../shared) or beside a worktree folder (../../shared).
+const sharedFile =
+  values.shared ??
+  [path.resolve('..', 'shared'), path.resolve('..', '..', 'shared')].map((dir) => path.join(dir, 'datasets', 'unified', 'tools.jsonl')).find((file) => existsSync(file)) ??
+  path.resolve('..', 'shared', 'datasets', 'unified', 'tools.jsonl');
 const shared = !values['no-shared'] && existsSync(sharedFile) ? readJsonl(sharedFile, 'shared') : 0;
 let extra = 0;
 for (const file of values.in ?? []) extra += readJsonl(file, path.basename(file));
@@ -84,7 +91,9 @@ function line(name: string, counts: Counts): string {
   return `${name.padEnd(20)} ${String(counts.readOnly.total).padStart(5)} ${ro.padStart(7)}   ${String(n).padStart(5)} ${pct(d.precision)} ${pct(d.recall)} ${pct(d.f1)}   ${pct(dc.f1)}`;
 }
 
-console.log(`Labelled tools: ${tools.length} (${embedded} from the embedded dataset, ${shared} more from ${sharedFile}${extra ? `, ${extra} from --in` : ''})`);
+console.log(
+  `Labelled tools: ${tools.length} (${embedded} from the embedded dataset, ${shared} more from ${existsSync(sharedFile) && !values['no-shared'] ? sharedFile : 'no shared file'}${extra ? `, ${extra} from --in` : ''}${skipped ? `; ${skipped} rows without a valid definition skipped` : ''})`,
+);
 console.log('Annotations hidden from the classifier. Read-only: category Read vs readOnlyHint. Destructive: the');
 console.log('`destructive` label vs destructiveHint, among tools not declared read-only (last column: category Destructive only).\n');
 console.log(`${'source'.padEnd(20)} ${'RO n'.padStart(5)} ${'RO acc'.padStart(7)}   ${'D n'.padStart(5)} prec  recall F1      F1(cat)`);

@@ -1,6 +1,7 @@
 // classifyTool: runs every rule over one tool definition and turns the evidence into a category, a
 // risk class, capability labels and findings. Pure and deterministic; rules are compiled once at load.
 import type { CapabilityLabel, Category, Classification, Evidence, Finding, McpTool, RiskClass } from '../schema';
+import { anchored, compileAnchors } from './anchors';
 import { classOfVerb } from './lexicon';
 import { prepareTool, type PreparedTool } from './prepare';
 import { findPoisoning } from './poisoning';
@@ -31,10 +32,15 @@ interface Hit {
   start: number;
 }
 
+/** Phrases run on lower-cased text without the `i` flag (faster); the match is cut from the original text. */
+function lowerCasePattern(pattern: RegExp): RegExp {
+  return new RegExp(pattern.source, pattern.flags.replace('i', '').replace('g', ''));
+}
+
 // Rules by matcher kind, so a tool only pays for the lookups it needs.
 const verbRulesByVerb = new Map<string, { name?: Rule; lead?: Rule; extra: Rule[] }>();
-const tokenRules: Array<{ rule: Rule; tokens: ReadonlySet<string> }> = [];
-const phraseRules: Array<{ rule: Rule; pattern: RegExp }> = [];
+const tokenRules: Array<{ rule: Rule; tokens: ReadonlySet<string>; last: boolean }> = [];
+const phraseRules: Array<{ rule: Rule; pattern: RegExp; group: number }> = [];
 const parameterRules: Rule[] = [];
 for (const rule of rules) {
   const match = rule.match;
@@ -50,38 +56,70 @@ for (const rule of rules) {
       } else entry.extra.push(rule);
       verbRulesByVerb.set(verb, entry);
     }
-  } else if (match.kind === 'name-token') tokenRules.push({ rule, tokens: new Set(match.tokens) });
-  else if (match.kind === 'phrase') phraseRules.push({ rule, pattern: match.pattern });
+  } else if (match.kind === 'name-token') tokenRules.push({ rule, tokens: new Set(match.tokens), last: match.last === true });
+  else if (match.kind === 'phrase') phraseRules.push({ rule, pattern: lowerCasePattern(match.pattern), group: compileAnchors(match.anchors, 'head') });
   else parameterRules.push(rule);
 }
 
-function collectHits(tool: PreparedTool): Hit[] {
+/** Label and risk rules: they only matter for some categories, so classifyTool runs them after deciding one. */
+const isLabelRule = (rule: Rule): boolean => rule.concludes.startsWith('label:') || rule.concludes === 'risk:+1';
+
+/** Whether a label or risk rule can change the verdict of a tool of this category (see classifyTool). */
+function labelApplies(rule: Rule, category: Category): boolean {
+  switch (rule.concludes) {
+    case 'label:private-data':
+    case 'label:untrusted-content':
+      return category === 'Read' || category === 'Execute';
+    case 'label:outward-channel':
+      return category !== 'Read' && category !== 'Other';
+    case 'risk:+1':
+      return category === 'Write' || category === 'Other';
+    default:
+      return true;
+  }
+}
+
+/** `all`: every rule (the fixtures); `category`: rules that decide a category; a Category: the label rules that apply to it. */
+type Phase = 'all' | 'category' | Category;
+
+function runs(rule: Rule, phase: Phase): boolean {
+  if (phase === 'all') return true;
+  if (phase === 'category') return !isLabelRule(rule);
+  return isLabelRule(rule) && labelApplies(rule, phase);
+}
+
+function collectHits(tool: PreparedTool, phase: Phase): Hit[] {
   const hits: Hit[] = [];
   for (const verb of tool.nameVerbs) {
     const entry = verbRulesByVerb.get(verb.verb);
     if (!entry) continue;
-    if (entry.name) hits.push({ rule: entry.name, field: 'name', match: verb.text, start: verb.start });
-    for (const rule of entry.extra) if (rule.match.kind === 'name-verb') hits.push({ rule, field: 'name', match: verb.text, start: verb.start });
+    if (entry.name && runs(entry.name, phase)) hits.push({ rule: entry.name, field: 'name', match: verb.text, start: verb.start });
+    for (const rule of entry.extra) if (rule.match.kind === 'name-verb' && runs(rule, phase)) hits.push({ rule, field: 'name', match: verb.text, start: verb.start });
   }
   for (const verb of tool.leadVerbs) {
     const entry = verbRulesByVerb.get(verb.verb);
-    if (entry?.lead) hits.push({ rule: entry.lead, field: tool.leadField, match: verb.text, start: verb.start });
+    if (entry?.lead && runs(entry.lead, phase)) hits.push({ rule: entry.lead, field: tool.leadField, match: verb.text, start: verb.start });
   }
-  for (const { rule, tokens } of tokenRules) {
-    const token = tool.tokens.find((candidate) => tokens.has(candidate.word));
-    if (token) hits.push({ rule, field: 'name', match: token.text, start: token.start });
-  }
-  for (const { rule, pattern } of phraseRules) {
-    for (const [field, text] of [['description', tool.description], ['title', tool.title]] as const) {
-      if (text === '') continue;
-      const m = pattern.exec(text);
-      if (m) {
-        hits.push({ rule, field, match: m[0], start: m.index });
-        break;
-      }
+  for (const { rule, tokens, last } of tokenRules) {
+    if (!runs(rule, phase)) continue;
+    for (const token of last ? tool.tokens.slice(-1) : tool.tokens) {
+      if (!tokens.has(token.word)) continue;
+      hits.push({ rule, field: 'name', match: token.text, start: token.start });
+      break;
     }
   }
+  for (const { rule, pattern, group } of phraseRules) {
+    if (!runs(rule, phase)) continue;
+    const m = anchored(tool.headAnchors, group) ? pattern.exec(tool.lowerHead) : null;
+    if (m) {
+      hits.push({ rule, field: 'description', match: tool.description.slice(m.index, m.index + m[0].length), start: m.index });
+      continue;
+    }
+    const t = tool.lowerTitle === '' || !anchored(tool.titleAnchors, group) ? null : pattern.exec(tool.lowerTitle);
+    if (t) hits.push({ rule, field: 'title', match: tool.title.slice(t.index, t.index + t[0].length), start: t.index });
+  }
   for (const rule of parameterRules) {
+    if (!runs(rule, phase)) continue;
     const match = rule.match;
     for (const parameter of tool.parameters) {
       if (match.kind === 'parameter' && match.name.test(parameter.key)) {
@@ -99,6 +137,11 @@ function collectHits(tool: PreparedTool): Hit[] {
     }
   }
   return hits;
+}
+
+/** Which rules match a tool, before any verdict: what the rule fixtures test. */
+export function matchRules(definition: McpTool): Array<{ rule: string; field: string; match: string; start: number }> {
+  return collectHits(prepareTool(definition), 'all').map((hit) => ({ rule: hit.rule.id, field: hit.field, match: hit.match, start: hit.start }));
 }
 
 const conclusions = (hit: Hit): readonly Conclusion[] => [hit.rule.concludes, ...(hit.rule.also ?? [])];
@@ -124,55 +167,80 @@ interface Verdict {
   reason?: string;
 }
 
+function withPrefix(hits: readonly Hit[], prefix: string): Hit[] {
+  const out: Hit[] = [];
+  for (const hit of hits) if (hit.rule.id.startsWith(prefix)) out.push(hit);
+  return out;
+}
+
+function concluding(hits: readonly Hit[], conclusion: Conclusion): Hit[] {
+  const out: Hit[] = [];
+  for (const hit of hits) if (hit.rule.concludes === conclusion || hit.rule.also?.includes(conclusion)) out.push(hit);
+  return out;
+}
+
+const isVerbRule = (hit: Hit): boolean => hit.rule.id.startsWith('name.verb.') || hit.rule.id.startsWith('description.verb.');
+
+/** A description's lead verb further in than this many words does not overrule a verb in the name. */
+const LATE_LEAD_WORD = 6;
+
+/** Whether a phrase or parameter hint may raise `from` to `to`. */
+function mayEscalate(hit: Hit, from: Category | undefined, to: Category, readOnlyLimited: boolean, createLike: boolean, openingEnd: number): boolean {
+  if (hit.rule.weight >= 2) {
+    // A description may mention other operations ("To delete it, use delete_item", "creating a policy invokes a
+    // pipeline"): only its opening sentence may say that the tool itself deletes, runs code or moves money.
+    if (hit.field === 'description' && hit.start >= openingEnd) return false;
+    // A description that limits the tool to reading ("rejects INSERT/UPDATE/DELETE") is not a list of its operations.
+    if ((to === 'Execute' || to === 'Destructive') && readOnlyLimited && !hit.field.startsWith('parameter:')) return false;
+    return !(to === 'Financial' && (from === undefined || from === 'Read'));
+  }
+  // Weak hints only fill gaps: a code parameter when nothing else says what the tool does, a money noun on a create/execute verb.
+  return (to === 'Execute' && from === undefined && !readOnlyLimited) || (to === 'Financial' && createLike);
+}
+
 /** Decides the category from the text alone (name, title, description, parameters). */
 function decide(tool: PreparedTool, hits: readonly Hit[]): Verdict {
-  const byId = (prefix: string): Hit[] => hits.filter((hit) => hit.rule.id.startsWith(prefix));
-  const leadHits = byId('description.verb.');
+  // A verb deep in the description ("Use this tool to decide whether to deploy") does not overrule the name's verb.
+  const allLeadHits = withPrefix(hits, 'description.verb.');
+  const lateLead = (tool.leadVerbs[0]?.wordIndex ?? 0) > LATE_LEAD_WORD && tool.nameVerbs.length > 0;
+  const leadHits = lateLead ? [] : allLeadHits;
   // A noun-like last word of a name (tft-champion-item-build) is overruled by a description that says what the tool does.
-  const nameHits = tool.weakNameVerb && leadHits.length > 0 ? [] : byId('name.verb.');
-  const has = (conclusion: Conclusion): Hit[] => hits.filter((hit) => conclusions(hit).includes(conclusion));
+  const allNameHits = withPrefix(hits, 'name.verb.');
+  const nameHits = tool.weakNameVerb && leadHits.length > 0 && strongest(leadHits) !== strongest(allNameHits) ? [] : allNameHits;
   const nameCategory = strongest(nameHits);
   const leadCategory = strongest(leadHits);
   let category = moreSevere(nameCategory, leadCategory);
-  const deciding: Hit[] = [...nameHits, ...leadHits].filter((hit) => categoryOf(hit.rule.concludes) === category);
+  const deciding: Hit[] = [];
+  for (const hit of nameHits) if (categoryOf(hit.rule.concludes) === category) deciding.push(hit);
+  for (const hit of leadHits) if (categoryOf(hit.rule.concludes) === category) deciding.push(hit);
   let confidence = nameCategory && leadCategory ? (nameCategory === leadCategory ? 0.9 : 0.75) : nameCategory ? 0.75 : leadCategory ? 0.65 : 0;
 
-  const readOnlyLimit = has('qualifier:read-only');
-  const strong = hits.filter((hit) => hit.rule.weight >= 2 && !hit.rule.id.startsWith('name.verb.') && !hit.rule.id.startsWith('description.verb.'));
-  const hit0 = (to: Category): string => (strong.find((hit) => categoryOf(hit.rule.concludes) === to)?.field ?? '').split(':')[0] ?? '';
-  const escalate = (candidates: Hit[], allowed: (from: Category | undefined, to: Category) => boolean): void => {
-    for (const hit of candidates) {
+  const readOnlyLimit = concluding(hits, 'qualifier:read-only');
+  let createLike = false;
+  for (const hit of nameHits) if (hit.rule.id.endsWith('.create') || hit.rule.id.endsWith('.execute')) createLike = true;
+  for (const hit of leadHits) if (hit.rule.id.endsWith('.create') || hit.rule.id.endsWith('.execute')) createLike = true;
+  // Strong phrases and parameter shapes first (a multi-operation tool that can delete, code, money), then weak hints.
+  let weakRead: Hit | undefined;
+  for (const pass of [2, 1]) {
+    for (const hit of hits) {
+      if (isVerbRule(hit) || (pass === 2 ? hit.rule.weight < 2 : hit.rule.weight >= 2)) continue;
       const to = categoryOf(hit.rule.concludes);
-      if (to === undefined || (category !== undefined && SEVERITY[to] <= SEVERITY[category])) continue;
-      if (!allowed(category, to)) continue;
+      if (to === undefined) continue;
+      if (to === 'Read') {
+        weakRead ??= hit;
+        continue;
+      }
+      if (category !== undefined && SEVERITY[to] <= SEVERITY[category]) continue;
+      if (!mayEscalate(hit, category, to, readOnlyLimit.length > 0, createLike, tool.openingEnd)) continue;
       category = to;
       deciding.unshift(hit);
       confidence = Math.max(confidence, 0.7);
     }
-  };
-  // Strong phrases and parameter shapes: a multi-operation tool that can delete, arbitrary code, money.
-  escalate(strong, (from, to) => {
-    // A description that limits the tool to reading ("rejects INSERT/UPDATE/DELETE") is not a list of its operations.
-    if ((to === 'Execute' || to === 'Destructive') && readOnlyLimit.length > 0 && hit0(to) !== 'parameter') return false;
-    if (to === 'Financial' && (from === undefined || from === 'Read')) return false;
-    return true;
-  });
-  // Weak hints only fill gaps: a code parameter on a Write tool, a money noun on a create/execute verb.
-  const weak = hits.filter((hit) => hit.rule.weight < 2 && categoryOf(hit.rule.concludes) !== undefined);
-  const createLike = [...nameHits, ...leadHits].some((hit) => hit.rule.id.endsWith('.create') || hit.rule.id.endsWith('.execute'));
-  escalate(
-    weak.filter((hit) => categoryOf(hit.rule.concludes) !== 'Read'),
-    (from, to) =>
-      (to === 'Execute' && from === undefined && readOnlyLimit.length === 0) ||
-      (to === 'Financial' && createLike),
-  );
-  if (category === undefined) {
-    const noun = weak.find((hit) => categoryOf(hit.rule.concludes) === 'Read');
-    if (noun) {
-      category = 'Read';
-      deciding.push(noun);
-      confidence = 0.45;
-    }
+  }
+  if (category === undefined && weakRead) {
+    category = 'Read';
+    deciding.push(weakRead);
+    confidence = 0.45;
   }
   // Qualifiers: a query tool limited to reading is Read; an effect that cannot be undone is Destructive.
   if (readOnlyLimit.length > 0 && (category === 'Execute' || category === undefined)) {
@@ -180,7 +248,7 @@ function decide(tool: PreparedTool, hits: readonly Hit[]): Verdict {
     deciding.unshift(...readOnlyLimit);
     confidence = Math.max(confidence, 0.6);
   }
-  const irreversible = has('qualifier:irreversible');
+  const irreversible = concluding(hits, 'qualifier:irreversible');
   if (category === 'Write' && irreversible.length > 0) {
     category = 'Destructive';
     deciding.unshift(...irreversible);
@@ -227,8 +295,7 @@ const fieldLabel = (field: string): string =>
 
 export function classifyTool(definition: McpTool, options: ClassifyOptions = {}): Classification {
   const tool = prepareTool(definition);
-  const hits = collectHits(tool);
-  const verdict = decide(tool, hits);
+  const verdict = decide(tool, collectHits(tool, 'category'));
   let category = verdict.category;
   let confidence = verdict.confidence;
   const evidence: Evidence[] = [];
@@ -271,10 +338,9 @@ export function classifyTool(definition: McpTool, options: ClassifyOptions = {})
   }
 
   for (const hit of verdict.used) evidence.push(evidenceOf(hit));
-  const qualifies = (conclusion: Conclusion): boolean => verdict.used.some((hit) => conclusions(hit).includes(conclusion));
 
   let destructive =
-    category === 'Destructive' || category === 'Execute' || category === 'Financial' || (category === 'Write' && qualifies('qualifier:overwrite'));
+    category === 'Destructive' || category === 'Execute' || category === 'Financial' || (category === 'Write' && concluding(verdict.used, 'qualifier:overwrite').length > 0);
   let riskReason: string | undefined;
   let riskStep = 0;
 
@@ -291,7 +357,8 @@ export function classifyTool(definition: McpTool, options: ClassifyOptions = {})
       confidence = 0.5;
       evidence.push(annotationEvidence('readOnlyHint', false, 'category:Write', 1, 'The author declares that the tool changes state.'));
     }
-    if (destructiveHint === true && readOnlyHint !== true) {
+    // Read-only and destructive at once is a contradiction (reported above): the claim that raises wins.
+    if (destructiveHint === true) {
       if (category === 'Other' || category === 'Read') category = 'Write';
       if (!destructive) {
         destructive = true;
@@ -305,18 +372,15 @@ export function classifyTool(definition: McpTool, options: ClassifyOptions = {})
     }
   }
 
+  // Label and risk rules run once the category is final, and only those that can matter for it.
+  const labelHits = collectHits(tool, category);
+  for (const hit of labelHits) evidence.push(evidenceOf(hit));
   const labels = new Set<CapabilityLabel>();
   if (destructive) labels.add('destructive');
-  if (category === 'Execute' && (qualifies('label:code-execution') || tool.nameVerbs.some((verb) => classOfVerb.get(verb.verb)?.id === 'execute'))) labels.add('code-execution');
-  for (const hit of verdict.used) {
-    for (const conclusion of conclusions(hit)) {
-      if (!conclusion.startsWith('label:')) continue;
-      const label = conclusion.slice('label:'.length) as CapabilityLabel;
-      if (label === 'destructive' || label === 'code-execution') continue;
-      if ((label === 'private-data' || label === 'untrusted-content') && category !== 'Read' && category !== 'Execute') continue;
-      if (label === 'outward-channel' && (category === 'Read' || category === 'Other')) continue;
-      labels.add(label);
-    }
+  if (category === 'Execute' && (concluding(verdict.used, 'label:code-execution').length > 0 || tool.nameVerbs.some((verb) => classOfVerb.get(verb.verb)?.id === 'execute'))) labels.add('code-execution');
+  for (const hit of labelHits) {
+    const label = hit.rule.concludes.startsWith('label:') ? (hit.rule.concludes.slice('label:'.length) as CapabilityLabel) : undefined;
+    if (label !== undefined && label !== 'destructive' && label !== 'code-execution') labels.add(label);
   }
   // Drop label evidence whose label was not given, so the evidence only lists what the verdict used.
   const kept = evidence.filter((item) => !item.concludes.startsWith('label:') || item.concludes.startsWith('label:-') || labels.has(item.concludes.slice('label:'.length).split(' ')[0] as CapabilityLabel));
@@ -335,7 +399,7 @@ export function classifyTool(definition: McpTool, options: ClassifyOptions = {})
   const risk = RISKS[Math.min(RISKS.length - 1, RISKS.indexOf(base) + riskStep)] ?? base;
   if (riskStep === 0) for (let i = kept.length - 1; i >= 0; i--) if (kept[i]?.concludes === 'risk:+1') kept.splice(i, 1);
 
-  const summary = summarise(category, risk, base, riskReason, verdict, kept, labels);
+  const summary = summarise(category, risk, base, riskReason, verdict, kept, labels, findings);
   return {
     category,
     risk,
@@ -356,8 +420,12 @@ function summarise(
   verdict: Verdict,
   evidence: readonly Evidence[],
   labels: ReadonlySet<CapabilityLabel>,
+  findings: readonly Finding[],
 ): string {
-  if (category === 'Other') return `Other, ${risk} risk: insufficient information, ${verdict.reason ?? 'nothing in the definition says what a call does'}.`;
+  if (category === 'Other') {
+    const text = `Other, ${risk} risk: insufficient information, ${verdict.reason ?? 'nothing in the definition says what a call does'}.`;
+    return findings.length > 0 ? `${text} Findings: ${[...new Set(findings.map((finding) => finding.rule))].sort().join(', ')}.` : text;
+  }
   const decisive = verdict.deciding[0];
   const lead = decisive ? evidenceOf(decisive) : evidence.find((item) => item.concludes.includes(`category:${category}`));
   const parts = [`${category}, ${risk} risk`];
@@ -365,5 +433,6 @@ function summarise(
   let text = `${parts.join(': ')}.`;
   if (risk !== base && riskReason) text += ` Risk raised from ${base} because ${riskReason}.`;
   if (labels.size > 0) text += ` Capabilities: ${[...labels].sort().join(', ')}.`;
+  if (findings.length > 0) text += ` Findings: ${[...new Set(findings.map((finding) => finding.rule))].sort().join(', ')}.`;
   return text;
 }

@@ -18,10 +18,13 @@ function inflections(verb: string): string[] {
   return forms;
 }
 
+/** Generated forms that are other words ("news" is not "new" + s). */
+const NOT_VERB_FORMS = new Set(['news', 'tips', 'likes', 'bookings', 'listings', 'settings', 'findings', 'savings', 'holdings', 'warnings', 'meetings', 'readings', 'buildings', 'earnings', 'postings']);
+
 /** Inflected form → base verb, for reading descriptions. */
 export const baseOfForm: ReadonlyMap<string, string> = (() => {
   const map = new Map<string, string>();
-  for (const verb of classOfVerb.keys()) for (const form of inflections(verb)) if (!map.has(form)) map.set(form, verb);
+  for (const verb of classOfVerb.keys()) for (const form of inflections(verb)) if (!map.has(form) && !NOT_VERB_FORMS.has(form)) map.set(form, verb);
   return map;
 })();
 

@@ -1,29 +1,49 @@
 // Tool-poisoning findings: each pattern of rules/poisoning.ts searched in every free-text field of a
 // tool (and, for invisible characters, in names too), reported with the span and its start offset.
 import type { Finding } from '../schema';
+import { anchored, compileAnchors } from './anchors';
 import type { PreparedTool } from './prepare';
+import type { PoisonRule } from './types';
 import { exfiltrationParameterAsk, exfiltrationParameterName, poisonRules } from './rules';
 
 const MAX_PER_RULE_AND_FIELD = 5;
+const NON_ASCII = /[^ -~\t\n\r]/;
+// Text rules run on lower-cased text without the `i` flag (faster); spans are cut from the original.
+const compiled = poisonRules.map((rule) => ({
+  rule,
+  lowerPattern: new RegExp(rule.pattern.source, rule.pattern.flags.replace('i', '')),
+  first: compileAnchors(rule.anchors, 'all'),
+  also: compileAnchors(rule.anchorsAlso, 'all'),
+}));
+
+function addMatches(findings: Finding[], rule: PoisonRule, pattern: RegExp, field: string, searched: string, original: string): void {
+  pattern.lastIndex = 0;
+  let count = 0;
+  for (let m = pattern.exec(searched); m !== null && count < MAX_PER_RULE_AND_FIELD; m = pattern.exec(searched)) {
+    findings.push({ rule: rule.id, severity: rule.severity, field, match: original.slice(m.index, m.index + m[0].length), start: m.index, message: rule.message });
+    count++;
+    if (m[0] === '') pattern.lastIndex++;
+  }
+}
 
 export function findPoisoning(tool: PreparedTool): Finding[] {
-  const texts: Array<[field: string, text: string]> = [];
-  if (tool.description !== '') texts.push(['description', tool.description]);
-  if (tool.title !== '') texts.push(['title', tool.title]);
-  for (const parameter of tool.parameters) if (parameter.description !== '') texts.push([`parameter:${parameter.name}`, parameter.description]);
-  const names: Array<[field: string, text: string]> = [['name', tool.name], ...tool.parameters.map((p): [string, string] => [`parameter:${p.name}`, p.name])];
+  const unicodeTexts: Array<[field: string, text: string]> = [];
+  for (const entry of tool.texts) if (entry.nonAscii) unicodeTexts.push([entry.field, entry.text]);
+  if (NON_ASCII.test(tool.name)) unicodeTexts.push(['name', tool.name]);
+  for (const parameter of tool.parameters) if (NON_ASCII.test(parameter.name)) unicodeTexts.push([`parameter:${parameter.name}`, parameter.name]);
 
   const findings: Finding[] = [];
-  for (const rule of poisonRules) {
-    const targets = rule.scope === 'text-and-names' ? [...texts, ...names] : texts;
-    for (const [field, text] of targets) {
-      rule.pattern.lastIndex = 0;
-      let count = 0;
-      for (let m = rule.pattern.exec(text); m !== null && count < MAX_PER_RULE_AND_FIELD; m = rule.pattern.exec(text)) {
-        findings.push({ rule: rule.id, severity: rule.severity, field, match: m[0], start: m.index, message: rule.message });
-        count++;
-        if (m[0] === '') rule.pattern.lastIndex++;
-      }
+  for (const { rule, lowerPattern, first, also } of compiled) {
+    if (rule.scope === 'text-and-names') {
+      // Invisible and bidirectional characters are never ASCII: only texts and names with non-ASCII characters are searched.
+      for (const [field, text] of unicodeTexts) addMatches(findings, rule, rule.pattern, field, text, text);
+      continue;
+    }
+    for (const entry of tool.texts) {
+      if (!anchored(entry.anchors, first) || !anchored(entry.anchors, also)) continue;
+      // toLowerCase keeps offsets for almost all text; when it does not, search the original.
+      if (entry.lower.length === entry.text.length) addMatches(findings, rule, lowerPattern, entry.field, entry.lower, entry.text);
+      else addMatches(findings, rule, rule.pattern, entry.field, entry.text, entry.text);
     }
   }
   for (const parameter of tool.parameters) {

@@ -1,6 +1,7 @@
 // Reads a tool definition once into what the rules match against: name tokens and verbs, the
 // description's lead verbs, parameters. Everything here is computed from untrusted text and never trusted.
 import type { McpTool } from '../schema';
+import { anchorFlags, scanAnchors } from './anchors';
 import { baseOfForm, classOfVerb, isNounLike, splitJoinedVerbs } from './lexicon';
 import { actionStart, normaliseParameterName, tokenizeName, type Token } from './tokenize';
 
@@ -10,6 +11,8 @@ export interface VerbHit {
   /** The text as written (untrusted), e.g. `Deletes`. */
   text: string;
   start: number;
+  /** For description lead verbs: how many words of the description come before it. */
+  wordIndex?: number;
 }
 
 export interface Parameter {
@@ -21,12 +24,21 @@ export interface Parameter {
   values: string[];
 }
 
+/** One free text of a tool: where it is, as written, lower-cased, and what the anchor scan found in it. */
+export interface TextEntry {
+  field: string;
+  text: string;
+  lower: string;
+  nonAscii: boolean;
+  /** Anchor groups found in this text (poisoning rules run only on texts that have their anchors). */
+  anchors: Uint8Array;
+}
+
 export interface PreparedTool {
   name: string;
   tokens: Token[];
-  tokenSet: ReadonlySet<string>;
   nameVerbs: VerbHit[];
-  /** True when the only name verb is a noun-like last word, which the description's lead verb overrules. */
+  /** True when every name verb can also be a noun, so a disagreeing description lead verb overrules it. */
   weakNameVerb: boolean;
   title: string;
   description: string;
@@ -34,17 +46,42 @@ export interface PreparedTool {
   leadField: 'description' | 'title';
   leadVerbs: VerbHit[];
   parameters: Parameter[];
+  /** Which anchor groups (see anchors.ts) occur in the description's head and in the title. */
+  headAnchors: Uint8Array;
+  titleAnchors: Uint8Array;
+  /** Where the description's opening sentence ends: phrases after it describe context, not the tool's own action. */
+  openingEnd: number;
+  /** The first HEAD_LENGTH characters of the description, lower-cased: what category phrases read. */
+  lowerHead: string;
+  /** The title, lower-cased. */
+  lowerTitle: string;
+  /** Free texts for the poisoning rules: field and text, with the text lower-cased beside it. */
+  texts: TextEntry[];
 }
+
+/** Category phrases read the opening of a description; long ones go on with usage examples. */
+export const HEAD_LENGTH = 1500;
 
 /** How far into a description the lead verb is looked for. */
 const LEAD_WINDOW = 600;
+/** "Allows you to", "Lets users", "Helps the agent": a preamble before the verb that matters. */
 const PREAMBLE_VERBS = new Set(['allow', 'let', 'help', 'enable', 'can', 'tell']);
 const PREAMBLE_FOLLOWERS = new Set(['you', 'users', 'user', 'to', 'agents', 'agent', 'ai', 'llms', 'llm', 'clients', 'developers', 'one', 'assistants', 'models', 'the', 'me', 'us', 'be']);
+/** Subjects after which a noun-like verb is a verb: "This tool lists", "it returns", "which updates". */
+const SUBJECTS = new Set(['tool', 'it', 'that', 'which', 'this', 'function', 'command', 'endpoint', 'api', 'server', 'operation', 'method', 'action']);
+/** Words after which a noun-like verb at a sentence start is a noun: "Order details", "Charge history", "Run logs". */
+const NOUN_FOLLOWERS = new Set(['details', 'detail', 'history', 'status', 'data', 'info', 'information', 'logs', 'log', 'results', 'result', 'records', 'summary', 'id', 'ids', 'number', 'count', 'type', 'types', 'list', 'book', 'explorer', 'metadata', 'statistics', 'stats', 'management', 'tracking', 'lookup', 'settings', 'timeline', 'events', 'tool', 'tools', 'api', 'is', 'was', 'are', 'will']);
+/** Words before a verb that negate it ("does not delete", "don't overwrite": the apostrophe leaves "t"). */
+const NEGATIONS = new Set(['not', 'never', 'cannot', 't', 'no', 'without']);
 /** Verbs too generic to say what a description's tool does ("Runs diagnostics", "Executes a retrieval"); phrases decide. */
 const GENERIC_LEAD_VERBS = new Set(['run', 'execute', 'exec', 'perform', 'call', 'invoke', 'use', 'make', 'help', 'handle', 'process']);
-const DESCRIPTION_WORD = /[A-Za-z][A-Za-z'-]*/g;
 
-function nameVerbsOf(name: string, tokens: Token[], weak: { value: boolean }): VerbHit[] {
+function pushVerb(hits: VerbHit[], token: Token): void {
+  for (const hit of hits) if (hit.start === token.start) return;
+  hits.push({ verb: token.word, text: token.text, start: token.start });
+}
+
+function nameVerbsOf(name: string, tokens: Token[]): VerbHit[] {
   const from = actionStart(name);
   const expanded: Token[] = [];
   for (const token of tokens) {
@@ -61,9 +98,6 @@ function nameVerbsOf(name: string, tokens: Token[], weak: { value: boolean }): V
   }
   const action = expanded.filter((token) => token.start >= from);
   const hits: VerbHit[] = [];
-  const push = (token: Token): void => {
-    if (!hits.some((hit) => hit.start === token.start)) hits.push({ verb: token.word, text: token.text, start: token.start });
-  };
   const first = action[0];
   const last = action[action.length - 1];
   const hasLead = first !== undefined && classOfVerb.has(first.word);
@@ -71,67 +105,162 @@ function nameVerbsOf(name: string, tokens: Token[], weak: { value: boolean }): V
   // Namespaced names end in their verb (acr_registry_list, compute_vm_create, deploy_plan_get): with three
   // or more words, a last word that can only be a verb wins over a first word that is the namespace.
   if (hasLead && lastIsVerb && action.length >= 3 && !isNounLike(last.word) && action[action.length - 2]?.word !== 'or' && action[action.length - 2]?.word !== 'and') {
-    push(last);
+    pushVerb(hits, last);
     return hits;
   }
   if (hasLead) {
-    push(first);
+    pushVerb(hits, first);
     // Verbs joined to the lead one: create_or_update_file, get_and_delete.
     for (let i = 2; i < action.length; i++) {
       const joiner = action[i - 1]?.word;
       const token = action[i];
-      if (token && (joiner === 'or' || joiner === 'and') && classOfVerb.has(token.word)) push(token);
+      if (token && (joiner === 'or' || joiner === 'and') && classOfVerb.has(token.word)) pushVerb(hits, token);
     }
     return hits;
   }
   if (lastIsVerb || (last !== undefined && action.length === 1 && classOfVerb.has(last.word))) {
-    push(last);
-    // A noun-like last word (tft-champion-item-build, kusto_query) is only a guess: the description may overrule it.
-    if (isNounLike(last.word)) weak.value = true;
+    pushVerb(hits, last);
     return hits;
   }
-  for (const token of action) if (classOfVerb.has(token.word) && !isNounLike(token.word)) push(token);
+  // A vendor or product prefix before the verb: slack_list_channels, notion_update_page.
+  const second = action[1];
+  if (action.length >= 3 && second !== undefined && classOfVerb.has(second.word)) {
+    pushVerb(hits, second);
+    return hits;
+  }
+  for (const token of action) if (classOfVerb.has(token.word) && !isNounLike(token.word)) pushVerb(hits, token);
   return hits;
 }
 
+interface Word {
+  word: string;
+  start: number;
+  end: number;
+}
+
+const ASCII_WORD = /[A-Za-z0-9_]+/g;
+
+/**
+ * Reads a text's ASCII words one at a time (lower-cased, with offsets), so finding a description's
+ * lead verb stops after a few words instead of splitting the whole text.
+ */
+class WordCursor {
+  private position = 0;
+  private buffered: Word | undefined | null = null;
+
+  constructor(
+    private readonly text: string,
+    private readonly limit: number,
+  ) {}
+
+  private read(): Word | undefined {
+    if (this.position >= this.text.length) return undefined;
+    ASCII_WORD.lastIndex = this.position;
+    const m = ASCII_WORD.exec(this.text);
+    if (m === null || m.index > this.limit) {
+      this.position = this.text.length;
+      return undefined;
+    }
+    this.position = m.index + m[0].length;
+    return { word: m[0].toLowerCase(), start: m.index, end: this.position };
+  }
+
+  next(): Word | undefined {
+    if (this.buffered !== null) {
+      const word = this.buffered;
+      this.buffered = null;
+      return word;
+    }
+    return this.read();
+  }
+
+  peek(): Word | undefined {
+    if (this.buffered === null) this.buffered = this.read();
+    return this.buffered;
+  }
+}
+
+/** A gap between two words that ends a sentence or starts a list item. */
+function breaksSentence(gap: string): boolean {
+  for (let i = 0; i < gap.length; i++) {
+    const c = gap.charCodeAt(i);
+    if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 10 || c === 0x2022) return true;
+    if ((c === 45 || c === 42) && (i === 0 || gap.charCodeAt(i - 1) === 32) && gap.charCodeAt(i + 1) === 32) return true;
+  }
+  return false;
+}
+
 function leadVerbsOf(text: string): VerbHit[] {
-  const window = text.length > LEAD_WINDOW ? text.slice(0, LEAD_WINDOW) : text;
-  DESCRIPTION_WORD.lastIndex = 0;
+  const words = new WordCursor(text, LEAD_WINDOW);
   let sentenceStart = true;
   let previousEnd = 0;
   let previousWord = '';
   let pendingJoin = false;
+  let wordIndex = -1;
   const hits: VerbHit[] = [];
-  for (let m = DESCRIPTION_WORD.exec(window); m !== null; m = DESCRIPTION_WORD.exec(window)) {
-    const gap = window.slice(previousEnd, m.index);
-    const word = m[0].toLowerCase();
+  for (let current = words.next(); current !== undefined; current = words.next()) {
+    wordIndex++;
+    const gap = text.slice(previousEnd, current.start);
+    const word = current.word;
     const base = baseOfForm.get(word);
     if (hits.length > 0) {
       // A list of verbs: "Create, update or delete", "Create/issue/generate", "Add or remove".
-      if ((word === 'or' || word === 'and') && /^\s*,?\s*$/.test(gap)) {
+      const trimmed = gap.trim();
+      if ((word === 'or' || word === 'and') && (trimmed === '' || trimmed === ',')) {
         pendingJoin = true;
-        previousEnd = m.index + m[0].length;
+        previousEnd = current.end;
         continue;
       }
-      const joined = pendingJoin ? /^\s+$/.test(gap) : /^\s*[,/]\s*$/.test(gap);
+      const joined = pendingJoin ? trimmed === '' : trimmed === ',' || trimmed === '/';
       if (!joined || base === undefined) break;
-      hits.push({ verb: base, text: m[0], start: m.index });
+      hits.push({ verb: base, text: text.slice(current.start, current.end), start: current.start });
       pendingJoin = false;
-      previousEnd = m.index + m[0].length;
+      previousEnd = current.end;
       continue;
     }
-    if (previousEnd > 0 && /[.!?:;\n\u2022]|(?:^|\s)[-*]\s/.test(gap)) sentenceStart = true;
+    if (previousEnd > 0 && breaksSentence(gap)) sentenceStart = true;
     if (base !== undefined) {
-      const next = /^\s*([A-Za-z]+)/.exec(window.slice(m.index + m[0].length))?.[1]?.toLowerCase() ?? '';
+      const next = words.peek()?.word ?? '';
       const preamble = PREAMBLE_VERBS.has(base) && PREAMBLE_FOLLOWERS.has(next);
-      const allowed = !isNounLike(base) || sentenceStart || previousWord === 'to';
-      if (!preamble && allowed && !GENERIC_LEAD_VERBS.has(base)) hits.push({ verb: base, text: m[0], start: m.index });
+      const allowed = !isNounLike(base) || (sentenceStart && !NOUN_FOLLOWERS.has(next)) || previousWord === 'to' || (SUBJECTS.has(previousWord) && word !== base);
+      // "does not delete", "never modifies", "don't overwrite": a negated verb says what the tool does not do.
+      const negated = NEGATIONS.has(previousWord);
+      if (!preamble && allowed && !negated && !GENERIC_LEAD_VERBS.has(base)) hits.push({ verb: base, text: text.slice(current.start, current.end), start: current.start, wordIndex });
     }
     sentenceStart = false;
     previousWord = word;
-    previousEnd = m.index + m[0].length;
+    previousEnd = current.end;
   }
   return hits;
+}
+
+const SENTENCE_END = /[.!?。](?:\s|$)|\n\s*\n/;
+
+function openingEndOf(description: string): number {
+  const head = description.length > 400 ? description.slice(0, 400) : description;
+  const m = SENTENCE_END.exec(head);
+  return m ? m.index + 1 : head.length;
+}
+
+function textEntry(field: string, text: string, lowerCased: string): TextEntry {
+  // Offsets found in the lower-cased text must point into the original: when full Unicode lower-casing
+  // changes the length ("İ" becomes two code units), lower-case ASCII letters only.
+  const lower = lowerCased.length === text.length ? lowerCased : text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+  const anchors = anchorFlags();
+  const headEnd = field === 'description' ? HEAD_LENGTH : field === 'title' ? lower.length : 0;
+  const nonAscii = scanAnchors(anchors, lower, headEnd);
+  return { field, text, lower, nonAscii, anchors };
+}
+
+let empty: Uint8Array | undefined;
+/** Flags for a text that is absent (all rules registered by then, so the size is final). */
+function noAnchors(): Uint8Array {
+  empty ??= anchorFlags();
+  return empty;
+}
+
+function collectStrings(list: unknown, into: string[]): void {
+  if (Array.isArray(list)) for (const value of list) if (typeof value === 'string') into.push(value);
 }
 
 function parametersOf(tool: McpTool): Parameter[] {
@@ -142,12 +271,9 @@ function parametersOf(tool: McpTool): Parameter[] {
     const schema = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
     const description = typeof schema['description'] === 'string' ? schema['description'] : '';
     const values: string[] = [];
-    const collect = (list: unknown): void => {
-      if (Array.isArray(list)) for (const value of list) if (typeof value === 'string') values.push(value);
-    };
-    collect(schema['enum']);
+    collectStrings(schema['enum'], values);
     const items = schema['items'];
-    if (items !== null && typeof items === 'object') collect((items as Record<string, unknown>)['enum']);
+    if (items !== null && typeof items === 'object') collectStrings((items as Record<string, unknown>)['enum'], values);
     parameters.push({ name, key: normaliseParameterName(name), description, values });
   }
   return parameters;
@@ -158,19 +284,36 @@ export function prepareTool(tool: McpTool): PreparedTool {
   const tokens = tokenizeName(name);
   const description = tool.description ?? '';
   const title = tool.title ?? tool.annotations?.title ?? '';
-  const weak = { value: false };
-  const nameVerbs = nameVerbsOf(name, tokens, weak);
+  const nameVerbs = nameVerbsOf(name, tokens);
   const leadField = description.trim() === '' && title !== '' ? 'title' : 'description';
+  const parameters = parametersOf(tool);
+  const texts: PreparedTool['texts'] = [];
+  if (description !== '') texts.push(textEntry('description', description, description.toLowerCase()));
+  const lowerTitle = title.toLowerCase();
+  if (title !== '') texts.push(textEntry('title', title, lowerTitle));
+  for (const parameter of parameters) {
+    if (parameter.description !== '') texts.push(textEntry(`parameter:${parameter.name}`, parameter.description, parameter.description.toLowerCase()));
+  }
+  const lowerDescription = texts[0]?.field === 'description' ? texts[0].lower : '';
+  const lowerHead = lowerDescription.length > HEAD_LENGTH ? lowerDescription.slice(0, HEAD_LENGTH) : lowerDescription;
+  const none = noAnchors();
+  const leadText = leadField === 'title' ? title : description;
   return {
     name,
     tokens,
-    tokenSet: new Set(tokens.map((token) => token.word)),
     nameVerbs,
-    weakNameVerb: weak.value,
+    // A name whose only verbs can be nouns (sync_status, tag_list, tft-champion-item-build) is a guess the description's lead verb may overrule.
+    weakNameVerb: nameVerbs.length > 0 && nameVerbs.every((hit) => isNounLike(hit.verb)),
     title,
     description,
     leadField,
-    leadVerbs: leadVerbsOf(leadField === 'title' ? title : description),
-    parameters: parametersOf(tool),
+    leadVerbs: leadVerbsOf(leadText),
+    parameters,
+    openingEnd: openingEndOf(description),
+    headAnchors: texts.find((entry) => entry.field === 'description')?.anchors ?? none,
+    titleAnchors: texts.find((entry) => entry.field === 'title')?.anchors ?? none,
+    lowerHead,
+    lowerTitle,
+    texts,
   };
 }

@@ -25,8 +25,11 @@ export function tokenizeName(name: string): Token[] {
   return tokens;
 }
 
+const SIMPLE_NAME = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
+
 /** Normalises a parameter name for matching: `resourceGroup`, `resource-group` → `resource_group`. */
 export function normaliseParameterName(name: string): string {
+  if (SIMPLE_NAME.test(name)) return name;
   return tokenizeName(name)
     .map((token) => token.word)
     .join('_');

@@ -20,12 +20,15 @@ export type Conclusion =
 export type Matcher =
   /** A verb of the tool's name (its first token, its last token, or one joined by and/or). */
   | { kind: 'name-verb'; verbs: readonly string[] }
-  /** Any token of the name (after splitting camelCase, snake_case, kebab-case and dots). */
-  | { kind: 'name-token'; tokens: readonly string[] }
+  /** Any token of the name (after splitting camelCase, snake_case, kebab-case and dots), or only its last one. */
+  | { kind: 'name-token'; tokens: readonly string[]; last?: boolean }
   /** The first verb (or list of verbs: "Create, update or delete") of the description's first sentence. */
   | { kind: 'lead-verb'; verbs: readonly string[] }
-  /** A phrase anywhere in the title or description (case-insensitive). */
-  | { kind: 'phrase'; pattern: RegExp }
+  /**
+   * A phrase anywhere in the description or title (case-insensitive). The pattern only runs when one
+   * of the anchor words occurs in the text (a word lookup, so a tool costs microseconds, not a scan per rule).
+   */
+  | { kind: 'phrase'; anchors: readonly string[]; pattern: RegExp }
   /** A parameter whose name matches (normalised to lower snake_case), optionally with a description that matches too. */
   | { kind: 'parameter'; name: RegExp; description?: RegExp }
   /** A parameter (named like an action/method/operation) whose enum lists a value that matches. */
@@ -48,6 +51,10 @@ export interface Rule {
 export interface PoisonRule {
   id: string;
   severity: Severity;
+  /** The pattern only runs when the text has one of these words (or, when not a plain word, substrings)... */
+  anchors?: readonly string[];
+  /** ...and, when given, one of these too. Invisible-character rules have none and always run. */
+  anchorsAlso?: readonly string[];
   /** Global regex; each match becomes a finding with its span and start offset. */
   pattern: RegExp;
   /** Which texts to search: free text (description, title, parameter descriptions) or also names. */

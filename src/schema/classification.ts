@@ -30,8 +30,13 @@ export const Evidence = z.strictObject({
   field: EvidenceField,
   /** The exact text the rule matched (untrusted: escape it when shown). */
   match: z.string(),
-  /** What the rule concludes: a category, a capability label or a risk adjustment. */
-  concludes: z.string(),
+  /**
+   * What the rule concludes: `category:<Category>`, `label:<CapabilityLabel>`, `qualifier:read-only` |
+   * `qualifier:overwrite` | `qualifier:irreversible`, `risk:+1`, or `label:-destructive` (an author's
+   * additive claim withdrawing the label); several joined by ` + ` when one match concludes more than
+   * one thing (`category:Write + qualifier:overwrite`).
+   */
+  concludes: z.string().min(1),
   weight: z.number(),
   /** One sentence the site shows. */
   explanation: z.string().min(1),

@@ -5,7 +5,7 @@ import type { Rule } from '../types';
 export const behaviourRules: readonly Rule[] = [
   {
     id: 'description.operations.delete',
-    match: { kind: 'phrase', pattern: /(?:,|\/|\bor|\band)\s*(?:delet|remov|destroy)(?:e|es|ing)\b|\b(?:delete|remove)\s*(?:,|\/|\bor\b)\s*(?:\w+\s*(?:,|\/|\bor\b)\s*)*(?:add|create|update|edit|move|rename)\b/i },
+    match: { kind: 'phrase', anchors: ['delete', 'deletes', 'deleting', 'remove', 'removes', 'removing', 'destroy', 'destroys', 'destroying'], pattern: /(?:,|\/|\bor|\band)\s*(?:delet|remov|destroy)(?:e|es|ing)\b|\b(?:delete|remove)\s*(?:,|\/|\bor\b)\s*(?:\w+\s*(?:,|\/|\bor\b)\s*)*(?:add|create|update|edit|move|rename)\b/i },
     concludes: 'category:Destructive',
     also: ['qualifier:overwrite'],
     weight: 2,
@@ -28,28 +28,42 @@ export const behaviourRules: readonly Rule[] = [
   },
   {
     id: 'description.irreversible',
-    match: { kind: 'phrase', pattern: /\b(?:permanently|irreversibl[ey]|cannot be (?:undone|reversed|recovered)|can ?not be (?:undone|reversed|recovered)|can't be (?:undone|reversed|recovered)|no way to (?:undo|recover))\b/i },
+    match: { kind: 'phrase', anchors: ['permanently', 'irreversible', 'irreversibly', 'undone', 'reversed', 'recovered', 'undo', 'recover'], pattern: /\b(?:permanently|irreversibl[ey]|cannot be (?:undone|reversed|recovered)|can ?not be (?:undone|reversed|recovered)|can't be (?:undone|reversed|recovered)|no way to (?:undo|recover))\b/i },
     concludes: 'qualifier:irreversible',
     weight: 2,
     explanation: 'The description says the effect cannot be undone.',
   },
   {
     id: 'description.overwrite',
-    match: { kind: 'phrase', pattern: /\b(?:overwrit(?:e|es|ing|ten)|creates? or updates?|create\/update|upserts?|replac(?:e|es|ing) (?:the |an |any )?(?:existing|current|entire|whole|previous)|if (?:it|one|the \w+) (?:already )?exists?,? (?:it )?(?:is|will be) (?:updated|replaced|overwritten))\b/i },
+    match: { kind: 'phrase', anchors: ['overwrite', 'overwrites', 'overwriting', 'overwritten', 'upsert', 'upserts', 'update', 'updates', 'replace', 'replaces', 'replacing', 'exists', 'exist'], pattern: /\b(?:overwrit(?:e|es|ing|ten)|creates? or updates?|create\/update|upserts?|replac(?:e|es|ing) (?:the |an |any )?(?:existing|current|entire|whole|previous)|if (?:it|one|the \w+) (?:already )?exists?,? (?:it )?(?:is|will be) (?:updated|replaced|overwritten))\b/i },
     concludes: 'qualifier:overwrite',
     weight: 2,
     explanation: 'The description says the tool replaces or overwrites existing state.',
   },
   {
     id: 'description.read-only',
-    match: { kind: 'phrase', pattern: /\b(?:read[- ]only|only (?:select|read)|select (?:queries|statements) only|(?:does|will) not (?:modify|change|alter|write)|without (?:modifying|changing|making (?:any )?changes)|no (?:changes|modifications) (?:are|will be) made|non-destructive)\b/i },
+    match: { kind: 'phrase', anchors: ['only', 'modify', 'change', 'alter', 'write', 'modifying', 'changing', 'making', 'changes', 'modifications', 'destructive'], pattern: /\b(?:read[- ]only|only (?:select|read)|select (?:queries|statements) only|(?:does|will) not (?:modify|change|alter|write)|without (?:modifying|changing|making (?:any )?changes)|no (?:changes|modifications) (?:are|will be) made|non-destructive)\b/i },
     concludes: 'qualifier:read-only',
     weight: 2,
     explanation: 'The description limits the tool to reading.',
   },
   {
+    id: 'description.query-language',
+    match: { kind: 'phrase', anchors: ['promql', 'logql', 'kql', 'kusto', 'insights', 'lucene', 'jql', 'sparql', 'graphql', 'search', 'opensearch', 'elasticsearch', 'traceql'], pattern: /\b(?:promql|logql|traceql|kql|kusto quer(?:y|ies)|logs insights|lucene|jql|sparql|graphql quer(?:y|ies)|(?:open|elastic)search quer(?:y|ies)|search quer(?:y|ies))\b/i },
+    concludes: 'qualifier:read-only',
+    weight: 2,
+    explanation: 'The tool runs queries in a language that reads and cannot change data (PromQL, Logs Insights, search queries).',
+  },
+  {
+    id: 'name.noun.guidance',
+    match: { kind: 'name-token', last: true, tokens: ['help', 'guide', 'guidance', 'docs', 'documentation', 'instructions', 'howto', 'tutorial', 'examples', 'practices', 'recommendation', 'recommendations'] },
+    concludes: 'qualifier:read-only',
+    weight: 1,
+    explanation: 'The name ends in help or guidance, so the tool returns advice about an action rather than performing it.',
+  },
+  {
     id: 'description.executes-code',
-    match: { kind: 'phrase', pattern: /\b(?:execut(?:e|es|ing)|run(?:s|ning)?|evaluat(?:e|es|ing)|eval)\s+(?:an? |the |any |arbitrary |custom |raw |given |provided |user[- ]provided )*(?:shell |bash |terminal |system |python |javascript |js |node\.?js |powershell |sql |cypher |graphql )?(?:commands?|scripts?|code|snippets?|statements?|sql|shell|programs?|expressions?|javascript)\b|\b(?:invok(?:e|es|ing)|trigger(?:s|ing)?|run(?:s|ning)?|start(?:s|ing)?)\s+(?:an? |the |any )?(?:\w+ )?(?:lambda|functions?|workflows?|pipelines?|jobs?|builds?|deployments?|actions? runs?|runbooks?)\b/i },
+    match: { kind: 'phrase', anchors: ['execute', 'executes', 'executing', 'run', 'runs', 'running', 'evaluate', 'evaluates', 'evaluating', 'eval', 'invoke', 'invokes', 'invoking', 'trigger', 'triggers', 'triggering', 'start', 'starts', 'starting'], pattern: /\b(?:execut(?:e|es|ing)|run(?:s|ning)?|evaluat(?:e|es|ing)|eval)\s+(?:an? |the |any |arbitrary |custom |raw |given |provided |user[- ]provided )*(?:shell |bash |terminal |system |python |javascript |js |node\.?js |powershell |sql |cypher |graphql )?(?:commands?|scripts?|code|snippets?|statements?|sql|shell|programs?|expressions?|javascript)\b|\b(?:invok(?:e|es|ing)|trigger(?:s|ing)?|run(?:s|ning)?|start(?:s|ing)?)\s+(?:an? |the |any )?(?:\w+ )?(?:lambda|functions?|workflows?|pipelines?|jobs?|builds?|deployments?|actions? runs?|runbooks?)\b/i },
     concludes: 'category:Execute',
     also: ['label:code-execution', 'qualifier:overwrite'],
     weight: 2,
@@ -87,7 +101,7 @@ export const behaviourRules: readonly Rule[] = [
   },
   {
     id: 'description.noun.read',
-    match: { kind: 'phrase', pattern: /^[^.]{0,80}\b(?:data|information|info|details|metadata|statistics|stats|overview|summary|documentation|list of)\b/i },
+    match: { kind: 'phrase', anchors: ['data', 'information', 'info', 'details', 'metadata', 'statistics', 'stats', 'overview', 'summary', 'documentation', 'list'], pattern: /^[^.]{0,80}\b(?:data|information|info|details|metadata|statistics|stats|overview|summary|documentation|list of)\b/i },
     concludes: 'category:Read',
     weight: 1,
     explanation: 'The description names information the tool provides, and no action.',
@@ -101,7 +115,7 @@ export const behaviourRules: readonly Rule[] = [
   },
   {
     id: 'description.moves-money',
-    match: { kind: 'phrase', pattern: /\b(?:send|transfer|move|withdraw|deposit|pay)(?:s|ing)? (?:\w+ ){0,3}(?:money|funds|payments?|tokens|crypto|eth|btc|usdc|sol|lamports|satoshis)\b|\b(?:place|submit|execute|create)(?:s|ing)? (?:a |an )?(?:market |limit |buy |sell )?(?:order|trade|payment|charge|refund|payout|invoice|transaction)s?\b/i },
+    match: { kind: 'phrase', anchors: ['send', 'sends', 'sending', 'transfer', 'transfers', 'transferring', 'move', 'moves', 'moving', 'withdraw', 'withdraws', 'withdrawing', 'deposit', 'deposits', 'depositing', 'pay', 'pays', 'paying', 'place', 'places', 'placing', 'submit', 'submits', 'submitting', 'execute', 'executes', 'executing', 'create', 'creates', 'creating'], pattern: /\b(?:send|transfer|move|withdraw|deposit|pay)(?:s|ing)? (?:\w+ ){0,3}(?:money|funds|payments?|tokens|crypto|eth|btc|usdc|sol|lamports|satoshis)\b|\b(?:place|submit|execute|create)(?:s|ing)? (?:a |an )?(?:market |limit |buy |sell )?(?:order|trade|payment|charge|refund|payout|invoice|transaction)s?\b/i },
     concludes: 'category:Financial',
     weight: 2,
     explanation: 'The description says the tool moves money, places an order or creates a charge.',

@@ -6,6 +6,7 @@ export const poisonRules: readonly PoisonRule[] = [
   {
     id: 'poison.hidden-tag',
     severity: 'high',
+    anchors: ['<'],
     pattern: /<\s*\/?\s*(?:important|system|instructions?|secret|hidden|admin|critical|assistant|context|prompt)\b[^>]{0,80}>/gi,
     scope: 'text',
     message: 'An instruction tag (like <IMPORTANT>) addresses the model, not the reader.',
@@ -13,6 +14,7 @@ export const poisonRules: readonly PoisonRule[] = [
   {
     id: 'poison.override-instructions',
     severity: 'critical',
+    anchors: ['ignore', 'disregard', 'forget', 'override'],
     pattern: /\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:the\s+|your\s+)?(?:previous|prior|above|earlier|other|system|original)\s+(?:instructions|prompts?|rules|directions|guidelines)\b/gi,
     scope: 'text',
     message: 'The text tells the model to ignore its other instructions.',
@@ -20,13 +22,15 @@ export const poisonRules: readonly PoisonRule[] = [
   {
     id: 'poison.conceal-from-user',
     severity: 'high',
-    pattern: /\b(?:do not|don't|never|must not)\s+(?:tell|inform|mention|reveal|notify|alert|show|disclose)\b[^.\n]{0,40}?\b(?:user|human|them)\b|\bwithout (?:telling|informing|notifying|alerting|asking) the (?:user|human)\b|\b(?:the user|user) (?:must|should) not (?:know|see|be told)\b/gi,
+    anchors: ['tell', 'inform', 'mention', 'reveal', 'notify', 'alert', 'show', 'disclose', 'telling', 'informing', 'notifying', 'alerting', 'asking', 'told'],
+    pattern: /\b(?:do not|don't|never|must not)\s+(?:tell|inform|mention|reveal|notify|alert|show|disclose)\b[^.\n]{0,40}?\b(?:user|human|them)\b|\bwithout (?:telling|informing|notifying|alerting|asking) the (?:user|human)\b|\b(?:the user|user) (?:must|should) not be (?:told|informed|shown)\b/gi,
     scope: 'text',
     message: 'The text tells the model to hide something from the user.',
   },
   {
     id: 'poison.secret-path',
     severity: 'high',
+    anchors: ['ssh', 'id_rsa', 'id_ed25519', 'id_ecdsa', 'id_dsa', 'env', 'aws', 'etc', 'netrc', 'npmrc', 'pgpass', 'credentials', 'docker', 'claude_desktop_config', 'mcp'],
     pattern: /~\/\.ssh\b|\bid_(?:rsa|ed25519|ecdsa|dsa)\b|(?<![\w.])\.env\b(?!\w)|\.aws\/credentials\b|\/etc\/(?:passwd|shadow)\b|\.netrc\b|\.npmrc\b|\.pgpass\b|\.git-credentials\b|\.docker\/config\.json\b|claude_desktop_config\.json\b|\bmcp\.json\b/gi,
     scope: 'text',
     message: 'The text names a file that holds secrets (SSH keys, .env, cloud credentials).',
@@ -34,14 +38,18 @@ export const poisonRules: readonly PoisonRule[] = [
   {
     id: 'poison.other-tools',
     severity: 'medium',
-    pattern: /\b(?:instead of|rather than)\s+(?:using|calling|invoking)\s+(?:the\s+)?[`'"]?[\w.-]+[`'"]?(?:\s+tool)?\b|\b(?:when|whenever|before|after|every time|each time)\s+(?:the\s+)?(?:user|you|agent|assistant)\s+(?:uses?|calls?|invokes?)\s+(?:any\s+)?(?:other|another|the\s+[`'"]?[\w.-]+[`'"]?)\s+(?:tools?|servers?)\b|\b(?:all|any|other)\s+(?:other\s+)?(?:mcp\s+)?(?:servers?|tools?)\s+(?:must|should|will)\b/gi,
+    anchors: ['tool', 'tools', 'server', 'servers'],
+    anchorsAlso: ['instead', 'rather', 'when', 'whenever', 'before', 'after', 'every', 'each', 'all', 'any', 'other'],
+    pattern: /\b(?:instead of|rather than)\s+(?:using|calling|invoking)\s+(?:the\s+)?[`'"]?[\w.-]+[`'"]?\s+tool\b|\b(?:when|whenever|before|after|every time|each time)\s+(?:the\s+)?(?:user|you|agent|assistant)\s+(?:uses?|calls?|invokes?)\s+(?:any\s+)?(?:other|another|the\s+[`'"]?[\w.-]+[`'"]?)\s+(?:tools?|servers?)\b|\b(?:all|any|other)\s+(?:other\s+)?(?:mcp\s+)?(?:servers?|tools?)\s+(?:must|should|will)\b/gi,
     scope: 'text',
     message: "The text tries to change how the model uses other tools or servers (tool shadowing).",
   },
   {
     id: 'poison.exfiltration-request',
     severity: 'high',
-    pattern: /\b(?:include|pass|send|put|add|append|provide)\s+(?:the\s+|all\s+|any\s+)?(?:full\s+|entire\s+|complete\s+)?(?:conversation|chat history|previous messages|system prompt|contents? of (?:the\s+)?(?:file|~|\/)|api keys?|passwords?|credentials|secrets?|private keys?)\b/gi,
+    anchors: ['conversation', 'history', 'prompt', 'contents', 'api', 'password', 'passwords', 'credentials', 'secret', 'secrets', 'private'],
+    anchorsAlso: ['include', 'pass', 'send', 'put', 'add', 'append', 'provide'],
+    pattern: /\b(?:include|pass|send|put|add|append|provide)\s+(?:the\s+|all\s+|any\s+|your\s+)?(?:full\s+|entire\s+|complete\s+)?(?:conversation|chat history|previous messages|system prompt|contents? of (?:the\s+)?(?:file|~|\/)|api keys?|passwords?|credentials|secrets?|private keys?)\b/gi,
     scope: 'text',
     message: 'The text asks the model to put conversation, secrets or file contents into a call.',
   },
