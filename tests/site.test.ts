@@ -244,7 +244,7 @@ describe('site built from the embedded dataset', () => {
     const tab = await browser.newPage();
     await tab.goto(`${fullSite.url}/search/?q=create_pull_request`);
     const result = tab.locator('.pagefind-ui__result-link[href*="/servers/github-github-mcp-server-"]', { hasText: 'create_pull_request' });
-    await result.first().waitFor({ timeout: 30_000 });
+    await result.first().waitFor({ timeout: 90_000 });
     await result.first().click();
     await tab.waitForURL(/\/servers\/github-github-mcp-server-[0-9a-f]{8}\/tools\/create_pull_request\/$/);
     await expect(tab.locator('h1').textContent()).resolves.toBe('create_pull_request');
@@ -259,9 +259,12 @@ describe('site built from the embedded dataset', () => {
       const text = (await message.textContent()) ?? '';
       return /no results/i.test(text) ? 0 : Number(/(\d+) results? for/.exec(text)?.[1] ?? NaN);
     };
-    await expect.poll(resultCount, { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(resultCount, { timeout: 90_000 }).toBeGreaterThan(0);
     const before = await resultCount();
-    await tab.locator('summary.pagefind-ui__filter-name', { hasText: 'Risk' }).click();
+    // Pagefind loads its filter index after the first results; on a busy machine that takes a while.
+    const riskGroup = tab.locator('summary.pagefind-ui__filter-name', { hasText: 'Risk' });
+    await riskGroup.waitFor({ timeout: 90_000 });
+    await riskGroup.click();
     // Pick a risk class that some but not all of the results have: the filter must narrow to exactly it.
     const riskCounts = async () =>
       (await tab.locator('label.pagefind-ui__filter-label[for^="risk-"]').allTextContents()).map((label) => ({
@@ -269,18 +272,18 @@ describe('site built from the embedded dataset', () => {
         count: Number(/\((\d+)\)$/.exec(label.trim())?.[1] ?? 0),
       }));
     // The filter counts first show the whole index, then this search's: wait until they add up to it.
-    await expect.poll(async () => (await riskCounts()).reduce((sum, entry) => sum + entry.count, 0), { timeout: 30_000 }).toBe(before);
+    await expect.poll(async () => (await riskCounts()).reduce((sum, entry) => sum + entry.count, 0), { timeout: 90_000 }).toBe(before);
     const counts = await riskCounts();
     const pick = counts.find((entry) => entry.count > 0 && entry.count < before);
     expect(pick, JSON.stringify(counts)).toBeDefined();
     await tab.locator(`input#risk-${pick!.risk}`).check();
-    await expect.poll(resultCount, { timeout: 30_000 }).toBe(pick!.count);
+    await expect.poll(resultCount, { timeout: 90_000 }).toBe(pick!.count);
     // Results render after the count: wait until every shown result carries its risk tag.
     const shownRisks = async () => {
       const tags = await tab.locator('.pagefind-ui__result-tag').allTextContents();
       return [...new Set(tags.map((tag) => tag.trim()).filter((tag) => tag.startsWith('Risk:')))];
     };
-    await expect.poll(shownRisks, { timeout: 30_000 }).toEqual([`Risk: ${pick!.risk}`]);
+    await expect.poll(shownRisks, { timeout: 90_000 }).toEqual([`Risk: ${pick!.risk}`]);
     await tab.close();
   });
 });
