@@ -30,6 +30,14 @@ export function describeSource(server: Pick<Server, 'source'>): string {
   }
 }
 
+/** At most `max` characters, cut at a word with an ellipsis; failure messages can be long stack traces. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+}
+
 /** How the tools were collected and when, in one line. */
 export function describeCollection(server: Pick<Server, 'crawl' | 'source'>): string {
   const { crawl } = server;
@@ -50,7 +58,7 @@ export function describeCollection(server: Pick<Server, 'crawl' | 'source'>): st
     case 'listed':
       return `Known from the MCP registry; its tools have not been collected yet${when}.`;
     case 'failed':
-      return `The last crawl failed${when}${crawl.reason ? ` (${crawl.reason})` : ''}${crawl.message ? `: ${crawl.message}` : ''}.`;
+      return `The last crawl failed${when}${crawl.reason ? ` (${crawl.reason})` : ''}${crawl.message ? `: ${shorten(crawl.message, 280)}` : ''}.`;
   }
 }
 
