@@ -1,10 +1,11 @@
-// npm run bench [-- --section NAME] [--seconds N]
+// npm run bench [-- --section NAME] [--seconds N] [--site-tools N]
 // Throughput of the pipeline's hot paths on one core, in named sections so each stage can add its own.
 // Figures are printed, never asserted: timings depend on the machine.
 import { parseArgs } from 'node:util';
 import { classifyTool } from '../src/classify';
 import type { McpTool } from '../src/schema';
 import { defaultDataDir, iterateServers } from '../src/store/dataset';
+import { benchSite } from './bench-site';
 
 interface Section {
   name: string;
@@ -65,9 +66,15 @@ const sections: Section[] = [
       return `${rate(elapsed)} tools/s wall, ${rate(cpuSeconds)} tools/s of process CPU time (${tools.toLocaleString('en-US')} classifications of ${definitions.length.toLocaleString('en-US')} dataset tools in ${elapsed.toFixed(2)} s, one thread)`;
     },
   },
+  {
+    // Minutes, not seconds: `--site-tools N` sets the scale (default 10,000 tools).
+    name: 'site',
+    run: () => benchSite(siteTools),
+  },
 ];
 
-const { values } = parseArgs({ options: { section: { type: 'string', multiple: true }, seconds: { type: 'string' } } });
+const { values } = parseArgs({ options: { section: { type: 'string', multiple: true }, seconds: { type: 'string' }, 'site-tools': { type: 'string' } } });
+const siteTools = Number(values['site-tools'] ?? '10000');
 const seconds = Number(values.seconds ?? '3');
 const wanted = values.section;
 for (const section of sections) {

@@ -1,0 +1,81 @@
+// The `site` section of `npm run bench`: builds the whole site (astro build, post-build, Pagefind)
+// from a synthetic dataset of N tools made by copying the embedded dataset's real servers under new
+// names, and prints pages per second, peak memory of each step and what a browser loads before the
+// first search result. A later issue holds these figures at full scale (~500,000 tools).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { serverId } from '../src/lib/ids';
+import { defaultDataDir, iterateServers, writeServer } from '../src/store/dataset';
+
+const root = path.resolve(import.meta.dirname, '..');
+const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
+
+/** Copies the real servers under new names until the dataset holds at least `tools` tools. */
+export function synthesizeDataset(dir: string, tools: number): { servers: number; tools: number } {
+  const originals = [...iterateServers(defaultDataDir())].filter((server) => server.tools.length > 0);
+  let servers = 0;
+  let made = 0;
+  for (let copy = 0; made < tools; copy += 1) {
+    for (const original of originals) {
+      if (made >= tools) break;
+      const name = copy === 0 ? original.name : `${original.name} (copy ${copy})`;
+      writeServer(dir, { ...original, id: serverId({ kind: original.source.kind, name }), name, displayName: copy === 0 ? original.displayName : `${original.displayName} ${copy}` });
+      servers += 1;
+      made += original.tools.length;
+    }
+  }
+  return { servers, tools: made };
+}
+
+/** Runs a step under GNU time and returns its wall seconds and peak resident memory. */
+function measure(command: string, args: string[], env: NodeJS.ProcessEnv): { seconds: number; peakMiB: number } {
+  const started = performance.now();
+  const report = path.join(tmpdir(), `bench-time-${process.pid}`);
+  execFileSync('/usr/bin/time', ['-f', '%M', '-o', report, command, ...args], { cwd: root, env, stdio: 'ignore' });
+  const peakKiB = Number(readFileSync(report, 'utf8').trim().split('\n').at(-1));
+  rmSync(report, { force: true });
+  return { seconds: (performance.now() - started) / 1000, peakMiB: peakKiB / 1024 };
+}
+
+function countPages(dir: string): number {
+  let pages = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile() && entry.name === 'index.html') pages += 1;
+  return pages;
+}
+
+/** Gzipped bytes of what Pagefind's UI fetches before showing a result: entry, wasm, metadata and filter index. */
+function searchBootstrapBytes(dist: string): number {
+  const dir = path.join(dist, 'pagefind');
+  const files = ['pagefind-entry.json', 'pagefind.js', 'pagefind-ui.js', ...readdirSync(dir).filter((name) => /^(wasm\..*|pagefind\..*\.pf_meta)$/.test(name))];
+  let bytes = 0;
+  for (const name of files) if (existsSync(path.join(dir, name))) bytes += gzipSync(readFileSync(path.join(dir, name))).length;
+  const filters = path.join(dir, 'filter');
+  if (existsSync(filters)) for (const name of readdirSync(filters)) bytes += statSync(path.join(filters, name)).size;
+  return bytes;
+}
+
+export function benchSite(tools: number): string {
+  const work = mkdtempSync(path.join(tmpdir(), 'bench-site-'));
+  try {
+    const data = path.join(work, 'data');
+    const dist = path.join(work, 'dist');
+    const made = synthesizeDataset(data, tools);
+    const env = { ...process.env, CATALOG_DATA_DIR: data, ASTRO_TELEMETRY_DISABLED: '1' };
+    const astro = measure(bin('astro'), ['build', '--outDir', dist], env);
+    const pages = countPages(dist);
+    const post = measure(bin('tsx'), ['scripts/postbuild.ts', '--out', dist], env);
+    const search = measure(bin('pagefind'), ['--site', dist], env);
+    const mib = (value: number) => `${Math.round(value).toLocaleString('en-US')} MiB`;
+    return [
+      `${made.tools.toLocaleString('en-US')} tools on ${made.servers.toLocaleString('en-US')} servers, ${pages.toLocaleString('en-US')} pages`,
+      `astro build ${astro.seconds.toFixed(1)} s (${Math.round(pages / astro.seconds).toLocaleString('en-US')} pages/s, peak ${mib(astro.peakMiB)})`,
+      `post-build ${post.seconds.toFixed(1)} s (peak ${mib(post.peakMiB)})`,
+      `pagefind ${search.seconds.toFixed(1)} s (peak ${mib(search.peakMiB)}; ${(searchBootstrapBytes(dist) / 1024).toFixed(0)} KiB gzipped before the first result)`,
+    ].join('; ');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
