@@ -118,18 +118,22 @@ export function recentChanges(): ChangeRef[] {
   return recent as ChangeRef[];
 }
 
-/** Tool names offered by two or more servers, each with every server that offers it. */
-export function sharedToolNames(): Map<string, ToolRef[]> {
+/** Every tool name, each with every server that offers it (one page per name, shared or not). */
+export function toolsByName(): Map<string, ToolRef[]> {
   if (!byName) {
-    const all = new Map<string, ToolRef[]>();
+    byName = new Map();
     for (const ref of allToolRefs()) {
-      const list = all.get(ref.tool);
+      const list = byName.get(ref.tool);
       if (list) list.push(ref);
-      else all.set(ref.tool, [ref]);
+      else byName.set(ref.tool, [ref]);
     }
-    byName = new Map([...all].filter(([, refs]) => refs.length > 1));
   }
   return byName;
+}
+
+/** Tool names offered by two or more servers. */
+export function sharedToolNames(): Array<[string, ToolRef[]]> {
+  return [...toolsByName()].filter(([, refs]) => refs.length > 1);
 }
 
 export function sameNameUrl(toolName: string): string {

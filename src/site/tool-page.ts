@@ -1,7 +1,7 @@
 // Everything a tool page shows, gathered in one tested function so the .astro page only lays it out.
 import type { Server, StoredTool } from '../schema';
 import { toolSlug } from '../lib/ids';
-import { sharedToolNames, sameNameUrl, serverUrl, toolUrl, type ToolRef } from './catalog';
+import { toolsByName, sameNameUrl, serverUrl, toolUrl, type ToolRef } from './catalog';
 import { toolFaq } from './faq';
 import { parameterRows, parameterSummary } from './parameters';
 import { toolPolicy, toolVerdict } from './verdicts';
@@ -12,7 +12,7 @@ export function toolPageModel(server: Server, tool: StoredTool) {
   const policy = toolPolicy(server, tool);
   const rows = parameterRows(definition.inputSchema);
   const parameters = parameterSummary(rows);
-  const sameName: ToolRef[] = (sharedToolNames().get(definition.name) ?? []).filter((ref) => ref.server !== server.id);
+  const sameName: ToolRef[] = (toolsByName().get(definition.name) ?? []).filter((ref) => ref.server !== server.id);
   const annotations = Object.entries(definition.annotations ?? {}).filter(([, value]) => value !== null && value !== undefined);
   return {
     definition,
