@@ -2,6 +2,7 @@
 // twice, so it has a history), and from the embedded dataset in data/. Then checks the files and
 // drives the pages in Debian's Chromium.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -181,6 +182,19 @@ describe('fixture site in a browser', () => {
       expect(seen, url).toEqual({ errors: [], failed: [] });
       expect(await tab.locator('h1').count(), url).toBe(1);
       expect(await tab.locator('main').count(), url).toBe(1);
+      await tab.close();
+    }
+  });
+
+  it('has no serious or critical accessibility violations on any page type (axe-core)', async () => {
+    const axe = createRequire(import.meta.url).resolve('axe-core');
+    for (const url of PAGE_TYPES) {
+      const tab = await browser.newPage();
+      await tab.goto(`${fixtureSite.url}${url}${url === '/search/' ? '?q=file' : ''}`, { waitUntil: 'networkidle' });
+      await tab.addScriptTag({ path: axe });
+      const violations = (await tab.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((result) =>
+        result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.map((n) => n.target).join(' ')))`)) as string[];
+      expect(violations, url).toEqual([]);
       await tab.close();
     }
   });
