@@ -110,7 +110,7 @@ function collectHits(tool: PreparedTool, phase: Phase): Hit[] {
   }
   for (const { rule, pattern, group } of phraseRules) {
     if (!runs(rule, phase)) continue;
-    const m = anchored(tool.headAnchors, group) ? pattern.exec(tool.lowerHead) : null;
+    const m = tool.descriptionText !== undefined && anchored(tool.headAnchors, group) ? pattern.exec(tool.descriptionText.lowerHead) : null;
     if (m) {
       hits.push({ rule, field: 'description', match: tool.description.slice(m.index, m.index + m[0].length), start: m.index });
       continue;

@@ -24,14 +24,41 @@ export interface Parameter {
   values: string[];
 }
 
-/** One free text of a tool: where it is, as written, lower-cased, and what the anchor scan found in it. */
-export interface TextEntry {
-  field: string;
-  text: string;
-  lower: string;
-  nonAscii: boolean;
+/** Lower-cases a text keeping its offsets: when full Unicode lower-casing changes the length ("İ" becomes two code units), ASCII letters only. */
+function lowerKeepingOffsets(text: string): string {
+  const lowerCased = text.toLowerCase();
+  return lowerCased.length === text.length ? lowerCased : text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+}
+
+/** One free text of a tool: where it is, as written, what the anchor scan found in it, and (when a rule needs it) lower-cased. */
+export class TextEntry {
+  readonly nonAscii: boolean;
   /** Anchor groups found in this text (poisoning rules run only on texts that have their anchors). */
-  anchors: Uint8Array;
+  readonly anchors: Uint8Array;
+  private lowered: string | undefined;
+  private head: string | undefined;
+
+  constructor(
+    readonly field: string,
+    readonly text: string,
+    headEnd: number,
+  ) {
+    this.anchors = anchorFlags();
+    this.nonAscii = scanAnchors(this.anchors, text, headEnd, this);
+  }
+
+  /** The text lower-cased, offsets kept (so a match's span can be cut from `text`); computed once, when first read. */
+  get lower(): string {
+    this.lowered ??= lowerKeepingOffsets(this.text);
+    return this.lowered;
+  }
+
+  /** The first HEAD_LENGTH characters of `lower`, without lower-casing the rest of a long ASCII text. */
+  get lowerHead(): string {
+    if (this.text.length <= HEAD_LENGTH) return this.lower;
+    this.head ??= this.lowered === undefined && !this.nonAscii ? this.text.slice(0, HEAD_LENGTH).toLowerCase() : this.lower.slice(0, HEAD_LENGTH);
+    return this.head;
+  }
 }
 
 export interface PreparedTool {
@@ -51,11 +78,11 @@ export interface PreparedTool {
   titleAnchors: Uint8Array;
   /** Where the description's opening sentence ends: phrases after it describe context, not the tool's own action. */
   openingEnd: number;
-  /** The first HEAD_LENGTH characters of the description, lower-cased: what category phrases read. */
-  lowerHead: string;
+  /** The description's entry in `texts`, when it is not empty: category phrases read its first HEAD_LENGTH characters, lower-cased. */
+  descriptionText: TextEntry | undefined;
   /** The title, lower-cased. */
   lowerTitle: string;
-  /** Free texts for the poisoning rules: field and text, with the text lower-cased beside it. */
+  /** Free texts for the poisoning rules: field, text and what the anchor scan found in it. */
   texts: TextEntry[];
 }
 
@@ -242,16 +269,6 @@ function openingEndOf(description: string): number {
   return m ? m.index + 1 : head.length;
 }
 
-function textEntry(field: string, text: string, lowerCased: string): TextEntry {
-  // Offsets found in the lower-cased text must point into the original: when full Unicode lower-casing
-  // changes the length ("İ" becomes two code units), lower-case ASCII letters only.
-  const lower = lowerCased.length === text.length ? lowerCased : text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
-  const anchors = anchorFlags();
-  const headEnd = field === 'description' ? HEAD_LENGTH : field === 'title' ? lower.length : 0;
-  const nonAscii = scanAnchors(anchors, lower, headEnd);
-  return { field, text, lower, nonAscii, anchors };
-}
-
 let empty: Uint8Array | undefined;
 /** Flags for a text that is absent (all rules registered by then, so the size is final). */
 function noAnchors(): Uint8Array {
@@ -288,14 +305,13 @@ export function prepareTool(tool: McpTool): PreparedTool {
   const leadField = description.trim() === '' && title !== '' ? 'title' : 'description';
   const parameters = parametersOf(tool);
   const texts: PreparedTool['texts'] = [];
-  if (description !== '') texts.push(textEntry('description', description, description.toLowerCase()));
-  const lowerTitle = title.toLowerCase();
-  if (title !== '') texts.push(textEntry('title', title, lowerTitle));
+  const descriptionText = description === '' ? undefined : new TextEntry('description', description, HEAD_LENGTH);
+  if (descriptionText) texts.push(descriptionText);
+  const titleText = title === '' ? undefined : new TextEntry('title', title, title.length);
+  if (titleText) texts.push(titleText);
   for (const parameter of parameters) {
-    if (parameter.description !== '') texts.push(textEntry(`parameter:${parameter.name}`, parameter.description, parameter.description.toLowerCase()));
+    if (parameter.description !== '') texts.push(new TextEntry(`parameter:${parameter.name}`, parameter.description, 0));
   }
-  const lowerDescription = texts[0]?.field === 'description' ? texts[0].lower : '';
-  const lowerHead = lowerDescription.length > HEAD_LENGTH ? lowerDescription.slice(0, HEAD_LENGTH) : lowerDescription;
   const none = noAnchors();
   const leadText = leadField === 'title' ? title : description;
   return {
@@ -310,10 +326,10 @@ export function prepareTool(tool: McpTool): PreparedTool {
     leadVerbs: leadVerbsOf(leadText),
     parameters,
     openingEnd: openingEndOf(description),
-    headAnchors: texts.find((entry) => entry.field === 'description')?.anchors ?? none,
-    titleAnchors: texts.find((entry) => entry.field === 'title')?.anchors ?? none,
-    lowerHead,
-    lowerTitle,
+    headAnchors: descriptionText?.anchors ?? none,
+    titleAnchors: titleText?.anchors ?? none,
+    descriptionText,
+    lowerTitle: title.toLowerCase(),
     texts,
   };
 }
