@@ -110,45 +110,48 @@ function wordAt(text: string, start: number, word: string): boolean {
   return true;
 }
 
+/** Sets the flags of the anchor word (if it is one) written at `start`..`end` of `text`, whose hash is `hash`. */
+function flagWord(flags: Uint8Array, text: string, start: number, end: number, hash: number, headEnd: number): void {
+  const wordLength = end - start;
+  if (wordLength < minLength || wordLength > maxLength) return;
+  const bucket = lookup(hash);
+  if (bucket === undefined) return;
+  for (const entry of bucket) {
+    if (entry.word.length !== wordLength || !wordAt(text, start, entry.word)) continue;
+    for (const group of entry.all) flags[group] = 1;
+    if (start < headEnd) for (const group of entry.head) flags[group] = 1;
+  }
+}
+
 /**
  * The scan itself: one pass over `text`, folding ASCII case as it reads, hashing each word and looking
- * it up. `lowered`: the text is already lower-cased, so no character needs a second look.
+ * it up when it ends. `lowered`: the text is already lower-cased, so no character needs a second look.
+ * (One flat loop with a table lookup per character: as fast as a bare scan of the text.)
  */
 function scanWords(flags: Uint8Array, text: string, headEnd: number, lowered: boolean): number {
   const length = text.length;
   let found = ASCII;
-  let i = 0;
-  while (i < length) {
-    let c = text.charCodeAt(i);
+  let start = -1;
+  let hash = 0;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    const code = c < 128 ? (WORD_CODE[c] as number) : 0;
+    if (code !== 0) {
+      if (start < 0) start = i;
+      hash = (Math.imul(hash, 31) + code) | 0;
+      continue;
+    }
     if (c > 127) {
       if (!lowered && (c === FOLD_UNSAFE_1 || c === FOLD_UNSAFE_2)) return UNSAFE;
       found = NON_ASCII;
-      i++;
-      continue;
     }
-    let code = WORD_CODE[c] ?? 0;
-    if (code === 0) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let hash = 0;
-    do {
-      hash = (Math.imul(hash, 31) + code) | 0;
-      i++;
-      c = i < length ? text.charCodeAt(i) : 0;
-      code = c < 128 ? (WORD_CODE[c] ?? 0) : 0;
-    } while (code !== 0);
-    const wordLength = i - start;
-    if (wordLength < minLength || wordLength > maxLength) continue;
-    const bucket = lookup(hash);
-    if (bucket === undefined) continue;
-    for (const entry of bucket) {
-      if (entry.word.length !== wordLength || !wordAt(text, start, entry.word)) continue;
-      for (const group of entry.all) flags[group] = 1;
-      if (start < headEnd) for (const group of entry.head) flags[group] = 1;
+    if (start >= 0) {
+      flagWord(flags, text, start, i, hash, headEnd);
+      start = -1;
+      hash = 0;
     }
   }
+  if (start >= 0) flagWord(flags, text, start, length, hash, headEnd);
   return found;
 }
 
