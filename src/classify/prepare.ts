@@ -207,12 +207,12 @@ class WordCursor {
   }
 }
 
-/** A gap between two words that ends a sentence or starts a list item. */
-function breaksSentence(gap: string): boolean {
-  for (let i = 0; i < gap.length; i++) {
-    const c = gap.charCodeAt(i);
+/** Whether the gap text[from..to) between two words ends a sentence or starts a list item. */
+function breaksSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 10 || c === 0x2022) return true;
-    if ((c === 45 || c === 42) && (i === 0 || gap.charCodeAt(i - 1) === 32) && gap.charCodeAt(i + 1) === 32) return true;
+    if ((c === 45 || c === 42) && (i === from || text.charCodeAt(i - 1) === 32) && i + 1 < to && text.charCodeAt(i + 1) === 32) return true;
   }
   return false;
 }
@@ -227,12 +227,11 @@ function leadVerbsOf(text: string): VerbHit[] {
   const hits: VerbHit[] = [];
   for (let current = words.next(); current !== undefined; current = words.next()) {
     wordIndex++;
-    const gap = text.slice(previousEnd, current.start);
     const word = current.word;
     const base = baseOfForm.get(word);
     if (hits.length > 0) {
       // A list of verbs: "Create, update or delete", "Create/issue/generate", "Add or remove".
-      const trimmed = gap.trim();
+      const trimmed = text.slice(previousEnd, current.start).trim();
       if ((word === 'or' || word === 'and') && (trimmed === '' || trimmed === ',')) {
         pendingJoin = true;
         previousEnd = current.end;
@@ -245,7 +244,7 @@ function leadVerbsOf(text: string): VerbHit[] {
       previousEnd = current.end;
       continue;
     }
-    if (previousEnd > 0 && breaksSentence(gap)) sentenceStart = true;
+    if (previousEnd > 0 && breaksSentence(text, previousEnd, current.start)) sentenceStart = true;
     if (base !== undefined) {
       const next = words.peek()?.word ?? '';
       const preamble = PREAMBLE_VERBS.has(base) && PREAMBLE_FOLLOWERS.has(next);
@@ -284,7 +283,9 @@ function parametersOf(tool: McpTool): Parameter[] {
   const properties = tool.inputSchema['properties'];
   if (properties === null || typeof properties !== 'object' || Array.isArray(properties)) return [];
   const parameters: Parameter[] = [];
-  for (const [name, raw] of Object.entries(properties as Record<string, unknown>)) {
+  const byName = properties as Record<string, unknown>;
+  for (const name of Object.keys(byName)) {
+    const raw = byName[name];
     const schema = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
     const description = typeof schema['description'] === 'string' ? schema['description'] : '';
     const values: string[] = [];

@@ -53,8 +53,8 @@ export interface PoisonRule {
   severity: Severity;
   /** The pattern only runs when the text has one of these words (or, when not a plain word, substrings)... */
   anchors?: readonly string[];
-  /** ...and, when given, one of these too. Invisible-character rules have none and always run. */
-  anchorsAlso?: readonly string[];
+  /** ...and, when given, a word of each of these lists too. Invisible-character rules have none and always run. */
+  anchorsAlso?: ReadonlyArray<readonly string[]>;
   /** Global regex; each match becomes a finding with its span and start offset. */
   pattern: RegExp;
   /** Which texts to search: free text (description, title, parameter descriptions) or also names. */
