@@ -307,6 +307,14 @@ function decide(tool: PreparedTool, hits: readonly Hit[]): Verdict {
     deciding.unshift(...readOnlyLimit);
     confidence = Math.max(confidence, 0.6);
   }
+  // A tool whose opening says it returns guidance or documentation (create_mobile_lwc_nfc "provides ... API
+  // documentation ... and guidance") advises on the action its name names; it does not perform it.
+  const advice = concluding(hits, 'qualifier:advice').filter((hit) => hit.field !== 'description' || hit.start < tool.openingEnd);
+  if (advice.length > 0 && category !== undefined && category !== 'Read') {
+    category = 'Read';
+    deciding.unshift(...advice);
+    confidence = Math.max(confidence, 0.6);
+  }
   const irreversible = concluding(hits, 'qualifier:irreversible');
   if (category === 'Write' && irreversible.length > 0) {
     category = 'Destructive';

@@ -119,6 +119,13 @@ export const ruleFixtures: Record<string, RuleFixture> = {
     fires: [tool('x', 'Execute an instant PromQL query against CloudWatch.'), tool('x', 'Runs a CloudWatch Logs Insights query.'), tool('x', 'Run a search query over the index.')],
     quiet: [tool('x', 'Execute a SQL query.'), tool('x', 'Search the catalog.')],
   },
+  'description.returns-guidance': {
+    fires: [
+      tool('create_mobile_lwc_nfc', 'The MCP tool provides a comprehensive TypeScript-based API documentation for the NFC service, offering expert-level guidance.'),
+      tool('x', 'Returns best practices for deploying a function app.'),
+    ],
+    quiet: [tool('create_page', 'Creates a documentation page.'), tool('x', 'Follow the instructions in the response.'), tool('x', 'Updates the guidance text of a policy.')],
+  },
   'name.noun.guidance': {
     fires: [tool('deploy_serverless_app_help'), tool('get_lambda_guidance'), tool('eks_best_practices')],
     quiet: [tool('deploy_app'), tool('helper_run'), tool('sreagent_docs_memories_reindex')],
@@ -138,6 +145,10 @@ export const ruleFixtures: Record<string, RuleFixture> = {
   'parameter.confirm': {
     fires: [tool('x', '', { confirm: {} }), tool('x', '', { force: {} }), tool('x', '', { overwrite: {} })],
     quiet: [tool('x', '', { confirmation_number: {} }), tool('x', '', { forecast: {} })],
+  },
+  'parameter.confirm.changes-state': {
+    fires: [tool('sort-excel-range', 'Sort an Excel range.', { confirm: {} }), tool('format_cells', 'Format a range.', { force: {} })],
+    quiet: [tool('sort_list', 'Sort a list of numbers.', { values: {} }), tool('get_booking', 'Get a booking.', { confirmation_code: {} })],
   },
   'parameter.cloud-control-plane': {
     fires: [tool('x', '', { 'resource-group': {} }), tool('x', '', { subscriptionId: {} })],

@@ -55,6 +55,13 @@ export const behaviourRules: readonly Rule[] = [
     explanation: 'The tool runs queries in a language that reads and cannot change data (PromQL, Logs Insights, search queries).',
   },
   {
+    id: 'description.returns-guidance',
+    match: { kind: 'phrase', anchors: ['documentation', 'guidance', 'guidelines', 'instructions', 'practices'], pattern: /\b(?:provides?|providing|returns?|offers?|offering|gives?)\s+(?:[\w-]+\s+){0,5}?(?:documentation|guidance|guidelines|instructions|best practices)\b/i },
+    concludes: 'qualifier:advice',
+    weight: 2,
+    explanation: 'The description says the tool returns guidance or documentation, so it advises on an action rather than performing it.',
+  },
+  {
     id: 'name.noun.guidance',
     match: { kind: 'name-token', last: true, tokens: ['help', 'guide', 'guidance', 'docs', 'documentation', 'instructions', 'howto', 'tutorial', 'examples', 'practices', 'recommendation', 'recommendations'] },
     concludes: 'qualifier:read-only',
@@ -91,6 +98,13 @@ export const behaviourRules: readonly Rule[] = [
     concludes: 'qualifier:overwrite',
     weight: 1,
     explanation: 'A confirm, force or overwrite parameter guards an operation its author considers dangerous.',
+  },
+  {
+    id: 'parameter.confirm.changes-state',
+    match: { kind: 'parameter', name: /^(?:confirm|confirmation|confirmed|force|i_am_sure|are_you_sure|overwrite|allow_overwrite|force_delete)$/ },
+    concludes: 'category:Write',
+    weight: 2,
+    explanation: 'A confirm or force parameter means a call changes something its author wants confirmed; reading needs no confirmation.',
   },
   {
     id: 'parameter.cloud-control-plane',
