@@ -11,7 +11,7 @@ export interface RuleFixture {
 export const ruleFixtures: Record<string, RuleFixture> = {
   // Verb classes, by name and by the description's opening verb.
   'name.verb.read': {
-    fires: [tool('get_issue'), tool('acr_registry_list'), tool('github.search_code'), tool('describeTable'), tool('deploy_plan_get'), tool('slack_list_channels'), tool('firecrawl_scrape')],
+    fires: [tool('get_issue'), tool('acr_registry_list'), tool('github.search_code'), tool('describeTable'), tool('deploy_plan_get'), tool('slack_list_channels'), tool('firecrawl_scrape'), tool('aggregate')],
     quiet: [tool('delete_issue'), tool('create_issue'), tool('registry')],
   },
   'description.verb.read': {
@@ -43,7 +43,7 @@ export const ruleFixtures: Record<string, RuleFixture> = {
     quiet: [tool('x', 'Updates the title of an issue.'), tool('x', 'Reads a file.')],
   },
   'name.verb.interact': {
-    fires: [tool('browser_click'), tool('playwright_fill'), tool('puppeteer_navigate')],
+    fires: [tool('browser_click'), tool('playwright_fill'), tool('puppeteer_navigate'), tool('browser_hover')],
     quiet: [tool('browser_snapshot'), tool('get_click_stats')],
   },
   'description.verb.interact': {
@@ -116,8 +116,16 @@ export const ruleFixtures: Record<string, RuleFixture> = {
     quiet: [tool('x', 'Executes any SQL statement.'), tool('x', 'Reads a file.')],
   },
   'description.query-language': {
-    fires: [tool('x', 'Execute an instant PromQL query against CloudWatch.'), tool('x', 'Runs a CloudWatch Logs Insights query.'), tool('x', 'Run a search query over the index.')],
+    fires: [tool('x', 'Execute an instant PromQL query against CloudWatch.'), tool('x', 'Runs a CloudWatch Logs Insights query.'), tool('x', 'Run a search query over the index.'), tool('run_soql_query', 'Run a SOQL query against a Salesforce org.')],
     quiet: [tool('x', 'Execute a SQL query.'), tool('x', 'Search the catalog.')],
+  },
+  'description.ui-interaction': {
+    fires: [
+      tool('browser_select_option', 'Select an option in a dropdown'),
+      tool('new_page', 'Open a new tab and load a URL.'),
+      tool('mobile_open_url', 'Open a URL in browser on device'),
+    ],
+    quiet: [tool('x', 'Select the columns to return.'), tool('x', 'Open a file and return its contents.'), tool('x', 'Lists the tabs open in the browser.')],
   },
   'description.returns-guidance': {
     fires: [

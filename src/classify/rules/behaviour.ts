@@ -49,10 +49,18 @@ export const behaviourRules: readonly Rule[] = [
   },
   {
     id: 'description.query-language',
-    match: { kind: 'phrase', anchors: ['promql', 'logql', 'kql', 'kusto', 'insights', 'lucene', 'jql', 'sparql', 'graphql', 'search', 'opensearch', 'elasticsearch', 'traceql'], pattern: /\b(?:promql|logql|traceql|kql|kusto quer(?:y|ies)|logs insights|lucene|jql|sparql|graphql quer(?:y|ies)|(?:open|elastic)search quer(?:y|ies)|search quer(?:y|ies))\b/i },
+    match: { kind: 'phrase', anchors: ['promql', 'logql', 'kql', 'kusto', 'insights', 'lucene', 'jql', 'sparql', 'graphql', 'search', 'opensearch', 'elasticsearch', 'traceql', 'soql', 'sosl'], pattern: /\b(?:promql|logql|traceql|kql|soql|sosl|kusto quer(?:y|ies)|logs insights|lucene|jql|sparql|graphql quer(?:y|ies)|(?:open|elastic)search quer(?:y|ies)|search quer(?:y|ies))\b/i },
     concludes: 'qualifier:read-only',
     weight: 2,
-    explanation: 'The tool runs queries in a language that reads and cannot change data (PromQL, Logs Insights, search queries).',
+    explanation: 'The tool runs queries in a language that reads and cannot change data (PromQL, Logs Insights, SOQL, search queries).',
+  },
+  {
+    id: 'description.ui-interaction',
+    match: { kind: 'phrase', anchors: ['select', 'selects', 'selecting', 'open', 'opens', 'opening'], pattern: /\bselect(?:s|ing)? (?:an? |the |one or more )?(?:options?|values?|items?) (?:in|from) (?:an? |the )?(?:dropdown|drop-down|combobox|combo box|select|listbox|list box)\b|\bopen(?:s|ing)? (?:an? |the )?new (?:browser )?(?:tab|window|page)\b|\bopen(?:s|ing)? (?:an? |the )?(?:url|link|web ?page|website|[\w-]+ form)\b[^.\n]{0,30}? in (?:an? |the )?(?:new )?(?:browser|tab)\b/i },
+    concludes: 'category:Write',
+    also: ['qualifier:overwrite'],
+    weight: 2,
+    explanation: 'The description says the tool acts in a live user interface (picks an option, opens a tab or a page in a browser), where one action can submit or change anything the page offers.',
   },
   {
     id: 'description.returns-guidance',
