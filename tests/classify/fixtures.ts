@@ -139,7 +139,7 @@ export const ruleFixtures: Record<string, RuleFixture> = {
     quiet: [tool('deploy_app'), tool('helper_run'), tool('sreagent_docs_memories_reindex')],
   },
   'description.executes-code': {
-    fires: [tool('x', 'Execute a shell command on the host.'), tool('x', 'Runs arbitrary Python code in a sandbox.'), tool('x', 'Evaluate JavaScript expression on the page.'), tool('x', 'Invokes a Lambda function.')],
+    fires: [tool('start_process', 'Start a new terminal process with intelligent state detection.', { command: {} }), tool('x', 'Execute a shell command on the host.'), tool('x', 'Runs arbitrary Python code in a sandbox.'), tool('x', 'Evaluate JavaScript expression on the page.'), tool('x', 'Invokes a Lambda function.')],
     quiet: [tool('x', 'Runs diagnostics on the app.'), tool('x', 'Returns the command history.')],
   },
   'parameter.code': {
