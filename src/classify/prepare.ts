@@ -145,13 +145,19 @@ function nameVerbsOf(name: string, tokens: Token[]): VerbHit[] {
     }
     return hits;
   }
+  // A vendor or product prefix before the verb: slack_list_channels, notion_update_page; it wins over a
+  // last word that is as often a noun (hubspot-generate-feedback-link: the link is what is generated).
+  const second = action[1];
+  const prefixed = action.length >= 3 && second !== undefined && classOfVerb.has(second.word);
+  if (lastIsVerb && prefixed && isNounLike(last.word) && !isNounLike(second.word)) {
+    pushVerb(hits, second);
+    return hits;
+  }
   if (lastIsVerb || (last !== undefined && action.length === 1 && classOfVerb.has(last.word))) {
     pushVerb(hits, last);
     return hits;
   }
-  // A vendor or product prefix before the verb: slack_list_channels, notion_update_page.
-  const second = action[1];
-  if (action.length >= 3 && second !== undefined && classOfVerb.has(second.word)) {
+  if (prefixed) {
     pushVerb(hits, second);
     return hits;
   }

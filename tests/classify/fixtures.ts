@@ -11,7 +11,7 @@ export interface RuleFixture {
 export const ruleFixtures: Record<string, RuleFixture> = {
   // Verb classes, by name and by the description's opening verb.
   'name.verb.read': {
-    fires: [tool('get_issue'), tool('acr_registry_list'), tool('github.search_code'), tool('describeTable'), tool('deploy_plan_get'), tool('slack_list_channels'), tool('firecrawl_scrape'), tool('aggregate')],
+    fires: [tool('get_issue'), tool('acr_registry_list'), tool('github.search_code'), tool('describeTable'), tool('deploy_plan_get'), tool('slack_list_channels'), tool('firecrawl_scrape'), tool('aggregate'), tool('hubspot-generate-feedback-link')],
     quiet: [tool('delete_issue'), tool('create_issue'), tool('registry')],
   },
   'description.verb.read': {
@@ -20,7 +20,7 @@ export const ruleFixtures: Record<string, RuleFixture> = {
   },
   'name.verb.create': {
     fires: [tool('create_issue'), tool('github.create_issue'), tool('CloneContainerToECR'), tool('send_email'), tool('storage_blob_upload')],
-    quiet: [tool('list_issues'), tool('get_comment_count'), tool('update_issue')],
+    quiet: [tool('list_issues'), tool('get_comment_count'), tool('update_issue'), tool('hubspot-generate-feedback-link')],
   },
   'description.verb.create': {
     fires: [tool('x', 'Create a new issue.'), tool('x', 'Adds a label to a pull request.'), tool('x', 'Use this to send an email.')],
