@@ -48,10 +48,21 @@ function lookup(hash: number): Entry[] | undefined {
     slot = (slot + 1) & mask;
   }
 }
-const substrings: Array<{ needle: string; group: number; scope: AnchorScope }> = [];
+const substrings: Array<{ needle: string; group: number; scope: AnchorScope; letters: boolean }> = [];
 let groupCount = 0;
 
-const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
+/** Each ASCII character as the word character it is once lower-cased (A-Z folded to a-z), 0 when it ends a word. */
+const WORD_CODE = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95) WORD_CODE[c] = c;
+  else if (c >= 65 && c <= 90) WORD_CODE[c] = c + 32;
+}
+/**
+ * The only characters whose lower case is ASCII or longer (U+0130 İ, U+212A Kelvin sign; see
+ * tests/classify/anchors.test.ts): a text holding one is scanned in its lower-cased form instead.
+ */
+const FOLD_UNSAFE_1 = 0x130;
+const FOLD_UNSAFE_2 = 0x212a;
 
 function hashOf(word: string): number {
   let hash = 0;
@@ -65,7 +76,7 @@ export function compileAnchors(anchors: readonly string[] | undefined, scope: An
   const group = groupCount++;
   for (const anchor of anchors) {
     if (!PLAIN_WORD.test(anchor)) {
-      substrings.push({ needle: anchor, group, scope });
+      substrings.push({ needle: anchor, group, scope, letters: anchor.toUpperCase() !== anchor.toLowerCase() });
       continue;
     }
     const hash = hashOf(anchor);
@@ -88,44 +99,82 @@ export function anchorFlags(): Uint8Array {
   return new Uint8Array(groupCount);
 }
 
+/** What scanWords found: a text is ASCII, has other characters, or needs lower-casing before a scan. */
+const ASCII = 0;
+const NON_ASCII = 1;
+const UNSAFE = 2;
+
+/** Whether `word` (lower-case word characters) is written at `start` in `text`, ignoring ASCII case. */
+function wordAt(text: string, start: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (WORD_CODE[text.charCodeAt(start + k)] !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Sets the flags of the anchor word (if it is one) written at `start`..`end` of `text`, whose hash is `hash`. */
+function flagWord(flags: Uint8Array, text: string, start: number, end: number, hash: number, headEnd: number): void {
+  const wordLength = end - start;
+  if (wordLength < minLength || wordLength > maxLength) return;
+  const bucket = lookup(hash);
+  if (bucket === undefined) return;
+  for (const entry of bucket) {
+    if (entry.word.length !== wordLength || !wordAt(text, start, entry.word)) continue;
+    for (const group of entry.all) flags[group] = 1;
+    if (start < headEnd) for (const group of entry.head) flags[group] = 1;
+  }
+}
+
 /**
- * Sets the flags of the anchor groups found in a lower-case text, and says whether it has a
- * non-ASCII character (the invisible-Unicode rules skip texts without one). Words before `headEnd` count for
- * `head` groups as well as `all` groups (pass 0 for texts that only poisoning rules read).
+ * The scan itself: one pass over `text`, folding ASCII case as it reads, hashing each word and looking
+ * it up when it ends. `lowered`: the text is already lower-cased, so no character needs a second look.
+ * (One flat loop with a table lookup per character: as fast as a bare scan of the text.)
  */
-export function scanAnchors(flags: Uint8Array, lower: string, headEnd: number): boolean {
-  if (slots.length === 0) buildSlots();
-  const length = lower.length;
-  let hash = 0;
+function scanWords(flags: Uint8Array, text: string, headEnd: number, lowered: boolean): number {
+  const length = text.length;
+  let found = ASCII;
   let start = -1;
-  let nonAscii = false;
-  for (let i = 0; i <= length; i++) {
-    const c = i < length ? lower.charCodeAt(i) : 32;
-    if (c > 127) nonAscii = true;
-    if (isWordCode(c)) {
-      if (start < 0) {
-        start = i;
-        hash = 0;
-      }
-      hash = (Math.imul(hash, 31) + c) | 0;
+  let hash = 0;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    const code = c < 128 ? (WORD_CODE[c] as number) : 0;
+    if (code !== 0) {
+      if (start < 0) start = i;
+      hash = (Math.imul(hash, 31) + code) | 0;
       continue;
     }
-    if (start < 0) continue;
-    const wordLength = i - start;
-    const bucket = wordLength >= minLength && wordLength <= maxLength ? lookup(hash) : undefined;
-    if (bucket !== undefined) {
-      for (const entry of bucket) {
-        if (entry.word.length !== i - start || !lower.startsWith(entry.word, start)) continue;
-        for (const group of entry.all) flags[group] = 1;
-        if (start < headEnd) for (const group of entry.head) flags[group] = 1;
-      }
+    if (c > 127) {
+      if (!lowered && (c === FOLD_UNSAFE_1 || c === FOLD_UNSAFE_2)) return UNSAFE;
+      found = NON_ASCII;
     }
-    start = -1;
+    if (start >= 0) {
+      flagWord(flags, text, start, i, hash, headEnd);
+      start = -1;
+      hash = 0;
+    }
   }
-  for (const { needle, group, scope } of substrings) {
-    if (scope === 'head' ? lower.slice(0, headEnd).includes(needle) : lower.includes(needle)) flags[group] = 1;
+  if (start >= 0) flagWord(flags, text, start, length, hash, headEnd);
+  return found;
+}
+
+/**
+ * Sets the flags of the anchor groups found in a text, as if it were lower-cased, and says whether it
+ * has a non-ASCII character (the invisible-Unicode rules skip texts without one). Words starting
+ * before `headEnd` count for `head` groups as well as `all` groups (pass 0 for texts that only
+ * poisoning rules read). `source.lower` gives the lower-cased text (offsets kept) when one is needed: for
+ * substring anchors with letters, and for the rare text whose lower case is not a per-letter fold.
+ */
+export function scanAnchors(flags: Uint8Array, text: string, headEnd: number, source: { readonly lower: string }): boolean {
+  if (slots.length === 0) buildSlots();
+  let found = scanWords(flags, text, headEnd, false);
+  if (found === UNSAFE) {
+    flags.fill(0);
+    found = scanWords(flags, source.lower, headEnd, true);
   }
-  return nonAscii;
+  for (const { needle, group, scope, letters } of substrings) {
+    const searched = letters ? source.lower : text;
+    const at = searched.indexOf(needle);
+    if (at >= 0 && (scope === 'all' || at + needle.length <= headEnd)) flags[group] = 1;
+  }
+  return found === NON_ASCII;
 }
 
 export function anchored(flags: Uint8Array, group: number): boolean {

@@ -3,7 +3,8 @@
 import type { CapabilityLabel, Category, Classification, Evidence, Finding, McpTool, RiskClass } from '../schema';
 import { anchored, compileAnchors } from './anchors';
 import { classOfVerb } from './lexicon';
-import { prepareTool, type PreparedTool } from './prepare';
+import { prepareTool, type Parameter, type PreparedTool } from './prepare';
+import type { Token } from './tokenize';
 import { findPoisoning } from './poisoning';
 import { rules } from './rules';
 import type { Conclusion, Rule } from './types';
@@ -25,8 +26,25 @@ const DEFAULT_RISK: Record<Category, RiskClass> = {
   Other: 'Medium',
 };
 
+/** A rule with what the verdict asks of it worked out once, at load. */
+interface CompiledRule extends Rule {
+  /** The category it votes for, if any. */
+  category: Category | undefined;
+  /** A verb-class rule (`name.verb.*`, `description.verb.*`), and which of the two. */
+  nameVerb: boolean;
+  leadVerb: boolean;
+  /** Its verb class creates or executes (a money noun on such a verb may make the tool Financial). */
+  createLike: boolean;
+  /** Every conclusion, as evidence reports it (`category:Write + qualifier:overwrite`). */
+  conclusions: string;
+  /** The explanation without its final full stop, as the summary quotes it. */
+  clause: string;
+  /** The capability label it gives, if any. */
+  label: CapabilityLabel | undefined;
+}
+
 interface Hit {
-  rule: Rule;
+  rule: CompiledRule;
   field: string;
   match: string;
   start: number;
@@ -37,28 +55,20 @@ function lowerCasePattern(pattern: RegExp): RegExp {
   return new RegExp(pattern.source, pattern.flags.replace('i', '').replace('g', ''));
 }
 
-// Rules by matcher kind, so a tool only pays for the lookups it needs.
-const verbRulesByVerb = new Map<string, { name?: Rule; lead?: Rule; extra: Rule[] }>();
-const tokenRules: Array<{ rule: Rule; tokens: ReadonlySet<string>; last: boolean }> = [];
-const phraseRules: Array<{ rule: Rule; pattern: RegExp; group: number }> = [];
-const parameterRules: Rule[] = [];
-for (const rule of rules) {
-  const match = rule.match;
-  if (match.kind === 'name-verb' || match.kind === 'lead-verb') {
-    for (const verb of match.verbs) {
-      const entry = verbRulesByVerb.get(verb) ?? { extra: [] };
-      if (rule.id.startsWith('name.verb.') || rule.id.startsWith('description.verb.')) {
-        // The verb classes: the first class listing a verb owns it (see lexicon.ts).
-        if (classOfVerb.get(verb) && rule.id.endsWith(`.${classOfVerb.get(verb)?.id}`)) {
-          if (match.kind === 'name-verb') entry.name = rule;
-          else entry.lead = rule;
-        }
-      } else entry.extra.push(rule);
-      verbRulesByVerb.set(verb, entry);
-    }
-  } else if (match.kind === 'name-token') tokenRules.push({ rule, tokens: new Set(match.tokens), last: match.last === true });
-  else if (match.kind === 'phrase') phraseRules.push({ rule, pattern: lowerCasePattern(match.pattern), group: compileAnchors(match.anchors, 'head') });
-  else parameterRules.push(rule);
+function compile(rule: Rule): CompiledRule {
+  const category = rule.concludes.startsWith('category:') ? (rule.concludes.slice('category:'.length) as Category) : undefined;
+  const nameVerb = rule.id.startsWith('name.verb.');
+  const leadVerb = rule.id.startsWith('description.verb.');
+  return {
+    ...rule,
+    category,
+    nameVerb,
+    leadVerb,
+    createLike: (nameVerb || leadVerb) && (rule.id.endsWith('.create') || rule.id.endsWith('.execute')),
+    conclusions: [rule.concludes, ...(rule.also ?? [])].join(' + '),
+    clause: rule.explanation.replace(/\.$/, ''),
+    label: rule.concludes.startsWith('label:') ? (rule.concludes.slice('label:'.length) as CapabilityLabel) : undefined,
+  };
 }
 
 /** Label and risk rules: they only matter for some categories, so classifyTool runs them after deciding one. */
@@ -88,29 +98,74 @@ function runs(rule: Rule, phase: Phase): boolean {
   return isLabelRule(rule) && labelApplies(rule, phase);
 }
 
+/** The rules of one phase, by matcher kind, so a tool only pays for the lookups it needs. */
+interface RuleSet {
+  /** Per verb: the verb class's name rule and lead rule, and other rules on the name's verb. */
+  verbs: Map<string, { name?: CompiledRule; lead?: CompiledRule; extra: CompiledRule[] }>;
+  tokens: Array<{ rule: CompiledRule; tokens: ReadonlySet<string>; last: boolean }>;
+  phrases: Array<{ rule: CompiledRule; pattern: RegExp; group: number }>;
+  parameters: CompiledRule[];
+}
+
+const compiled = rules.map(compile);
+// Each phrase rule's anchors are registered once; every phase shares the group.
+const phraseGroups = new Map<Rule, number>();
+for (const rule of compiled) if (rule.match.kind === 'phrase') phraseGroups.set(rule, compileAnchors(rule.match.anchors, 'head'));
+
+function ruleSet(phase: Phase): RuleSet {
+  const set: RuleSet = { verbs: new Map(), tokens: [], phrases: [], parameters: [] };
+  for (const rule of compiled) {
+    if (!runs(rule, phase)) continue;
+    const match = rule.match;
+    if (match.kind === 'name-verb' || match.kind === 'lead-verb') {
+      for (const verb of match.verbs) {
+        const entry = set.verbs.get(verb) ?? { extra: [] };
+        if (rule.nameVerb || rule.leadVerb) {
+          // The verb classes: the first class listing a verb owns it (see lexicon.ts).
+          if (classOfVerb.get(verb) && rule.id.endsWith(`.${classOfVerb.get(verb)?.id}`)) {
+            if (match.kind === 'name-verb') entry.name = rule;
+            else entry.lead = rule;
+          }
+        } else if (match.kind === 'name-verb') entry.extra.push(rule);
+        set.verbs.set(verb, entry);
+      }
+    } else if (match.kind === 'name-token') set.tokens.push({ rule, tokens: new Set(match.tokens), last: match.last === true });
+    else if (match.kind === 'phrase') set.phrases.push({ rule, pattern: lowerCasePattern(match.pattern), group: phraseGroups.get(rule) ?? -1 });
+    else set.parameters.push(rule);
+  }
+  return set;
+}
+
+const ruleSets = new Map<Phase, RuleSet>();
+for (const phase of ['all', 'category', 'Read', 'Write', 'Execute', 'Destructive', 'Financial', 'Other'] as const) ruleSets.set(phase, ruleSet(phase));
+
+/** Parameter names of the kind whose enum lists the operations one tool performs. */
+const OPERATION_PARAMETER = /^(?:action|method|operation|op|mode|command|type|verb|state)s?$/;
+
 function collectHits(tool: PreparedTool, phase: Phase): Hit[] {
+  const set = ruleSets.get(phase) as RuleSet;
   const hits: Hit[] = [];
   for (const verb of tool.nameVerbs) {
-    const entry = verbRulesByVerb.get(verb.verb);
+    const entry = set.verbs.get(verb.verb);
     if (!entry) continue;
-    if (entry.name && runs(entry.name, phase)) hits.push({ rule: entry.name, field: 'name', match: verb.text, start: verb.start });
-    for (const rule of entry.extra) if (rule.match.kind === 'name-verb' && runs(rule, phase)) hits.push({ rule, field: 'name', match: verb.text, start: verb.start });
+    if (entry.name) hits.push({ rule: entry.name, field: 'name', match: verb.text, start: verb.start });
+    for (const rule of entry.extra) hits.push({ rule, field: 'name', match: verb.text, start: verb.start });
   }
   for (const verb of tool.leadVerbs) {
-    const entry = verbRulesByVerb.get(verb.verb);
-    if (entry?.lead && runs(entry.lead, phase)) hits.push({ rule: entry.lead, field: tool.leadField, match: verb.text, start: verb.start });
+    const entry = set.verbs.get(verb.verb);
+    if (entry?.lead) hits.push({ rule: entry.lead, field: tool.leadField, match: verb.text, start: verb.start });
   }
-  for (const { rule, tokens, last } of tokenRules) {
-    if (!runs(rule, phase)) continue;
-    for (const token of last ? tool.tokens.slice(-1) : tool.tokens) {
+  const lastToken = tool.tokens.length - 1;
+  for (const { rule, tokens, last } of set.tokens) {
+    for (let i = last ? Math.max(0, lastToken) : 0; i <= lastToken; i++) {
+      const token = tool.tokens[i] as Token;
       if (!tokens.has(token.word)) continue;
       hits.push({ rule, field: 'name', match: token.text, start: token.start });
       break;
     }
   }
-  for (const { rule, pattern, group } of phraseRules) {
-    if (!runs(rule, phase)) continue;
-    const m = anchored(tool.headAnchors, group) ? pattern.exec(tool.lowerHead) : null;
+  for (const { rule, pattern, group } of set.phrases) {
+    const m = tool.descriptionText !== undefined && anchored(tool.headAnchors, group) ? pattern.exec(tool.descriptionText.lowerHead) : null;
     if (m) {
       hits.push({ rule, field: 'description', match: tool.description.slice(m.index, m.index + m[0].length), start: m.index });
       continue;
@@ -118,20 +173,25 @@ function collectHits(tool: PreparedTool, phase: Phase): Hit[] {
     const t = tool.lowerTitle === '' || !anchored(tool.titleAnchors, group) ? null : pattern.exec(tool.lowerTitle);
     if (t) hits.push({ rule, field: 'title', match: tool.title.slice(t.index, t.index + t[0].length), start: t.index });
   }
-  for (const rule of parameterRules) {
-    if (!runs(rule, phase)) continue;
-    const match = rule.match;
-    for (const parameter of tool.parameters) {
-      if (match.kind === 'parameter' && match.name.test(parameter.key)) {
-        if (match.description && !match.description.test(parameter.description)) continue;
-        hits.push({ rule, field: `parameter:${parameter.name}`, match: parameter.name, start: 0 });
-        break;
-      }
-      if (match.kind === 'parameter-enum' && /^(?:action|method|operation|op|mode|command|type|verb|state)s?$/.test(parameter.key)) {
-        const value = parameter.values.find((candidate) => match.value.test(candidate));
-        if (value !== undefined) {
-          hits.push({ rule, field: `parameter:${parameter.name}`, match: value, start: 0 });
+  if (set.parameters.length > 0 && tool.parameters.length > 0) {
+    let operations: boolean[] | undefined;
+    for (const rule of set.parameters) {
+      const match = rule.match;
+      for (let i = 0; i < tool.parameters.length; i++) {
+        const parameter = tool.parameters[i] as Parameter;
+        if (match.kind === 'parameter' && match.name.test(parameter.key)) {
+          if (match.description && !match.description.test(parameter.description)) continue;
+          hits.push({ rule, field: `parameter:${parameter.name}`, match: parameter.name, start: 0 });
           break;
+        }
+        if (match.kind === 'parameter-enum' && parameter.values.length > 0) {
+          operations ??= tool.parameters.map((candidate) => OPERATION_PARAMETER.test(candidate.key));
+          if (!operations[i]) continue;
+          const value = parameter.values.find((candidate) => match.value.test(candidate));
+          if (value !== undefined) {
+            hits.push({ rule, field: `parameter:${parameter.name}`, match: value, start: 0 });
+            break;
+          }
         }
       }
     }
@@ -144,15 +204,12 @@ export function matchRules(definition: McpTool): Array<{ rule: string; field: st
   return collectHits(prepareTool(definition), 'all').map((hit) => ({ rule: hit.rule.id, field: hit.field, match: hit.match, start: hit.start }));
 }
 
-const conclusions = (hit: Hit): readonly Conclusion[] => [hit.rule.concludes, ...(hit.rule.also ?? [])];
-const categoryOf = (conclusion: Conclusion): Category | undefined =>
-  conclusion.startsWith('category:') ? (conclusion.slice('category:'.length) as Category) : undefined;
 const moreSevere = (a: Category | undefined, b: Category | undefined): Category | undefined =>
   a === undefined ? b : b === undefined ? a : SEVERITY[b] > SEVERITY[a] ? b : a;
 
 function strongest(hits: readonly Hit[]): Category | undefined {
   let best: Category | undefined;
-  for (const hit of hits) best = moreSevere(best, categoryOf(hit.rule.concludes));
+  for (const hit of hits) best = moreSevere(best, hit.rule.category);
   return best;
 }
 
@@ -167,19 +224,21 @@ interface Verdict {
   reason?: string;
 }
 
-function withPrefix(hits: readonly Hit[], prefix: string): Hit[] {
+function verbHits(hits: readonly Hit[], of: 'nameVerb' | 'leadVerb'): Hit[] {
   const out: Hit[] = [];
-  for (const hit of hits) if (hit.rule.id.startsWith(prefix)) out.push(hit);
+  for (const hit of hits) if (hit.rule[of]) out.push(hit);
   return out;
 }
+
+const concludes = (hit: Hit, conclusion: Conclusion): boolean => hit.rule.concludes === conclusion || hit.rule.also?.includes(conclusion) === true;
 
 function concluding(hits: readonly Hit[], conclusion: Conclusion): Hit[] {
   const out: Hit[] = [];
-  for (const hit of hits) if (hit.rule.concludes === conclusion || hit.rule.also?.includes(conclusion)) out.push(hit);
+  for (const hit of hits) if (concludes(hit, conclusion)) out.push(hit);
   return out;
 }
 
-const isVerbRule = (hit: Hit): boolean => hit.rule.id.startsWith('name.verb.') || hit.rule.id.startsWith('description.verb.');
+const isVerbRule = (hit: Hit): boolean => hit.rule.nameVerb || hit.rule.leadVerb;
 
 /** A description's lead verb further in than this many words does not overrule a verb in the name. */
 const LATE_LEAD_WORD = 6;
@@ -201,30 +260,30 @@ function mayEscalate(hit: Hit, from: Category | undefined, to: Category, readOnl
 /** Decides the category from the text alone (name, title, description, parameters). */
 function decide(tool: PreparedTool, hits: readonly Hit[]): Verdict {
   // A verb deep in the description ("Use this tool to decide whether to deploy") does not overrule the name's verb.
-  const allLeadHits = withPrefix(hits, 'description.verb.');
+  const allLeadHits = verbHits(hits, 'leadVerb');
   const lateLead = (tool.leadVerbs[0]?.wordIndex ?? 0) > LATE_LEAD_WORD && tool.nameVerbs.length > 0;
   const leadHits = lateLead ? [] : allLeadHits;
   // A noun-like last word of a name (tft-champion-item-build) is overruled by a description that says what the tool does.
-  const allNameHits = withPrefix(hits, 'name.verb.');
+  const allNameHits = verbHits(hits, 'nameVerb');
   const nameHits = tool.weakNameVerb && leadHits.length > 0 && strongest(leadHits) !== strongest(allNameHits) ? [] : allNameHits;
   const nameCategory = strongest(nameHits);
   const leadCategory = strongest(leadHits);
   let category = moreSevere(nameCategory, leadCategory);
   const deciding: Hit[] = [];
-  for (const hit of nameHits) if (categoryOf(hit.rule.concludes) === category) deciding.push(hit);
-  for (const hit of leadHits) if (categoryOf(hit.rule.concludes) === category) deciding.push(hit);
+  for (const hit of nameHits) if (hit.rule.category === category) deciding.push(hit);
+  for (const hit of leadHits) if (hit.rule.category === category) deciding.push(hit);
   let confidence = nameCategory && leadCategory ? (nameCategory === leadCategory ? 0.9 : 0.75) : nameCategory ? 0.75 : leadCategory ? 0.65 : 0;
 
   const readOnlyLimit = concluding(hits, 'qualifier:read-only');
   let createLike = false;
-  for (const hit of nameHits) if (hit.rule.id.endsWith('.create') || hit.rule.id.endsWith('.execute')) createLike = true;
-  for (const hit of leadHits) if (hit.rule.id.endsWith('.create') || hit.rule.id.endsWith('.execute')) createLike = true;
+  for (const hit of nameHits) if (hit.rule.createLike) createLike = true;
+  for (const hit of leadHits) if (hit.rule.createLike) createLike = true;
   // Strong phrases and parameter shapes first (a multi-operation tool that can delete, code, money), then weak hints.
   let weakRead: Hit | undefined;
   for (const pass of [2, 1]) {
     for (const hit of hits) {
       if (isVerbRule(hit) || (pass === 2 ? hit.rule.weight < 2 : hit.rule.weight >= 2)) continue;
-      const to = categoryOf(hit.rule.concludes);
+      const to = hit.rule.category;
       if (to === undefined) continue;
       if (to === 'Read') {
         weakRead ??= hit;
@@ -248,6 +307,14 @@ function decide(tool: PreparedTool, hits: readonly Hit[]): Verdict {
     deciding.unshift(...readOnlyLimit);
     confidence = Math.max(confidence, 0.6);
   }
+  // A tool whose opening says it returns guidance or documentation (create_mobile_lwc_nfc "provides ... API
+  // documentation ... and guidance") advises on the action its name names; it does not perform it.
+  const advice = concluding(hits, 'qualifier:advice').filter((hit) => hit.field !== 'description' || hit.start < tool.openingEnd);
+  if (advice.length > 0 && category !== undefined && category !== 'Read') {
+    category = 'Read';
+    deciding.unshift(...advice);
+    confidence = Math.max(confidence, 0.6);
+  }
   const irreversible = concluding(hits, 'qualifier:irreversible');
   if (category === 'Write' && irreversible.length > 0) {
     category = 'Destructive';
@@ -267,8 +334,7 @@ function decide(tool: PreparedTool, hits: readonly Hit[]): Verdict {
     };
   }
   const used = hits.filter((hit) => {
-    const conclusion = hit.rule.concludes;
-    if (conclusion.startsWith('category:')) return deciding.includes(hit) || categoryOf(conclusion) === category;
+    if (hit.rule.category !== undefined) return deciding.includes(hit) || hit.rule.category === category;
     return true;
   });
   return { category, deciding, used, confidence, insufficientInformation: false };
@@ -279,7 +345,7 @@ function evidenceOf(hit: Hit): Evidence {
     rule: hit.rule.id,
     field: hit.field,
     match: hit.match,
-    concludes: conclusions(hit).join(' + '),
+    concludes: hit.rule.conclusions,
     weight: hit.rule.weight,
     explanation: hit.rule.explanation,
   };
@@ -340,7 +406,7 @@ export function classifyTool(definition: McpTool, options: ClassifyOptions = {})
   for (const hit of verdict.used) evidence.push(evidenceOf(hit));
 
   let destructive =
-    category === 'Destructive' || category === 'Execute' || category === 'Financial' || (category === 'Write' && concluding(verdict.used, 'qualifier:overwrite').length > 0);
+    category === 'Destructive' || category === 'Execute' || category === 'Financial' || (category === 'Write' && verdict.used.some((hit) => concludes(hit, 'qualifier:overwrite')));
   let riskReason: string | undefined;
   let riskStep = 0;
 
@@ -374,16 +440,17 @@ export function classifyTool(definition: McpTool, options: ClassifyOptions = {})
 
   // Label and risk rules run once the category is final, and only those that can matter for it.
   const labelHits = collectHits(tool, category);
-  for (const hit of labelHits) evidence.push(evidenceOf(hit));
   const labels = new Set<CapabilityLabel>();
   if (destructive) labels.add('destructive');
-  if (category === 'Execute' && (concluding(verdict.used, 'label:code-execution').length > 0 || tool.nameVerbs.some((verb) => classOfVerb.get(verb.verb)?.id === 'execute'))) labels.add('code-execution');
+  if (category === 'Execute' && (verdict.used.some((hit) => concludes(hit, 'label:code-execution')) || tool.nameVerbs.some((verb) => classOfVerb.get(verb.verb)?.id === 'execute'))) labels.add('code-execution');
   for (const hit of labelHits) {
-    const label = hit.rule.concludes.startsWith('label:') ? (hit.rule.concludes.slice('label:'.length) as CapabilityLabel) : undefined;
+    const label = hit.rule.label;
     if (label !== undefined && label !== 'destructive' && label !== 'code-execution') labels.add(label);
   }
-  // Drop label evidence whose label was not given, so the evidence only lists what the verdict used.
-  const kept = evidence.filter((item) => !item.concludes.startsWith('label:') || item.concludes.startsWith('label:-') || labels.has(item.concludes.slice('label:'.length).split(' ')[0] as CapabilityLabel));
+  // Label evidence whose label was not given is left out, so the evidence only lists what the verdict used
+  // (the annotations' label evidence above always names a label that was given, or a label taken away).
+  for (const hit of labelHits) if (hit.rule.label === undefined || labels.has(hit.rule.label)) evidence.push(evidenceOf(hit));
+  const kept = evidence;
 
   if (riskStep === 0) {
     const permissions = kept.find((item) => item.rule === 'risk.permissions');
@@ -399,7 +466,8 @@ export function classifyTool(definition: McpTool, options: ClassifyOptions = {})
   const risk = RISKS[Math.min(RISKS.length - 1, RISKS.indexOf(base) + riskStep)] ?? base;
   if (riskStep === 0) for (let i = kept.length - 1; i >= 0; i--) if (kept[i]?.concludes === 'risk:+1') kept.splice(i, 1);
 
-  const summary = summarise(category, risk, base, riskReason, verdict, kept, labels, findings);
+  const sortedLabels = [...labels].sort();
+  const summary = summarise(category, risk, base, riskReason, verdict, kept, sortedLabels, findings);
   return {
     category,
     risk,
@@ -407,9 +475,15 @@ export function classifyTool(definition: McpTool, options: ClassifyOptions = {})
     insufficientInformation: verdict.insufficientInformation && category === 'Other',
     summary,
     evidence: kept,
-    labels: [...labels].sort(),
+    labels: sortedLabels,
     findings: findings.sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : (a.start ?? 0) - (b.start ?? 0))),
   };
+}
+
+/** Without a deciding hit, the summary quotes the first evidence for the category. */
+function leadEvidence(evidence: readonly Evidence[], category: Category): { clause: string; match: string; field: string } | undefined {
+  const item = evidence.find((candidate) => candidate.concludes.includes(`category:${category}`));
+  return item ? { clause: item.explanation.replace(/\.$/, ''), match: item.match, field: item.field } : undefined;
 }
 
 function summarise(
@@ -419,7 +493,7 @@ function summarise(
   riskReason: string | undefined,
   verdict: Verdict,
   evidence: readonly Evidence[],
-  labels: ReadonlySet<CapabilityLabel>,
+  labels: readonly CapabilityLabel[],
   findings: readonly Finding[],
 ): string {
   if (category === 'Other') {
@@ -427,12 +501,10 @@ function summarise(
     return findings.length > 0 ? `${text} Findings: ${[...new Set(findings.map((finding) => finding.rule))].sort().join(', ')}.` : text;
   }
   const decisive = verdict.deciding[0];
-  const lead = decisive ? evidenceOf(decisive) : evidence.find((item) => item.concludes.includes(`category:${category}`));
-  const parts = [`${category}, ${risk} risk`];
-  if (lead) parts.push(`${lead.explanation.replace(/\.$/, '')} (${quote(lead.match)} in the ${fieldLabel(lead.field)})`);
-  let text = `${parts.join(': ')}.`;
+  const lead = decisive ? { clause: decisive.rule.clause, match: decisive.match, field: decisive.field } : leadEvidence(evidence, category);
+  let text = lead ? `${category}, ${risk} risk: ${lead.clause} (${quote(lead.match)} in the ${fieldLabel(lead.field)}).` : `${category}, ${risk} risk.`;
   if (risk !== base && riskReason) text += ` Risk raised from ${base} because ${riskReason}.`;
-  if (labels.size > 0) text += ` Capabilities: ${[...labels].sort().join(', ')}.`;
+  if (labels.length > 0) text += ` Capabilities: ${labels.join(', ')}.`;
   if (findings.length > 0) text += ` Findings: ${[...new Set(findings.map((finding) => finding.rule))].sort().join(', ')}.`;
   return text;
 }

@@ -13,7 +13,7 @@ const compiled = poisonRules.map((rule) => ({
   rule,
   lowerPattern: new RegExp(rule.pattern.source, rule.pattern.flags.replace('i', '')),
   first: compileAnchors(rule.anchors, 'all'),
-  also: compileAnchors(rule.anchorsAlso, 'all'),
+  also: (rule.anchorsAlso ?? []).map((list) => compileAnchors(list, 'all')),
 }));
 
 function addMatches(findings: Finding[], rule: PoisonRule, pattern: RegExp, field: string, searched: string, original: string): void {
@@ -40,7 +40,7 @@ export function findPoisoning(tool: PreparedTool): Finding[] {
       continue;
     }
     for (const entry of tool.texts) {
-      if (!anchored(entry.anchors, first) || !anchored(entry.anchors, also)) continue;
+      if (!anchored(entry.anchors, first) || !also.every((group) => anchored(entry.anchors, group))) continue;
       // toLowerCase keeps offsets for almost all text; when it does not, search the original.
       if (entry.lower.length === entry.text.length) addMatches(findings, rule, lowerPattern, entry.field, entry.lower, entry.text);
       else addMatches(findings, rule, rule.pattern, entry.field, entry.text, entry.text);

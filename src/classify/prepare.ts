@@ -24,14 +24,41 @@ export interface Parameter {
   values: string[];
 }
 
-/** One free text of a tool: where it is, as written, lower-cased, and what the anchor scan found in it. */
-export interface TextEntry {
-  field: string;
-  text: string;
-  lower: string;
-  nonAscii: boolean;
+/** Lower-cases a text keeping its offsets: when full Unicode lower-casing changes the length ("İ" becomes two code units), ASCII letters only. */
+function lowerKeepingOffsets(text: string): string {
+  const lowerCased = text.toLowerCase();
+  return lowerCased.length === text.length ? lowerCased : text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+}
+
+/** One free text of a tool: where it is, as written, what the anchor scan found in it, and (when a rule needs it) lower-cased. */
+export class TextEntry {
+  readonly nonAscii: boolean;
   /** Anchor groups found in this text (poisoning rules run only on texts that have their anchors). */
-  anchors: Uint8Array;
+  readonly anchors: Uint8Array;
+  private lowered: string | undefined;
+  private head: string | undefined;
+
+  constructor(
+    readonly field: string,
+    readonly text: string,
+    headEnd: number,
+  ) {
+    this.anchors = anchorFlags();
+    this.nonAscii = scanAnchors(this.anchors, text, headEnd, this);
+  }
+
+  /** The text lower-cased, offsets kept (so a match's span can be cut from `text`); computed once, when first read. */
+  get lower(): string {
+    this.lowered ??= lowerKeepingOffsets(this.text);
+    return this.lowered;
+  }
+
+  /** The first HEAD_LENGTH characters of `lower`, without lower-casing the rest of a long ASCII text. */
+  get lowerHead(): string {
+    if (this.text.length <= HEAD_LENGTH) return this.lower;
+    this.head ??= this.lowered === undefined && !this.nonAscii ? this.text.slice(0, HEAD_LENGTH).toLowerCase() : this.lower.slice(0, HEAD_LENGTH);
+    return this.head;
+  }
 }
 
 export interface PreparedTool {
@@ -51,11 +78,11 @@ export interface PreparedTool {
   titleAnchors: Uint8Array;
   /** Where the description's opening sentence ends: phrases after it describe context, not the tool's own action. */
   openingEnd: number;
-  /** The first HEAD_LENGTH characters of the description, lower-cased: what category phrases read. */
-  lowerHead: string;
+  /** The description's entry in `texts`, when it is not empty: category phrases read its first HEAD_LENGTH characters, lower-cased. */
+  descriptionText: TextEntry | undefined;
   /** The title, lower-cased. */
   lowerTitle: string;
-  /** Free texts for the poisoning rules: field and text, with the text lower-cased beside it. */
+  /** Free texts for the poisoning rules: field, text and what the anchor scan found in it. */
   texts: TextEntry[];
 }
 
@@ -118,13 +145,19 @@ function nameVerbsOf(name: string, tokens: Token[]): VerbHit[] {
     }
     return hits;
   }
+  // A vendor or product prefix before the verb: slack_list_channels, notion_update_page; it wins over a
+  // last word that is as often a noun (hubspot-generate-feedback-link: the link is what is generated).
+  const second = action[1];
+  const prefixed = action.length >= 3 && second !== undefined && classOfVerb.has(second.word);
+  if (lastIsVerb && prefixed && isNounLike(last.word) && !isNounLike(second.word)) {
+    pushVerb(hits, second);
+    return hits;
+  }
   if (lastIsVerb || (last !== undefined && action.length === 1 && classOfVerb.has(last.word))) {
     pushVerb(hits, last);
     return hits;
   }
-  // A vendor or product prefix before the verb: slack_list_channels, notion_update_page.
-  const second = action[1];
-  if (action.length >= 3 && second !== undefined && classOfVerb.has(second.word)) {
+  if (prefixed) {
     pushVerb(hits, second);
     return hits;
   }
@@ -180,12 +213,12 @@ class WordCursor {
   }
 }
 
-/** A gap between two words that ends a sentence or starts a list item. */
-function breaksSentence(gap: string): boolean {
-  for (let i = 0; i < gap.length; i++) {
-    const c = gap.charCodeAt(i);
+/** Whether the gap text[from..to) between two words ends a sentence or starts a list item. */
+function breaksSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 10 || c === 0x2022) return true;
-    if ((c === 45 || c === 42) && (i === 0 || gap.charCodeAt(i - 1) === 32) && gap.charCodeAt(i + 1) === 32) return true;
+    if ((c === 45 || c === 42) && (i === from || text.charCodeAt(i - 1) === 32) && i + 1 < to && text.charCodeAt(i + 1) === 32) return true;
   }
   return false;
 }
@@ -200,12 +233,11 @@ function leadVerbsOf(text: string): VerbHit[] {
   const hits: VerbHit[] = [];
   for (let current = words.next(); current !== undefined; current = words.next()) {
     wordIndex++;
-    const gap = text.slice(previousEnd, current.start);
     const word = current.word;
     const base = baseOfForm.get(word);
     if (hits.length > 0) {
       // A list of verbs: "Create, update or delete", "Create/issue/generate", "Add or remove".
-      const trimmed = gap.trim();
+      const trimmed = text.slice(previousEnd, current.start).trim();
       if ((word === 'or' || word === 'and') && (trimmed === '' || trimmed === ',')) {
         pendingJoin = true;
         previousEnd = current.end;
@@ -218,7 +250,7 @@ function leadVerbsOf(text: string): VerbHit[] {
       previousEnd = current.end;
       continue;
     }
-    if (previousEnd > 0 && breaksSentence(gap)) sentenceStart = true;
+    if (previousEnd > 0 && breaksSentence(text, previousEnd, current.start)) sentenceStart = true;
     if (base !== undefined) {
       const next = words.peek()?.word ?? '';
       const preamble = PREAMBLE_VERBS.has(base) && PREAMBLE_FOLLOWERS.has(next);
@@ -242,16 +274,6 @@ function openingEndOf(description: string): number {
   return m ? m.index + 1 : head.length;
 }
 
-function textEntry(field: string, text: string, lowerCased: string): TextEntry {
-  // Offsets found in the lower-cased text must point into the original: when full Unicode lower-casing
-  // changes the length ("İ" becomes two code units), lower-case ASCII letters only.
-  const lower = lowerCased.length === text.length ? lowerCased : text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
-  const anchors = anchorFlags();
-  const headEnd = field === 'description' ? HEAD_LENGTH : field === 'title' ? lower.length : 0;
-  const nonAscii = scanAnchors(anchors, lower, headEnd);
-  return { field, text, lower, nonAscii, anchors };
-}
-
 let empty: Uint8Array | undefined;
 /** Flags for a text that is absent (all rules registered by then, so the size is final). */
 function noAnchors(): Uint8Array {
@@ -267,7 +289,9 @@ function parametersOf(tool: McpTool): Parameter[] {
   const properties = tool.inputSchema['properties'];
   if (properties === null || typeof properties !== 'object' || Array.isArray(properties)) return [];
   const parameters: Parameter[] = [];
-  for (const [name, raw] of Object.entries(properties as Record<string, unknown>)) {
+  const byName = properties as Record<string, unknown>;
+  for (const name of Object.keys(byName)) {
+    const raw = byName[name];
     const schema = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
     const description = typeof schema['description'] === 'string' ? schema['description'] : '';
     const values: string[] = [];
@@ -288,14 +312,13 @@ export function prepareTool(tool: McpTool): PreparedTool {
   const leadField = description.trim() === '' && title !== '' ? 'title' : 'description';
   const parameters = parametersOf(tool);
   const texts: PreparedTool['texts'] = [];
-  if (description !== '') texts.push(textEntry('description', description, description.toLowerCase()));
-  const lowerTitle = title.toLowerCase();
-  if (title !== '') texts.push(textEntry('title', title, lowerTitle));
+  const descriptionText = description === '' ? undefined : new TextEntry('description', description, HEAD_LENGTH);
+  if (descriptionText) texts.push(descriptionText);
+  const titleText = title === '' ? undefined : new TextEntry('title', title, title.length);
+  if (titleText) texts.push(titleText);
   for (const parameter of parameters) {
-    if (parameter.description !== '') texts.push(textEntry(`parameter:${parameter.name}`, parameter.description, parameter.description.toLowerCase()));
+    if (parameter.description !== '') texts.push(new TextEntry(`parameter:${parameter.name}`, parameter.description, 0));
   }
-  const lowerDescription = texts[0]?.field === 'description' ? texts[0].lower : '';
-  const lowerHead = lowerDescription.length > HEAD_LENGTH ? lowerDescription.slice(0, HEAD_LENGTH) : lowerDescription;
   const none = noAnchors();
   const leadText = leadField === 'title' ? title : description;
   return {
@@ -310,10 +333,10 @@ export function prepareTool(tool: McpTool): PreparedTool {
     leadVerbs: leadVerbsOf(leadText),
     parameters,
     openingEnd: openingEndOf(description),
-    headAnchors: texts.find((entry) => entry.field === 'description')?.anchors ?? none,
-    titleAnchors: texts.find((entry) => entry.field === 'title')?.anchors ?? none,
-    lowerHead,
-    lowerTitle,
+    headAnchors: descriptionText?.anchors ?? none,
+    titleAnchors: titleText?.anchors ?? none,
+    descriptionText,
+    lowerTitle: title.toLowerCase(),
     texts,
   };
 }

@@ -4,7 +4,8 @@ import type { CapabilityLabel, Category, Severity } from '../schema';
 
 /**
  * What a rule concludes. `category:*` votes for a category; `label:*` adds a capability label;
- * `qualifier:*` refines a verdict (`read-only`: the description limits the tool to reading;
+ * `qualifier:*` refines a verdict (`read-only`: the description limits the tool to reading; `advice`:
+ * its opening says it returns guidance or documentation about an action instead of performing it;
  * `overwrite`: it replaces existing state; `irreversible`: it cannot be undone); `risk:+1` raises the
  * risk class one step for the reason in the explanation.
  */
@@ -14,6 +15,7 @@ export type Conclusion =
   | 'qualifier:read-only'
   | 'qualifier:overwrite'
   | 'qualifier:irreversible'
+  | 'qualifier:advice'
   | 'risk:+1';
 
 /** Where a rule looks. Name verbs and description lead verbs come from the verb lexicon (rules/verbs.ts). */
@@ -53,8 +55,8 @@ export interface PoisonRule {
   severity: Severity;
   /** The pattern only runs when the text has one of these words (or, when not a plain word, substrings)... */
   anchors?: readonly string[];
-  /** ...and, when given, one of these too. Invisible-character rules have none and always run. */
-  anchorsAlso?: readonly string[];
+  /** ...and, when given, a word of each of these lists too. Invisible-character rules have none and always run. */
+  anchorsAlso?: ReadonlyArray<readonly string[]>;
   /** Global regex; each match becomes a finding with its span and start offset. */
   pattern: RegExp;
   /** Which texts to search: free text (description, title, parameter descriptions) or also names. */

@@ -32,7 +32,7 @@ export const Evidence = z.strictObject({
   match: z.string(),
   /**
    * What the rule concludes: `category:<Category>`, `label:<CapabilityLabel>`, `qualifier:read-only` |
-   * `qualifier:overwrite` | `qualifier:irreversible`, `risk:+1`, or `label:-destructive` (an author's
+   * `qualifier:overwrite` | `qualifier:irreversible` | `qualifier:advice`, `risk:+1`, or `label:-destructive` (an author's
    * additive claim withdrawing the label); several joined by ` + ` when one match concludes more than
    * one thing (`category:Write + qualifier:overwrite`).
    */

@@ -11,7 +11,7 @@ export interface RuleFixture {
 export const ruleFixtures: Record<string, RuleFixture> = {
   // Verb classes, by name and by the description's opening verb.
   'name.verb.read': {
-    fires: [tool('get_issue'), tool('acr_registry_list'), tool('github.search_code'), tool('describeTable'), tool('deploy_plan_get'), tool('slack_list_channels'), tool('firecrawl_scrape')],
+    fires: [tool('get_issue'), tool('acr_registry_list'), tool('github.search_code'), tool('describeTable'), tool('deploy_plan_get'), tool('slack_list_channels'), tool('firecrawl_scrape'), tool('aggregate'), tool('hubspot-generate-feedback-link')],
     quiet: [tool('delete_issue'), tool('create_issue'), tool('registry')],
   },
   'description.verb.read': {
@@ -20,7 +20,7 @@ export const ruleFixtures: Record<string, RuleFixture> = {
   },
   'name.verb.create': {
     fires: [tool('create_issue'), tool('github.create_issue'), tool('CloneContainerToECR'), tool('send_email'), tool('storage_blob_upload')],
-    quiet: [tool('list_issues'), tool('get_comment_count'), tool('update_issue')],
+    quiet: [tool('list_issues'), tool('get_comment_count'), tool('update_issue'), tool('hubspot-generate-feedback-link')],
   },
   'description.verb.create': {
     fires: [tool('x', 'Create a new issue.'), tool('x', 'Adds a label to a pull request.'), tool('x', 'Use this to send an email.')],
@@ -43,7 +43,7 @@ export const ruleFixtures: Record<string, RuleFixture> = {
     quiet: [tool('x', 'Updates the title of an issue.'), tool('x', 'Reads a file.')],
   },
   'name.verb.interact': {
-    fires: [tool('browser_click'), tool('playwright_fill'), tool('puppeteer_navigate')],
+    fires: [tool('browser_click'), tool('playwright_fill'), tool('puppeteer_navigate'), tool('browser_hover')],
     quiet: [tool('browser_snapshot'), tool('get_click_stats')],
   },
   'description.verb.interact': {
@@ -116,15 +116,30 @@ export const ruleFixtures: Record<string, RuleFixture> = {
     quiet: [tool('x', 'Executes any SQL statement.'), tool('x', 'Reads a file.')],
   },
   'description.query-language': {
-    fires: [tool('x', 'Execute an instant PromQL query against CloudWatch.'), tool('x', 'Runs a CloudWatch Logs Insights query.'), tool('x', 'Run a search query over the index.')],
+    fires: [tool('x', 'Execute an instant PromQL query against CloudWatch.'), tool('x', 'Runs a CloudWatch Logs Insights query.'), tool('x', 'Run a search query over the index.'), tool('run_soql_query', 'Run a SOQL query against a Salesforce org.')],
     quiet: [tool('x', 'Execute a SQL query.'), tool('x', 'Search the catalog.')],
+  },
+  'description.ui-interaction': {
+    fires: [
+      tool('browser_select_option', 'Select an option in a dropdown'),
+      tool('new_page', 'Open a new tab and load a URL.'),
+      tool('mobile_open_url', 'Open a URL in browser on device'),
+    ],
+    quiet: [tool('x', 'Select the columns to return.'), tool('x', 'Open a file and return its contents.'), tool('x', 'Lists the tabs open in the browser.')],
+  },
+  'description.returns-guidance': {
+    fires: [
+      tool('create_mobile_lwc_nfc', 'The MCP tool provides a comprehensive TypeScript-based API documentation for the NFC service, offering expert-level guidance.'),
+      tool('x', 'Returns best practices for deploying a function app.'),
+    ],
+    quiet: [tool('create_page', 'Creates a documentation page.'), tool('x', 'Follow the instructions in the response.'), tool('x', 'Updates the guidance text of a policy.')],
   },
   'name.noun.guidance': {
     fires: [tool('deploy_serverless_app_help'), tool('get_lambda_guidance'), tool('eks_best_practices')],
     quiet: [tool('deploy_app'), tool('helper_run'), tool('sreagent_docs_memories_reindex')],
   },
   'description.executes-code': {
-    fires: [tool('x', 'Execute a shell command on the host.'), tool('x', 'Runs arbitrary Python code in a sandbox.'), tool('x', 'Evaluate JavaScript expression on the page.'), tool('x', 'Invokes a Lambda function.')],
+    fires: [tool('start_process', 'Start a new terminal process with intelligent state detection.', { command: {} }), tool('x', 'Execute a shell command on the host.'), tool('x', 'Runs arbitrary Python code in a sandbox.'), tool('x', 'Evaluate JavaScript expression on the page.'), tool('x', 'Invokes a Lambda function.')],
     quiet: [tool('x', 'Runs diagnostics on the app.'), tool('x', 'Returns the command history.')],
   },
   'parameter.code': {
@@ -138,6 +153,10 @@ export const ruleFixtures: Record<string, RuleFixture> = {
   'parameter.confirm': {
     fires: [tool('x', '', { confirm: {} }), tool('x', '', { force: {} }), tool('x', '', { overwrite: {} })],
     quiet: [tool('x', '', { confirmation_number: {} }), tool('x', '', { forecast: {} })],
+  },
+  'parameter.confirm.changes-state': {
+    fires: [tool('sort-excel-range', 'Sort an Excel range.', { confirm: {} }), tool('format_cells', 'Format a range.', { force: {} })],
+    quiet: [tool('sort_list', 'Sort a list of numbers.', { values: {} }), tool('get_booking', 'Get a booking.', { confirmation_code: {} })],
   },
   'parameter.cloud-control-plane': {
     fires: [tool('x', '', { 'resource-group': {} }), tool('x', '', { subscriptionId: {} })],

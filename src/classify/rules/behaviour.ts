@@ -49,10 +49,25 @@ export const behaviourRules: readonly Rule[] = [
   },
   {
     id: 'description.query-language',
-    match: { kind: 'phrase', anchors: ['promql', 'logql', 'kql', 'kusto', 'insights', 'lucene', 'jql', 'sparql', 'graphql', 'search', 'opensearch', 'elasticsearch', 'traceql'], pattern: /\b(?:promql|logql|traceql|kql|kusto quer(?:y|ies)|logs insights|lucene|jql|sparql|graphql quer(?:y|ies)|(?:open|elastic)search quer(?:y|ies)|search quer(?:y|ies))\b/i },
+    match: { kind: 'phrase', anchors: ['promql', 'logql', 'kql', 'kusto', 'insights', 'lucene', 'jql', 'sparql', 'graphql', 'search', 'opensearch', 'elasticsearch', 'traceql', 'soql', 'sosl'], pattern: /\b(?:promql|logql|traceql|kql|soql|sosl|kusto quer(?:y|ies)|logs insights|lucene|jql|sparql|graphql quer(?:y|ies)|(?:open|elastic)search quer(?:y|ies)|search quer(?:y|ies))\b/i },
     concludes: 'qualifier:read-only',
     weight: 2,
-    explanation: 'The tool runs queries in a language that reads and cannot change data (PromQL, Logs Insights, search queries).',
+    explanation: 'The tool runs queries in a language that reads and cannot change data (PromQL, Logs Insights, SOQL, search queries).',
+  },
+  {
+    id: 'description.ui-interaction',
+    match: { kind: 'phrase', anchors: ['select', 'selects', 'selecting', 'open', 'opens', 'opening'], pattern: /\bselect(?:s|ing)? (?:an? |the |one or more )?(?:options?|values?|items?) (?:in|from) (?:an? |the )?(?:dropdown|drop-down|combobox|combo box|select|listbox|list box)\b|\bopen(?:s|ing)? (?:an? |the )?new (?:browser )?(?:tab|window|page)\b|\bopen(?:s|ing)? (?:an? |the )?(?:url|link|web ?page|website|[\w-]+ form)\b[^.\n]{0,30}? in (?:an? |the )?(?:new )?(?:browser|tab)\b/i },
+    concludes: 'category:Write',
+    also: ['qualifier:overwrite'],
+    weight: 2,
+    explanation: 'The description says the tool acts in a live user interface (picks an option, opens a tab or a page in a browser), where one action can submit or change anything the page offers.',
+  },
+  {
+    id: 'description.returns-guidance',
+    match: { kind: 'phrase', anchors: ['documentation', 'guidance', 'guidelines', 'instructions', 'practices'], pattern: /\b(?:provides?|providing|returns?|offers?|offering|gives?)\s+(?:[\w-]+\s+){0,5}?(?:documentation|guidance|guidelines|instructions|best practices)\b/i },
+    concludes: 'qualifier:advice',
+    weight: 2,
+    explanation: 'The description says the tool returns guidance or documentation, so it advises on an action rather than performing it.',
   },
   {
     id: 'name.noun.guidance',
@@ -63,7 +78,7 @@ export const behaviourRules: readonly Rule[] = [
   },
   {
     id: 'description.executes-code',
-    match: { kind: 'phrase', anchors: ['execute', 'executes', 'executing', 'run', 'runs', 'running', 'evaluate', 'evaluates', 'evaluating', 'eval', 'invoke', 'invokes', 'invoking', 'trigger', 'triggers', 'triggering', 'start', 'starts', 'starting'], pattern: /\b(?:execut(?:e|es|ing)|run(?:s|ning)?|evaluat(?:e|es|ing)|eval)\s+(?:an? |the |any |arbitrary |custom |raw |given |provided |user[- ]provided )*(?:shell |bash |terminal |system |python |javascript |js |node\.?js |powershell |sql |cypher |graphql )?(?:commands?|scripts?|code|snippets?|statements?|sql|shell|programs?|expressions?|javascript)\b|\b(?:invok(?:e|es|ing)|trigger(?:s|ing)?|run(?:s|ning)?|start(?:s|ing)?)\s+(?:an? |the |any )?(?:\w+ )?(?:lambda|functions?|workflows?|pipelines?|jobs?|builds?|deployments?|actions? runs?|runbooks?)\b/i },
+    match: { kind: 'phrase', anchors: ['execute', 'executes', 'executing', 'run', 'runs', 'running', 'evaluate', 'evaluates', 'evaluating', 'eval', 'invoke', 'invokes', 'invoking', 'trigger', 'triggers', 'triggering', 'start', 'starts', 'starting'], pattern: /\b(?:execut(?:e|es|ing)|run(?:s|ning)?|evaluat(?:e|es|ing)|eval)\s+(?:an? |the |any |arbitrary |custom |raw |given |provided |user[- ]provided )*(?:shell |bash |terminal |system |python |javascript |js |node\.?js |powershell |sql |cypher |graphql )?(?:commands?|scripts?|code|snippets?|statements?|sql|shell|programs?|expressions?|javascript)\b|\b(?:invok(?:e|es|ing)|trigger(?:s|ing)?|run(?:s|ning)?|start(?:s|ing)?)\s+(?:an? |the |any )?(?:\w+ )?(?:lambda|functions?|workflows?|pipelines?|jobs?|builds?|deployments?|actions? runs?|runbooks?)\b|\bstart(?:s|ing)? (?:an? |the )?(?:new )?(?:terminal |shell |background |child )?process\b/i },
     concludes: 'category:Execute',
     also: ['label:code-execution', 'qualifier:overwrite'],
     weight: 2,
@@ -91,6 +106,13 @@ export const behaviourRules: readonly Rule[] = [
     concludes: 'qualifier:overwrite',
     weight: 1,
     explanation: 'A confirm, force or overwrite parameter guards an operation its author considers dangerous.',
+  },
+  {
+    id: 'parameter.confirm.changes-state',
+    match: { kind: 'parameter', name: /^(?:confirm|confirmation|confirmed|force|i_am_sure|are_you_sure|overwrite|allow_overwrite|force_delete)$/ },
+    concludes: 'category:Write',
+    weight: 2,
+    explanation: 'A confirm or force parameter means a call changes something its author wants confirmed; reading needs no confirmation.',
   },
   {
     id: 'parameter.cloud-control-plane',

@@ -26,7 +26,7 @@ export const verbClasses: readonly VerbClass[] = [
       'identify', 'resolve', 'locate', 'match', 'test', 'review', 'watch', 'monitor', 'evaluate', 'assess',
       'classify', 'provide', 'return', 'load', 'open', 'display', 'print', 'select', 'sample', 'visualize',
       'obtain', 'access', 'research', 'track', 'screenshot', 'capture', 'transcribe', 'decode', 'encode',
-      'hash', 'sort', 'filter', 'geocode', 'choose', 'pick', 'shuffle', 'roll', 'scrape', 'crawl', 'forecast', 'tell', 'answer', 'ask', 'learn', 'understand',
+      'hash', 'sort', 'filter', 'aggregate', 'geocode', 'choose', 'pick', 'shuffle', 'roll', 'scrape', 'crawl', 'forecast', 'tell', 'answer', 'ask', 'learn', 'understand',
     ],
   },
   {
@@ -41,7 +41,7 @@ export const verbClasses: readonly VerbClass[] = [
       'like', 'vote', 'pin', 'bookmark', 'remember', 'memorize', 'push', 'commit', 'merge', 'sync', 'install',
       'provision', 'connect', 'login', 'authenticate', 'initialize', 'init', 'synthesize', 'pause', 'close',
       'archive', 'dismiss', 'unresolve', 'unstar', 'unfollow', 'unsubscribe', 'hide', 'mute', 'email',
-      'message', 'tweet', 'hover', 'scroll', 'populate', 'split',
+      'message', 'tweet', 'scroll', 'populate', 'split',
       'upvote', 'downvote', 'grant', 'transfer', 'emit', 'broadcast', 'announce', 'order',
     ],
   },
@@ -67,8 +67,8 @@ export const verbClasses: readonly VerbClass[] = [
     id: 'interact',
     concludes: 'category:Write',
     also: ['qualifier:overwrite'],
-    explanation: 'acts in a live user interface (click, type, navigate), where one action can submit, delete or buy anything the page offers',
-    verbs: ['click', 'fill', 'type', 'press', 'drag', 'navigate', 'tap', 'dblclick'],
+    explanation: 'acts in a live user interface (click, type, hover, navigate), where one action can submit, delete or buy anything the page offers',
+    verbs: ['click', 'fill', 'type', 'press', 'drag', 'navigate', 'tap', 'dblclick', 'hover'],
   },
   {
     id: 'interrupt',
