@@ -5,6 +5,7 @@ import { compareCodePoints } from '../lib/canonical-json';
 import { defaultDataDir, listServerIds, readServerFile, serverFile } from '../store/dataset';
 import { toolSlug } from '../lib/ids';
 import { verdictsFor } from './verdicts';
+import { poisoningFindings } from './findings';
 
 const dataDir = defaultDataDir();
 
@@ -53,6 +54,7 @@ export type ToolRef = {
   category: Category;
   risk: RiskClass;
   labels: CapabilityLabel[];
+  /** How many findings suggest tool poisoning (annotation contradictions are not counted here). */
   findings: number;
   /** Content hash of the definition: equal hashes on two servers mean identical definitions. */
   hash: string;
@@ -73,7 +75,7 @@ export function toolRef(server: Server, tool: StoredTool, verdict: Classificatio
     category: verdict.category,
     risk: verdict.risk,
     labels: verdict.labels,
-    findings: verdict.findings.length,
+    findings: poisoningFindings(verdict).length,
     hash: tool.hash,
   };
 }

@@ -4,6 +4,7 @@
 import type { Classification, McpTool } from '../schema';
 import { describeLimits, type ToolDecision } from '../policy';
 import { CATEGORY_MEANING, RISK_MEANING } from './taxonomy';
+import { annotationFindings } from './findings';
 
 export type FaqEntry = { question: string; answer: string };
 
@@ -100,7 +101,7 @@ function annotationAnswer(facts: ToolFacts): string {
     const value = facts.annotations?.[key];
     return typeof value === 'boolean' ? [value ? yes : no] : [];
   });
-  const contradictions = facts.classification.findings.filter((finding) => finding.rule.startsWith('annotation'));
+  const contradictions = annotationFindings(facts.classification);
   const base =
     claims.length > 0
       ? `Its annotations claim it is ${claims.join(', ')}. Annotations are the author's claims, and the MCP spec tells clients not to decide on them for servers they do not trust; the catalog uses them as evidence only.`

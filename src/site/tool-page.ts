@@ -3,6 +3,7 @@ import type { Server, StoredTool } from '../schema';
 import { toolSlug } from '../lib/ids';
 import { toolsByName, sameNameUrl, serverUrl, toolUrl, type ToolRef } from './catalog';
 import { toolFaq } from './faq';
+import { annotationFindings, poisoningFindings } from './findings';
 import { parameterRows, parameterSummary } from './parameters';
 import { toolPolicy, toolVerdict } from './verdicts';
 
@@ -22,8 +23,8 @@ export function toolPageModel(server: Server, tool: StoredTool) {
     rows,
     parameters,
     annotations,
-    annotationFindings: classification.findings.filter((finding) => finding.rule.startsWith('annotation')),
-    poisoningFindings: classification.findings.filter((finding) => !finding.rule.startsWith('annotation')),
+    annotationFindings: annotationFindings(classification),
+    poisoningFindings: poisoningFindings(classification),
     history: server.history.filter((entry) => entry.tool === definition.name).reverse(),
     sameName,
     sameNameUrl: sameName.length > 0 ? sameNameUrl(definition.name) : undefined,
