@@ -102,6 +102,8 @@ describe('site built from the fixture dataset', () => {
     const html = page(fixtureOut, 'servers', files, 'tools', 'read_file');
     expect(html).toMatch(/2 parameters, 1 required/);
     expect(html.indexOf('<code>path</code>')).toBeLessThan(html.indexOf('<code>encoding</code>'));
+    expect(html).toContain('What it returns');
+    expect(html.indexOf('What it returns')).toBeLessThan(html.indexOf('<code>content</code>'));
     expect(page(fixtureOut, 'servers', evil, 'tools', toolSlug('weird name/../.."<x>'))).toContain('no parameters');
   });
 

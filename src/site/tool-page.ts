@@ -22,6 +22,8 @@ export function toolPageModel(server: Server, tool: StoredTool) {
     policy,
     rows,
     parameters,
+    /** Fields of the structured result, when the tool declares an outputSchema. */
+    outputRows: definition.outputSchema ? parameterRows(definition.outputSchema) : [],
     annotations,
     annotationFindings: annotationFindings(classification),
     poisoningFindings: poisoningFindings(classification),
