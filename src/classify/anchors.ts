@@ -12,6 +12,9 @@ interface Entry {
   word: string;
   head: number[];
   all: number[];
+  /** The start groups (compileStarts) among `head` and `all`, whose occurrences the scan records. */
+  headStarts: number[];
+  allStarts: number[];
 }
 
 const table = new Map<number, Entry[]>();
@@ -72,6 +75,21 @@ function hashOf(word: string): number {
 
 /** Registers one anchor list (at module load) and returns its group; -1 means "always run". */
 export function compileAnchors(anchors: readonly string[] | undefined, scope: AnchorScope): number {
+  return register(anchors, scope, false);
+}
+
+/**
+ * Registers a rule's start words (at module load): the words one of which every match of its pattern
+ * begins with. The scan records where they occur, so the pattern is tried only there (see execAtStarts).
+ * Returns the group, or -1 when the rule has none (its pattern then runs over the whole text).
+ */
+export function compileStarts(starts: readonly string[] | undefined, scope: AnchorScope): number {
+  if (starts === undefined) return -1;
+  for (const word of starts) if (!PLAIN_WORD.test(word)) throw new Error(`start word "${word}" is not a plain lower-case word`);
+  return register(starts, scope, true);
+}
+
+function register(anchors: readonly string[] | undefined, scope: AnchorScope, recordPositions: boolean): number {
   if (anchors === undefined) return -1;
   const group = groupCount++;
   for (const anchor of anchors) {
@@ -83,11 +101,12 @@ export function compileAnchors(anchors: readonly string[] | undefined, scope: An
     const bucket = table.get(hash) ?? [];
     let entry = bucket.find((candidate) => candidate.word === anchor);
     if (!entry) {
-      entry = { word: anchor, head: [], all: [] };
+      entry = { word: anchor, head: [], all: [], headStarts: [], allStarts: [] };
       bucket.push(entry);
       table.set(hash, bucket);
     }
     entry[scope].push(group);
+    if (recordPositions) entry[scope === 'head' ? 'headStarts' : 'allStarts'].push(group);
     minLength = Math.min(minLength, anchor.length);
     maxLength = Math.max(maxLength, anchor.length);
   }
@@ -111,7 +130,7 @@ function wordAt(text: string, start: number, word: string): boolean {
 }
 
 /** Sets the flags of the anchor word (if it is one) written at `start`..`end` of `text`, whose hash is `hash`. */
-function flagWord(flags: Uint8Array, text: string, start: number, end: number, hash: number, headEnd: number): void {
+function flagWord(flags: Uint8Array, starts: number[], text: string, start: number, end: number, hash: number, headEnd: number): void {
   const wordLength = end - start;
   if (wordLength < minLength || wordLength > maxLength) return;
   const bucket = lookup(hash);
@@ -119,7 +138,10 @@ function flagWord(flags: Uint8Array, text: string, start: number, end: number, h
   for (const entry of bucket) {
     if (entry.word.length !== wordLength || !wordAt(text, start, entry.word)) continue;
     for (const group of entry.all) flags[group] = 1;
-    if (start < headEnd) for (const group of entry.head) flags[group] = 1;
+    for (const group of entry.allStarts) starts.push(group, start);
+    if (start >= headEnd) continue;
+    for (const group of entry.head) flags[group] = 1;
+    for (const group of entry.headStarts) starts.push(group, start);
   }
 }
 
@@ -128,7 +150,7 @@ function flagWord(flags: Uint8Array, text: string, start: number, end: number, h
  * it up when it ends. `lowered`: the text is already lower-cased, so no character needs a second look.
  * (One flat loop with a table lookup per character: as fast as a bare scan of the text.)
  */
-function scanWords(flags: Uint8Array, text: string, headEnd: number, lowered: boolean): number {
+function scanWords(flags: Uint8Array, starts: number[], text: string, headEnd: number, lowered: boolean): number {
   const length = text.length;
   let found = ASCII;
   let start = -1;
@@ -146,12 +168,12 @@ function scanWords(flags: Uint8Array, text: string, headEnd: number, lowered: bo
       found = NON_ASCII;
     }
     if (start >= 0) {
-      flagWord(flags, text, start, i, hash, headEnd);
+      flagWord(flags, starts, text, start, i, hash, headEnd);
       start = -1;
       hash = 0;
     }
   }
-  if (start >= 0) flagWord(flags, text, start, length, hash, headEnd);
+  if (start >= 0) flagWord(flags, starts, text, start, length, hash, headEnd);
   return found;
 }
 
@@ -159,15 +181,17 @@ function scanWords(flags: Uint8Array, text: string, headEnd: number, lowered: bo
  * Sets the flags of the anchor groups found in a text, as if it were lower-cased, and says whether it
  * has a non-ASCII character (the invisible-Unicode rules skip texts without one). Words starting
  * before `headEnd` count for `head` groups as well as `all` groups (pass 0 for texts that only
- * poisoning rules read). `source.lower` gives the lower-cased text (offsets kept) when one is needed: for
+ * poisoning rules read). `starts` receives (group, offset) pairs, in text order, for the words of
+ * start groups (compileStarts). `source.lower` gives the lower-cased text (offsets kept) when one is needed: for
  * substring anchors with letters, and for the rare text whose lower case is not a per-letter fold.
  */
-export function scanAnchors(flags: Uint8Array, text: string, headEnd: number, source: { readonly lower: string }): boolean {
+export function scanAnchors(flags: Uint8Array, starts: number[], text: string, headEnd: number, source: { readonly lower: string }): boolean {
   if (slots.length === 0) buildSlots();
-  let found = scanWords(flags, text, headEnd, false);
+  let found = scanWords(flags, starts, text, headEnd, false);
   if (found === UNSAFE) {
     flags.fill(0);
-    found = scanWords(flags, source.lower, headEnd, true);
+    starts.length = 0;
+    found = scanWords(flags, starts, source.lower, headEnd, true);
   }
   for (const { needle, group, scope, letters } of substrings) {
     const searched = letters ? source.lower : text;
@@ -179,4 +203,26 @@ export function scanAnchors(flags: Uint8Array, text: string, headEnd: number, so
 
 export function anchored(flags: Uint8Array, group: number): boolean {
   return group < 0 || flags[group] === 1;
+}
+
+/** A pattern compiled to be tried at one position (sticky), for execAtStarts. */
+export function stickyPattern(pattern: RegExp, keepCase: boolean): RegExp {
+  const flags = pattern.flags.replace('g', '').replace('y', '');
+  return new RegExp(pattern.source, `${keepCase ? flags : flags.replace('i', '')}y`);
+}
+
+/**
+ * The first match of `sticky` in `text` that starts at or after `from` at an offset `starts` records
+ * for `group`: the match a search of the whole text from `from` finds, when every match of the
+ * pattern begins with one of the group's start words.
+ */
+export function execAtStarts(sticky: RegExp, text: string, starts: readonly number[], group: number, from: number): RegExpExecArray | null {
+  for (let i = 0; i < starts.length; i += 2) {
+    const at = starts[i + 1] as number;
+    if (starts[i] !== group || at < from) continue;
+    sticky.lastIndex = at;
+    const m = sticky.exec(text);
+    if (m !== null) return m;
+  }
+  return null;
 }

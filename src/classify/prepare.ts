@@ -35,6 +35,8 @@ export class TextEntry {
   readonly nonAscii: boolean;
   /** Anchor groups found in this text (poisoning rules run only on texts that have their anchors). */
   readonly anchors: Uint8Array;
+  /** Where the words of start groups occur: (group, offset) pairs in text order (see anchors.ts). */
+  readonly starts: number[] = [];
   private lowered: string | undefined;
   private head: string | undefined;
 
@@ -44,7 +46,7 @@ export class TextEntry {
     headEnd: number,
   ) {
     this.anchors = anchorFlags();
-    this.nonAscii = scanAnchors(this.anchors, text, headEnd, this);
+    this.nonAscii = scanAnchors(this.anchors, this.starts, text, headEnd, this);
   }
 
   /** The text lower-cased, offsets kept (so a match's span can be cut from `text`); computed once, when first read. */
@@ -80,6 +82,8 @@ export interface PreparedTool {
   openingEnd: number;
   /** The description's entry in `texts`, when it is not empty: category phrases read its first HEAD_LENGTH characters, lower-cased. */
   descriptionText: TextEntry | undefined;
+  /** The title's entry in `texts`, when it is not empty. */
+  titleText: TextEntry | undefined;
   /** The title, lower-cased. */
   lowerTitle: string;
   /** Free texts for the poisoning rules: field, text and what the anchor scan found in it. */
@@ -336,6 +340,7 @@ export function prepareTool(tool: McpTool): PreparedTool {
     headAnchors: descriptionText?.anchors ?? none,
     titleAnchors: titleText?.anchors ?? none,
     descriptionText,
+    titleText,
     lowerTitle: title.toLowerCase(),
     texts,
   };
