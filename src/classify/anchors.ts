@@ -1,5 +1,5 @@
 // Anchor words: the cheap test that decides whether a phrase pattern is worth running on a tool.
-// Every rule's anchors are compiled into one table keyed by a word hash, and a text is scanned once,
+// Every rule's anchors are compiled into word tables keyed by a hash, and a text is scanned once,
 // character by character, without allocating a string per word; a rule whose anchors are absent
 // costs nothing. Rules register at module load; tools are scanned at call time.
 
@@ -17,40 +17,70 @@ interface Entry {
   allStarts: number[];
 }
 
-const table = new Map<number, Entry[]>();
-// The scan's lookup: an open-addressing table from word hash to its entries, rebuilt when rules register.
-let slots: Int32Array = new Int32Array(0);
-let slotHashes: Int32Array = new Int32Array(0);
-let slotEntries: Entry[][] = [];
-let mask = 0;
-let minLength = Infinity;
-let maxLength = 0;
+/** Every anchor word's entry, by word. */
+const entries = new Map<string, Entry>();
 
-function buildSlots(): void {
-  let size = 64;
-  while (size < table.size * 4) size *= 2;
-  slots = new Int32Array(size).fill(-1);
-  slotHashes = new Int32Array(size);
-  slotEntries = [];
-  mask = size - 1;
-  for (const [hash, bucket] of table) {
-    let slot = hash & mask;
-    while (slots[slot] !== -1) slot = (slot + 1) & mask;
-    slots[slot] = slotEntries.length;
-    slotHashes[slot] = hash;
-    slotEntries.push(bucket);
+/**
+ * The scan's lookup: an open-addressing table from word hash to the entries with that hash. Two are
+ * built (lazily, after rules register): one of every word, for words in a text's head, and one of the
+ * words that `all` groups need, for the rest (parameter descriptions, the tail of a long description),
+ * so a word only head rules want costs a miss there, not a comparison.
+ */
+class WordTable {
+  private readonly slots: Int32Array;
+  private readonly hashes: Int32Array;
+  private readonly buckets: Entry[][] = [];
+  private readonly mask: number;
+  readonly minLength: number = Infinity;
+  readonly maxLength: number = 0;
+
+  constructor(words: readonly Entry[]) {
+    const byHash = new Map<number, Entry[]>();
+    for (const entry of words) {
+      const hash = hashOf(entry.word);
+      byHash.set(hash, [...(byHash.get(hash) ?? []), entry]);
+      this.minLength = Math.min(this.minLength, entry.word.length);
+      this.maxLength = Math.max(this.maxLength, entry.word.length);
+    }
+    let size = 64;
+    while (size < byHash.size * 4) size *= 2;
+    this.slots = new Int32Array(size).fill(-1);
+    this.hashes = new Int32Array(size);
+    this.mask = size - 1;
+    for (const [hash, bucket] of byHash) {
+      let slot = hash & this.mask;
+      while (this.slots[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.slots[slot] = this.buckets.length;
+      this.hashes[slot] = hash;
+      this.buckets.push(bucket);
+    }
+  }
+
+  lookup(hash: number): Entry[] | undefined {
+    let slot = hash & this.mask;
+    for (;;) {
+      const index = this.slots[slot] ?? -1;
+      if (index === -1) return undefined;
+      if (this.hashes[slot] === hash) return this.buckets[index];
+      slot = (slot + 1) & this.mask;
+    }
   }
 }
 
-function lookup(hash: number): Entry[] | undefined {
-  let slot = hash & mask;
-  for (;;) {
-    const index = slots[slot] ?? -1;
-    if (index === -1) return undefined;
-    if (slotHashes[slot] === hash) return slotEntries[index];
-    slot = (slot + 1) & mask;
-  }
+interface Tables {
+  head: WordTable;
+  rest: WordTable;
 }
+let tables: Tables | undefined;
+
+function wordTables(): Tables {
+  if (tables === undefined) {
+    const words = [...entries.values()];
+    tables = { head: new WordTable(words), rest: new WordTable(words.filter((entry) => entry.all.length > 0)) };
+  }
+  return tables;
+}
+
 const substrings: Array<{ needle: string; group: number; scope: AnchorScope; letters: boolean }> = [];
 let groupCount = 0;
 
@@ -97,20 +127,15 @@ function register(anchors: readonly string[] | undefined, scope: AnchorScope, re
       substrings.push({ needle: anchor, group, scope, letters: anchor.toUpperCase() !== anchor.toLowerCase() });
       continue;
     }
-    const hash = hashOf(anchor);
-    const bucket = table.get(hash) ?? [];
-    let entry = bucket.find((candidate) => candidate.word === anchor);
+    let entry = entries.get(anchor);
     if (!entry) {
       entry = { word: anchor, head: [], all: [], headStarts: [], allStarts: [] };
-      bucket.push(entry);
-      table.set(hash, bucket);
+      entries.set(anchor, entry);
     }
     entry[scope].push(group);
     if (recordPositions) entry[scope === 'head' ? 'headStarts' : 'allStarts'].push(group);
-    minLength = Math.min(minLength, anchor.length);
-    maxLength = Math.max(maxLength, anchor.length);
   }
-  slots = new Int32Array(0);
+  tables = undefined;
   return group;
 }
 
@@ -130,10 +155,11 @@ function wordAt(text: string, start: number, word: string): boolean {
 }
 
 /** Sets the flags of the anchor word (if it is one) written at `start`..`end` of `text`, whose hash is `hash`. */
-function flagWord(flags: Uint8Array, starts: number[], text: string, start: number, end: number, hash: number, headEnd: number): void {
+function flagWord(flags: Uint8Array, starts: number[], tables: Tables, text: string, start: number, end: number, hash: number, headEnd: number): void {
   const wordLength = end - start;
-  if (wordLength < minLength || wordLength > maxLength) return;
-  const bucket = lookup(hash);
+  const table = start < headEnd ? tables.head : tables.rest;
+  if (wordLength < table.minLength || wordLength > table.maxLength) return;
+  const bucket = table.lookup(hash);
   if (bucket === undefined) return;
   for (const entry of bucket) {
     if (entry.word.length !== wordLength || !wordAt(text, start, entry.word)) continue;
@@ -150,7 +176,7 @@ function flagWord(flags: Uint8Array, starts: number[], text: string, start: numb
  * it up when it ends. `lowered`: the text is already lower-cased, so no character needs a second look.
  * (One flat loop with a table lookup per character: as fast as a bare scan of the text.)
  */
-function scanWords(flags: Uint8Array, starts: number[], text: string, headEnd: number, lowered: boolean): number {
+function scanWords(flags: Uint8Array, starts: number[], tables: Tables, text: string, headEnd: number, lowered: boolean): number {
   const length = text.length;
   let found = ASCII;
   let start = -1;
@@ -168,12 +194,12 @@ function scanWords(flags: Uint8Array, starts: number[], text: string, headEnd: n
       found = NON_ASCII;
     }
     if (start >= 0) {
-      flagWord(flags, starts, text, start, i, hash, headEnd);
+      flagWord(flags, starts, tables, text, start, i, hash, headEnd);
       start = -1;
       hash = 0;
     }
   }
-  if (start >= 0) flagWord(flags, starts, text, start, length, hash, headEnd);
+  if (start >= 0) flagWord(flags, starts, tables, text, start, length, hash, headEnd);
   return found;
 }
 
@@ -186,12 +212,12 @@ function scanWords(flags: Uint8Array, starts: number[], text: string, headEnd: n
  * substring anchors with letters, and for the rare text whose lower case is not a per-letter fold.
  */
 export function scanAnchors(flags: Uint8Array, starts: number[], text: string, headEnd: number, source: { readonly lower: string }): boolean {
-  if (slots.length === 0) buildSlots();
-  let found = scanWords(flags, starts, text, headEnd, false);
+  const tables = wordTables();
+  let found = scanWords(flags, starts, tables, text, headEnd, false);
   if (found === UNSAFE) {
     flags.fill(0);
     starts.length = 0;
-    found = scanWords(flags, starts, source.lower, headEnd, true);
+    found = scanWords(flags, starts, tables, source.lower, headEnd, true);
   }
   for (const { needle, group, scope, letters } of substrings) {
     const searched = letters ? source.lower : text;
