@@ -203,18 +203,29 @@ function scanWords(flags: Uint8Array, starts: number[], tables: Tables, text: st
   return found;
 }
 
+/** What scanAnchors says of a text: whether it is all ASCII, and whether its lower-cased form has a non-ASCII character. */
+export const TextKind = {
+  Ascii: 0,
+  /** Non-ASCII, and still so once lower-cased (the invisible-Unicode rules read only such texts). */
+  NonAscii: 1,
+  /** Non-ASCII, but ASCII once lower-cased (a Kelvin sign is a "k"). */
+  FoldsToAscii: 2,
+} as const;
+export type TextKind = (typeof TextKind)[keyof typeof TextKind];
+
 /**
  * Sets the flags of the anchor groups found in a text, as if it were lower-cased, and says whether it
- * has a non-ASCII character (the invisible-Unicode rules skip texts without one). Words starting
+ * has non-ASCII characters (see TextKind). Words starting
  * before `headEnd` count for `head` groups as well as `all` groups (pass 0 for texts that only
  * poisoning rules read). `starts` receives (group, offset) pairs, in text order, for the words of
  * start groups (compileStarts). `source.lower` gives the lower-cased text (offsets kept) when one is needed: for
  * substring anchors with letters, and for the rare text whose lower case is not a per-letter fold.
  */
-export function scanAnchors(flags: Uint8Array, starts: number[], text: string, headEnd: number, source: { readonly lower: string }): boolean {
+export function scanAnchors(flags: Uint8Array, starts: number[], text: string, headEnd: number, source: { readonly lower: string }): TextKind {
   const tables = wordTables();
   let found = scanWords(flags, starts, tables, text, headEnd, false);
-  if (found === UNSAFE) {
+  const folded = found === UNSAFE;
+  if (folded) {
     flags.fill(0);
     starts.length = 0;
     found = scanWords(flags, starts, tables, source.lower, headEnd, true);
@@ -224,15 +235,20 @@ export function scanAnchors(flags: Uint8Array, starts: number[], text: string, h
     const at = searched.indexOf(needle);
     if (at >= 0 && (scope === 'all' || at + needle.length <= headEnd)) flags[group] = 1;
   }
-  return found === NON_ASCII;
+  return found === NON_ASCII ? TextKind.NonAscii : folded ? TextKind.FoldsToAscii : TextKind.Ascii;
 }
 
 export function anchored(flags: Uint8Array, group: number): boolean {
   return group < 0 || flags[group] === 1;
 }
 
-/** A pattern compiled to be tried at one position (sticky), for execAtStarts. */
+/**
+ * A rule's pattern compiled to be tried at one position (sticky), for execAtStarts: case-insensitive,
+ * for texts as written; without the `i` flag, for lower-cased texts. On an ASCII text the two find
+ * the same matches, because patterns are written in lower case (checked here).
+ */
 export function stickyPattern(pattern: RegExp, keepCase: boolean): RegExp {
+  if (/[A-Z]/.test(pattern.source.replace(/\\./g, ''))) throw new Error(`pattern ${pattern.source} has an upper-case letter; write rules in lower case`);
   const flags = pattern.flags.replace('g', '').replace('y', '');
   return new RegExp(pattern.source, `${keepCase ? flags : flags.replace('i', '')}y`);
 }

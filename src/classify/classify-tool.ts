@@ -103,7 +103,7 @@ interface RuleSet {
   /** Per verb: the verb class's name rule and lead rule, and other rules on the name's verb. */
   verbs: Map<string, { name?: CompiledRule; lead?: CompiledRule; extra: CompiledRule[] }>;
   tokens: Array<{ rule: CompiledRule; tokens: ReadonlySet<string>; last: boolean }>;
-  phrases: Array<{ rule: CompiledRule; pattern: RegExp; group: number; sticky: RegExp; startGroup: number }>;
+  phrases: Array<{ rule: CompiledRule; pattern: RegExp; group: number; sticky: RegExp; stickyLower: RegExp; startGroup: number }>;
   parameters: CompiledRule[];
 }
 
@@ -134,7 +134,9 @@ function ruleSet(phase: Phase): RuleSet {
     } else if (match.kind === 'name-token') set.tokens.push({ rule, tokens: new Set(match.tokens), last: match.last === true });
     else if (match.kind === 'phrase') {
       const { group, startGroup } = phraseGroups.get(rule) ?? { group: -1, startGroup: -1 };
-      set.phrases.push({ rule, pattern: lowerCasePattern(match.pattern), group, sticky: stickyPattern(match.pattern, false), startGroup });
+      const sticky = startGroup < 0 ? match.pattern : stickyPattern(match.pattern, true);
+      const stickyLower = startGroup < 0 ? match.pattern : stickyPattern(match.pattern, false);
+      set.phrases.push({ rule, pattern: lowerCasePattern(match.pattern), group, sticky, stickyLower, startGroup });
     }
     else set.parameters.push(rule);
   }
@@ -145,13 +147,15 @@ const ruleSets = new Map<Phase, RuleSet>();
 for (const phase of ['all', 'category', 'Read', 'Write', 'Execute', 'Destructive', 'Financial', 'Other'] as const) ruleSets.set(phase, ruleSet(phase));
 
 /**
- * A phrase's first match in `searched` (the lower-cased head of `entry`): tried only at its start
- * words when it has them and `searched` has the entry's offsets (a description cut at HEAD_LENGTH may
- * end inside a word the scan read whole, and a lower-cased title may change length), else a search.
+ * A phrase's first match in the lower-cased head of the tool's description or title (`entry`): tried only at its start words when it has them and the lower-cased text has the
+ * entry's offsets (a description cut at HEAD_LENGTH may end inside a word the scan read whole, and a
+ * lower-cased title may change length), else a search. An ASCII text is read as written.
  */
-function firstMatch(phrase: RuleSet['phrases'][number], entry: TextEntry, searched: string): RegExpExecArray | null {
+function firstMatch(phrase: RuleSet['phrases'][number], tool: PreparedTool, entry: TextEntry, field: 'description' | 'title'): RegExpExecArray | null {
+  if (phrase.startGroup >= 0 && entry.ascii && entry.text.length <= HEAD_LENGTH) return execAtStarts(phrase.sticky, entry.text, entry.starts, phrase.startGroup, 0);
+  const searched = field === 'description' ? entry.lowerHead : tool.lowerTitle;
   if (phrase.startGroup < 0 || entry.text.length > HEAD_LENGTH || searched.length !== entry.text.length) return phrase.pattern.exec(searched);
-  return execAtStarts(phrase.sticky, searched, entry.starts, phrase.startGroup, 0);
+  return execAtStarts(phrase.stickyLower, searched, entry.starts, phrase.startGroup, 0);
 }
 
 /** Parameter names of the kind whose enum lists the operations one tool performs. */
@@ -181,12 +185,12 @@ function collectHits(tool: PreparedTool, phase: Phase): Hit[] {
   }
   for (const phrase of set.phrases) {
     const { rule, group } = phrase;
-    const m = tool.descriptionText !== undefined && anchored(tool.headAnchors, group) ? firstMatch(phrase, tool.descriptionText, tool.descriptionText.lowerHead) : null;
+    const m = tool.descriptionText !== undefined && anchored(tool.headAnchors, group) ? firstMatch(phrase, tool, tool.descriptionText, 'description') : null;
     if (m) {
       hits.push({ rule, field: 'description', match: tool.description.slice(m.index, m.index + m[0].length), start: m.index });
       continue;
     }
-    const t = tool.titleText === undefined || !anchored(tool.titleAnchors, group) ? null : firstMatch(phrase, tool.titleText, tool.lowerTitle);
+    const t = tool.titleText === undefined || !anchored(tool.titleAnchors, group) ? null : firstMatch(phrase, tool, tool.titleText, 'title');
     if (t) hits.push({ rule, field: 'title', match: tool.title.slice(t.index, t.index + t[0].length), start: t.index });
   }
   if (set.parameters.length > 0 && tool.parameters.length > 0) {

@@ -15,8 +15,8 @@ const compiled = poisonRules.map((rule) => ({
   first: compileAnchors(rule.anchors, 'all'),
   also: (rule.anchorsAlso ?? []).map((list) => compileAnchors(list, 'all')),
   startGroup: compileStarts(rule.starts, 'all'),
-  stickyLower: stickyPattern(rule.pattern, false),
-  sticky: stickyPattern(rule.pattern, true),
+  stickyLower: rule.starts ? stickyPattern(rule.pattern, false) : rule.pattern,
+  sticky: rule.starts ? stickyPattern(rule.pattern, true) : rule.pattern,
 }));
 
 function addMatches(findings: Finding[], rule: PoisonRule, pattern: RegExp, field: string, searched: string, original: string): void {
@@ -57,7 +57,8 @@ export function findPoisoning(tool: PreparedTool): Finding[] {
       if (!anchored(entry.anchors, first) || !also.every((group) => anchored(entry.anchors, group))) continue;
       // toLowerCase keeps offsets for almost all text; when it does not, search the original.
       if (startGroup >= 0) {
-        const lowered = entry.lower.length === entry.text.length;
+        // An ASCII text is read as written; other texts lower-cased when that keeps offsets, as below.
+        const lowered = !entry.ascii && entry.lower.length === entry.text.length;
         addMatchesAtStarts(findings, rule, lowered ? stickyLower : sticky, entry, startGroup, lowered ? entry.lower : entry.text);
       } else if (entry.lower.length === entry.text.length) addMatches(findings, rule, lowerPattern, entry.field, entry.lower, entry.text);
       else addMatches(findings, rule, rule.pattern, entry.field, entry.text, entry.text);
