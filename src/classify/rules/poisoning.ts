@@ -31,7 +31,7 @@ export const poisonRules: readonly PoisonRule[] = [
   {
     id: 'poison.secret-path',
     severity: 'high',
-    anchors: ['ssh', 'id_rsa', 'id_ed25519', 'id_ecdsa', 'id_dsa', 'env', 'aws', 'etc', 'netrc', 'npmrc', 'pgpass', 'credentials', 'docker', 'claude_desktop_config', 'mcp'],
+    anchors: ['ssh', 'id_rsa', 'id_ed25519', 'id_ecdsa', 'id_dsa', 'env', 'passwd', 'shadow', 'netrc', 'npmrc', 'pgpass', 'credentials', 'docker', 'claude_desktop_config', 'mcp'],
     pattern: /~\/\.ssh\b|\bid_(?:rsa|ed25519|ecdsa|dsa)\b|(?<![\w.])\.env\b(?!\w)|\.aws\/credentials\b|\/etc\/(?:passwd|shadow)\b|\.netrc\b|\.npmrc\b|\.pgpass\b|\.git-credentials\b|\.docker\/config\.json\b|claude_desktop_config\.json\b|\bmcp\.json\b/gi,
     scope: 'text',
     message: 'The text names a file that holds secrets (SSH keys, .env, cloud credentials).',
