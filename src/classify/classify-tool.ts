@@ -1,9 +1,9 @@
 // classifyTool: runs every rule over one tool definition and turns the evidence into a category, a
 // risk class, capability labels and findings. Pure and deterministic; rules are compiled once at load.
 import type { CapabilityLabel, Category, Classification, Evidence, Finding, McpTool, RiskClass } from '../schema';
-import { anchored, compileAnchors } from './anchors';
+import { anchored, compileAnchors, compileStarts, execAtStarts, stickyPattern } from './anchors';
 import { classOfVerb } from './lexicon';
-import { prepareTool, type Parameter, type PreparedTool } from './prepare';
+import { HEAD_LENGTH, prepareTool, type Parameter, type PreparedTool, type TextEntry } from './prepare';
 import type { Token } from './tokenize';
 import { findPoisoning } from './poisoning';
 import { rules } from './rules';
@@ -103,14 +103,16 @@ interface RuleSet {
   /** Per verb: the verb class's name rule and lead rule, and other rules on the name's verb. */
   verbs: Map<string, { name?: CompiledRule; lead?: CompiledRule; extra: CompiledRule[] }>;
   tokens: Array<{ rule: CompiledRule; tokens: ReadonlySet<string>; last: boolean }>;
-  phrases: Array<{ rule: CompiledRule; pattern: RegExp; group: number }>;
+  phrases: Array<{ rule: CompiledRule; pattern: RegExp; group: number; sticky: RegExp; stickyLower: RegExp; startGroup: number }>;
   parameters: CompiledRule[];
 }
 
 const compiled = rules.map(compile);
 // Each phrase rule's anchors are registered once; every phase shares the group.
-const phraseGroups = new Map<Rule, number>();
-for (const rule of compiled) if (rule.match.kind === 'phrase') phraseGroups.set(rule, compileAnchors(rule.match.anchors, 'head'));
+const phraseGroups = new Map<Rule, { group: number; startGroup: number }>();
+for (const rule of compiled) {
+  if (rule.match.kind === 'phrase') phraseGroups.set(rule, { group: compileAnchors(rule.match.anchors, 'head'), startGroup: compileStarts(rule.match.starts, 'head') });
+}
 
 function ruleSet(phase: Phase): RuleSet {
   const set: RuleSet = { verbs: new Map(), tokens: [], phrases: [], parameters: [] };
@@ -130,7 +132,12 @@ function ruleSet(phase: Phase): RuleSet {
         set.verbs.set(verb, entry);
       }
     } else if (match.kind === 'name-token') set.tokens.push({ rule, tokens: new Set(match.tokens), last: match.last === true });
-    else if (match.kind === 'phrase') set.phrases.push({ rule, pattern: lowerCasePattern(match.pattern), group: phraseGroups.get(rule) ?? -1 });
+    else if (match.kind === 'phrase') {
+      const { group, startGroup } = phraseGroups.get(rule) ?? { group: -1, startGroup: -1 };
+      const sticky = startGroup < 0 ? match.pattern : stickyPattern(match.pattern, true);
+      const stickyLower = startGroup < 0 ? match.pattern : stickyPattern(match.pattern, false);
+      set.phrases.push({ rule, pattern: lowerCasePattern(match.pattern), group, sticky, stickyLower, startGroup });
+    }
     else set.parameters.push(rule);
   }
   return set;
@@ -138,6 +145,18 @@ function ruleSet(phase: Phase): RuleSet {
 
 const ruleSets = new Map<Phase, RuleSet>();
 for (const phase of ['all', 'category', 'Read', 'Write', 'Execute', 'Destructive', 'Financial', 'Other'] as const) ruleSets.set(phase, ruleSet(phase));
+
+/**
+ * A phrase's first match in the lower-cased head of the tool's description or title (`entry`): tried only at its start words when it has them and the lower-cased text has the
+ * entry's offsets (a description cut at HEAD_LENGTH may end inside a word the scan read whole, and a
+ * lower-cased title may change length), else a search. An ASCII text is read as written.
+ */
+function firstMatch(phrase: RuleSet['phrases'][number], tool: PreparedTool, entry: TextEntry, field: 'description' | 'title'): RegExpExecArray | null {
+  if (phrase.startGroup >= 0 && entry.ascii && entry.text.length <= HEAD_LENGTH) return execAtStarts(phrase.sticky, entry.text, entry.starts, phrase.startGroup, 0);
+  const searched = field === 'description' ? entry.lowerHead : tool.lowerTitle;
+  if (phrase.startGroup < 0 || entry.text.length > HEAD_LENGTH || searched.length !== entry.text.length) return phrase.pattern.exec(searched);
+  return execAtStarts(phrase.stickyLower, searched, entry.starts, phrase.startGroup, 0);
+}
 
 /** Parameter names of the kind whose enum lists the operations one tool performs. */
 const OPERATION_PARAMETER = /^(?:action|method|operation|op|mode|command|type|verb|state)s?$/;
@@ -164,13 +183,14 @@ function collectHits(tool: PreparedTool, phase: Phase): Hit[] {
       break;
     }
   }
-  for (const { rule, pattern, group } of set.phrases) {
-    const m = tool.descriptionText !== undefined && anchored(tool.headAnchors, group) ? pattern.exec(tool.descriptionText.lowerHead) : null;
+  for (const phrase of set.phrases) {
+    const { rule, group } = phrase;
+    const m = tool.descriptionText !== undefined && anchored(tool.headAnchors, group) ? firstMatch(phrase, tool, tool.descriptionText, 'description') : null;
     if (m) {
       hits.push({ rule, field: 'description', match: tool.description.slice(m.index, m.index + m[0].length), start: m.index });
       continue;
     }
-    const t = tool.lowerTitle === '' || !anchored(tool.titleAnchors, group) ? null : pattern.exec(tool.lowerTitle);
+    const t = tool.titleText === undefined || !anchored(tool.titleAnchors, group) ? null : firstMatch(phrase, tool, tool.titleText, 'title');
     if (t) hits.push({ rule, field: 'title', match: tool.title.slice(t.index, t.index + t[0].length), start: t.index });
   }
   if (set.parameters.length > 0 && tool.parameters.length > 0) {

@@ -1,7 +1,7 @@
 // Reads a tool definition once into what the rules match against: name tokens and verbs, the
 // description's lead verbs, parameters. Everything here is computed from untrusted text and never trusted.
 import type { McpTool } from '../schema';
-import { anchorFlags, scanAnchors } from './anchors';
+import { anchorFlags, scanAnchors, TextKind } from './anchors';
 import { baseOfForm, classOfVerb, isNounLike, splitJoinedVerbs } from './lexicon';
 import { actionStart, normaliseParameterName, tokenizeName, type Token } from './tokenize';
 
@@ -32,9 +32,14 @@ function lowerKeepingOffsets(text: string): string {
 
 /** One free text of a tool: where it is, as written, what the anchor scan found in it, and (when a rule needs it) lower-cased. */
 export class TextEntry {
+  /** Whether the text has a non-ASCII character once lower-cased. */
   readonly nonAscii: boolean;
+  /** Whether the text is all ASCII, so a case-insensitive pattern can read it as written instead of lower-cased. */
+  readonly ascii: boolean;
   /** Anchor groups found in this text (poisoning rules run only on texts that have their anchors). */
   readonly anchors: Uint8Array;
+  /** Where the words of start groups occur: (group, offset) pairs in text order (see anchors.ts). */
+  readonly starts: number[] = [];
   private lowered: string | undefined;
   private head: string | undefined;
 
@@ -44,7 +49,9 @@ export class TextEntry {
     headEnd: number,
   ) {
     this.anchors = anchorFlags();
-    this.nonAscii = scanAnchors(this.anchors, text, headEnd, this);
+    const kind = scanAnchors(this.anchors, this.starts, text, headEnd, this);
+    this.nonAscii = kind === TextKind.NonAscii;
+    this.ascii = kind === TextKind.Ascii;
   }
 
   /** The text lower-cased, offsets kept (so a match's span can be cut from `text`); computed once, when first read. */
@@ -80,6 +87,8 @@ export interface PreparedTool {
   openingEnd: number;
   /** The description's entry in `texts`, when it is not empty: category phrases read its first HEAD_LENGTH characters, lower-cased. */
   descriptionText: TextEntry | undefined;
+  /** The title's entry in `texts`, when it is not empty. */
+  titleText: TextEntry | undefined;
   /** The title, lower-cased. */
   lowerTitle: string;
   /** Free texts for the poisoning rules: field, text and what the anchor scan found in it. */
@@ -336,6 +345,7 @@ export function prepareTool(tool: McpTool): PreparedTool {
     headAnchors: descriptionText?.anchors ?? none,
     titleAnchors: titleText?.anchors ?? none,
     descriptionText,
+    titleText,
     lowerTitle: title.toLowerCase(),
     texts,
   };

@@ -29,8 +29,10 @@ export type Matcher =
   /**
    * A phrase anywhere in the description or title (case-insensitive). The pattern only runs when one
    * of the anchor words occurs in the text (a word lookup, so a tool costs microseconds, not a scan per rule).
+   * `starts`, when given, are words one of which every match begins with: the pattern is then tried
+   * only where they occur instead of over the whole text.
    */
-  | { kind: 'phrase'; anchors: readonly string[]; pattern: RegExp }
+  | { kind: 'phrase'; anchors: readonly string[]; starts?: readonly string[]; pattern: RegExp }
   /** A parameter whose name matches (normalised to lower snake_case), optionally with a description that matches too. */
   | { kind: 'parameter'; name: RegExp; description?: RegExp }
   /** A parameter (named like an action/method/operation) whose enum lists a value that matches. */
@@ -57,6 +59,8 @@ export interface PoisonRule {
   anchors?: readonly string[];
   /** ...and, when given, a word of each of these lists too. Invisible-character rules have none and always run. */
   anchorsAlso?: ReadonlyArray<readonly string[]>;
+  /** Words one of which every match begins with, when there are such: the pattern is tried only where they occur. */
+  starts?: readonly string[];
   /** Global regex; each match becomes a finding with its span and start offset. */
   pattern: RegExp;
   /** Which texts to search: free text (description, title, parameter descriptions) or also names. */

@@ -37,3 +37,37 @@ describe('rule fixtures', () => {
     });
   }
 });
+
+describe('start words', () => {
+  // A pattern with `starts` is tried only where one of those words begins, so every match must begin with one.
+  const withStarts: Array<{ id: string; starts: ReadonlySet<string>; sticky: RegExp }> = [];
+  for (const rule of rules) {
+    if (rule.match.kind === 'phrase' && rule.match.starts) withStarts.push({ id: rule.id, starts: new Set(rule.match.starts), sticky: new RegExp(rule.match.pattern.source, 'iy') });
+  }
+  for (const rule of poisonRules) if (rule.starts) withStarts.push({ id: rule.id, starts: new Set(rule.starts), sticky: new RegExp(rule.pattern.source, 'iy') });
+  const texts = new Set<string>();
+  for (const fixture of Object.values(ruleFixtures)) {
+    for (const definition of [...fixture.fires, ...fixture.quiet]) {
+      texts.add(definition.description ?? '').add(definition.title ?? '');
+      for (const schema of Object.values((definition.inputSchema['properties'] ?? {}) as Record<string, { description?: string }>)) texts.add(schema.description ?? '');
+    }
+  }
+
+  for (const { id, starts, sticky } of withStarts) {
+    it(`${id}: every match in the fixtures begins with a start word`, () => {
+      const outside: string[] = [];
+      for (const text of texts) {
+        const lower = text.toLowerCase();
+        for (let at = 0; at < lower.length; at++) {
+          sticky.lastIndex = at;
+          if (!sticky.test(lower)) continue;
+          const word = /\w*/y;
+          word.lastIndex = at;
+          const begins = at === 0 || !/\w/.test(lower.charAt(at - 1));
+          if (!begins || !starts.has(word.exec(lower)?.[0] ?? '')) outside.push(lower.slice(at, at + 40));
+        }
+      }
+      expect(outside).toEqual([]);
+    });
+  }
+});

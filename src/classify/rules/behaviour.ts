@@ -1,6 +1,7 @@
 // Phrases and parameter shapes that refine what a call does, beyond its verbs: multi-operation tools
 // that can delete, arbitrary code or SQL, read-only limits, irreversibility, overwriting, money.
 import type { Rule } from '../types';
+import { inflected } from './words';
 
 export const behaviourRules: readonly Rule[] = [
   {
@@ -28,35 +29,35 @@ export const behaviourRules: readonly Rule[] = [
   },
   {
     id: 'description.irreversible',
-    match: { kind: 'phrase', anchors: ['permanently', 'irreversible', 'irreversibly', 'undone', 'reversed', 'recovered', 'undo', 'recover'], pattern: /\b(?:permanently|irreversibl[ey]|cannot be (?:undone|reversed|recovered)|can ?not be (?:undone|reversed|recovered)|can't be (?:undone|reversed|recovered)|no way to (?:undo|recover))\b/i },
+    match: { kind: 'phrase', anchors: ['permanently', 'irreversible', 'irreversibly', 'undone', 'reversed', 'recovered', 'undo', 'recover'], starts: ['permanently', 'irreversible', 'irreversibly', 'cannot', 'can', 'no'], pattern: /\b(?:permanently|irreversibl[ey]|cannot be (?:undone|reversed|recovered)|can ?not be (?:undone|reversed|recovered)|can't be (?:undone|reversed|recovered)|no way to (?:undo|recover))\b/i },
     concludes: 'qualifier:irreversible',
     weight: 2,
     explanation: 'The description says the effect cannot be undone.',
   },
   {
     id: 'description.overwrite',
-    match: { kind: 'phrase', anchors: ['overwrite', 'overwrites', 'overwriting', 'overwritten', 'upsert', 'upserts', 'update', 'updates', 'replace', 'replaces', 'replacing', 'exists', 'exist'], pattern: /\b(?:overwrit(?:e|es|ing|ten)|creates? or updates?|create\/update|upserts?|replac(?:e|es|ing) (?:the |an |any )?(?:existing|current|entire|whole|previous)|if (?:it|one|the \w+) (?:already )?exists?,? (?:it )?(?:is|will be) (?:updated|replaced|overwritten))\b/i },
+    match: { kind: 'phrase', anchors: ['overwrite', 'overwrites', 'overwriting', 'overwritten', 'upsert', 'upserts', 'update', 'updates', 'replace', 'replaces', 'replacing', 'exists', 'exist'], starts: ['overwrite', 'overwrites', 'overwriting', 'overwritten', 'create', 'creates', 'upsert', 'upserts', 'replace', 'replaces', 'replacing', 'if'], pattern: /\b(?:overwrit(?:e|es|ing|ten)|creates? or updates?|create\/update|upserts?|replac(?:e|es|ing) (?:the |an |any )?(?:existing|current|entire|whole|previous)|if (?:it|one|the \w+) (?:already )?exists?,? (?:it )?(?:is|will be) (?:updated|replaced|overwritten))\b/i },
     concludes: 'qualifier:overwrite',
     weight: 2,
     explanation: 'The description says the tool replaces or overwrites existing state.',
   },
   {
     id: 'description.read-only',
-    match: { kind: 'phrase', anchors: ['only', 'modify', 'change', 'alter', 'write', 'modifying', 'changing', 'making', 'changes', 'modifications', 'destructive'], pattern: /\b(?:read[- ]only|only (?:select|read)|select (?:queries|statements) only|(?:does|will) not (?:modify|change|alter|write)|without (?:modifying|changing|making (?:any )?changes)|no (?:changes|modifications) (?:are|will be) made|non-destructive)\b/i },
+    match: { kind: 'phrase', anchors: ['only', 'modify', 'change', 'alter', 'write', 'modifying', 'changing', 'making', 'changes', 'modifications', 'destructive'], starts: ['read', 'only', 'select', 'does', 'will', 'without', 'no', 'non'], pattern: /\b(?:read[- ]only|only (?:select|read)|select (?:queries|statements) only|(?:does|will) not (?:modify|change|alter|write)|without (?:modifying|changing|making (?:any )?changes)|no (?:changes|modifications) (?:are|will be) made|non-destructive)\b/i },
     concludes: 'qualifier:read-only',
     weight: 2,
     explanation: 'The description limits the tool to reading.',
   },
   {
     id: 'description.query-language',
-    match: { kind: 'phrase', anchors: ['promql', 'logql', 'kql', 'kusto', 'insights', 'lucene', 'jql', 'sparql', 'graphql', 'search', 'opensearch', 'elasticsearch', 'traceql', 'soql', 'sosl'], pattern: /\b(?:promql|logql|traceql|kql|soql|sosl|kusto quer(?:y|ies)|logs insights|lucene|jql|sparql|graphql quer(?:y|ies)|(?:open|elastic)search quer(?:y|ies)|search quer(?:y|ies))\b/i },
+    match: { kind: 'phrase', anchors: ['promql', 'logql', 'kql', 'kusto', 'insights', 'lucene', 'jql', 'sparql', 'graphql', 'search', 'opensearch', 'elasticsearch', 'traceql', 'soql', 'sosl'], starts: ['promql', 'logql', 'traceql', 'kql', 'soql', 'sosl', 'kusto', 'logs', 'lucene', 'jql', 'sparql', 'graphql', 'opensearch', 'elasticsearch', 'search'], pattern: /\b(?:promql|logql|traceql|kql|soql|sosl|kusto quer(?:y|ies)|logs insights|lucene|jql|sparql|graphql quer(?:y|ies)|(?:open|elastic)search quer(?:y|ies)|search quer(?:y|ies))\b/i },
     concludes: 'qualifier:read-only',
     weight: 2,
     explanation: 'The tool runs queries in a language that reads and cannot change data (PromQL, Logs Insights, SOQL, search queries).',
   },
   {
     id: 'description.ui-interaction',
-    match: { kind: 'phrase', anchors: ['select', 'selects', 'selecting', 'open', 'opens', 'opening'], pattern: /\bselect(?:s|ing)? (?:an? |the |one or more )?(?:options?|values?|items?) (?:in|from) (?:an? |the )?(?:dropdown|drop-down|combobox|combo box|select|listbox|list box)\b|\bopen(?:s|ing)? (?:an? |the )?new (?:browser )?(?:tab|window|page)\b|\bopen(?:s|ing)? (?:an? |the )?(?:url|link|web ?page|website|[\w-]+ form)\b[^.\n]{0,30}? in (?:an? |the )?(?:new )?(?:browser|tab)\b/i },
+    match: { kind: 'phrase', anchors: ['select', 'selects', 'selecting', 'open', 'opens', 'opening'], starts: ['select', 'selects', 'selecting', 'open', 'opens', 'opening'], pattern: /\bselect(?:s|ing)? (?:an? |the |one or more )?(?:options?|values?|items?) (?:in|from) (?:an? |the )?(?:dropdown|drop-down|combobox|combo box|select|listbox|list box)\b|\bopen(?:s|ing)? (?:an? |the )?new (?:browser )?(?:tab|window|page)\b|\bopen(?:s|ing)? (?:an? |the )?(?:url|link|web ?page|website|[\w-]+ form)\b[^.\n]{0,30}? in (?:an? |the )?(?:new )?(?:browser|tab)\b/i },
     concludes: 'category:Write',
     also: ['qualifier:overwrite'],
     weight: 2,
@@ -64,7 +65,7 @@ export const behaviourRules: readonly Rule[] = [
   },
   {
     id: 'description.returns-guidance',
-    match: { kind: 'phrase', anchors: ['documentation', 'guidance', 'guidelines', 'instructions', 'practices'], pattern: /\b(?:provides?|providing|returns?|offers?|offering|gives?)\s+(?:[\w-]+\s+){0,5}?(?:documentation|guidance|guidelines|instructions|best practices)\b/i },
+    match: { kind: 'phrase', anchors: ['documentation', 'guidance', 'guidelines', 'instructions', 'practices'], starts: ['provide', 'provides', 'providing', 'return', 'returns', 'offer', 'offers', 'offering', 'give', 'gives'], pattern: /\b(?:provides?|providing|returns?|offers?|offering|gives?)\s+(?:[\w-]+\s+){0,5}?(?:documentation|guidance|guidelines|instructions|best practices)\b/i },
     concludes: 'qualifier:advice',
     weight: 2,
     explanation: 'The description says the tool returns guidance or documentation, so it advises on an action rather than performing it.',
@@ -78,7 +79,7 @@ export const behaviourRules: readonly Rule[] = [
   },
   {
     id: 'description.executes-code',
-    match: { kind: 'phrase', anchors: ['execute', 'executes', 'executing', 'run', 'runs', 'running', 'evaluate', 'evaluates', 'evaluating', 'eval', 'invoke', 'invokes', 'invoking', 'trigger', 'triggers', 'triggering', 'start', 'starts', 'starting'], pattern: /\b(?:execut(?:e|es|ing)|run(?:s|ning)?|evaluat(?:e|es|ing)|eval)\s+(?:an? |the |any |arbitrary |custom |raw |given |provided |user[- ]provided )*(?:shell |bash |terminal |system |python |javascript |js |node\.?js |powershell |sql |cypher |graphql )?(?:commands?|scripts?|code|snippets?|statements?|sql|shell|programs?|expressions?|javascript)\b|\b(?:invok(?:e|es|ing)|trigger(?:s|ing)?|run(?:s|ning)?|start(?:s|ing)?)\s+(?:an? |the |any )?(?:\w+ )?(?:lambda|functions?|workflows?|pipelines?|jobs?|builds?|deployments?|actions? runs?|runbooks?)\b|\bstart(?:s|ing)? (?:an? |the )?(?:new )?(?:terminal |shell |background |child )?process\b/i },
+    match: { kind: 'phrase', anchors: ['execute', 'executes', 'executing', 'run', 'runs', 'running', 'evaluate', 'evaluates', 'evaluating', 'eval', 'invoke', 'invokes', 'invoking', 'trigger', 'triggers', 'triggering', 'start', 'starts', 'starting'], starts: [...inflected(['execut', 'evaluat'], ['e', 'es', 'ing']), 'eval', ...inflected(['run'], ['s', 'ning']), ...inflected(['invok'], ['e', 'es', 'ing']), ...inflected(['trigger', 'start'], ['s', 'ing'])], pattern: /\b(?:execut(?:e|es|ing)|run(?:s|ning)?|evaluat(?:e|es|ing)|eval)\s+(?:an? |the |any |arbitrary |custom |raw |given |provided |user[- ]provided )*(?:shell |bash |terminal |system |python |javascript |js |node\.?js |powershell |sql |cypher |graphql )?(?:commands?|scripts?|code|snippets?|statements?|sql|shell|programs?|expressions?|javascript)\b|\b(?:invok(?:e|es|ing)|trigger(?:s|ing)?|run(?:s|ning)?|start(?:s|ing)?)\s+(?:an? |the |any )?(?:\w+ )?(?:lambda|functions?|workflows?|pipelines?|jobs?|builds?|deployments?|actions? runs?|runbooks?)\b|\bstart(?:s|ing)? (?:an? |the )?(?:new )?(?:terminal |shell |background |child )?process\b/i },
     concludes: 'category:Execute',
     also: ['label:code-execution', 'qualifier:overwrite'],
     weight: 2,
@@ -137,7 +138,7 @@ export const behaviourRules: readonly Rule[] = [
   },
   {
     id: 'description.moves-money',
-    match: { kind: 'phrase', anchors: ['send', 'sends', 'sending', 'transfer', 'transfers', 'transferring', 'move', 'moves', 'moving', 'withdraw', 'withdraws', 'withdrawing', 'deposit', 'deposits', 'depositing', 'pay', 'pays', 'paying', 'place', 'places', 'placing', 'submit', 'submits', 'submitting', 'execute', 'executes', 'executing', 'create', 'creates', 'creating'], pattern: /\b(?:send|transfer|move|withdraw|deposit|pay)(?:s|ing)? (?:\w+ ){0,3}(?:money|funds|payments?|tokens|crypto|eth|btc|usdc|sol|lamports|satoshis)\b|\b(?:place|submit|execute|create)(?:s|ing)? (?:a |an )?(?:market |limit |buy |sell )?(?:order|trade|payment|charge|refund|payout|invoice|transaction)s?\b/i },
+    match: { kind: 'phrase', anchors: ['send', 'sends', 'sending', 'transfer', 'transfers', 'transferring', 'move', 'moves', 'moving', 'withdraw', 'withdraws', 'withdrawing', 'deposit', 'deposits', 'depositing', 'pay', 'pays', 'paying', 'place', 'places', 'placing', 'submit', 'submits', 'submitting', 'execute', 'executes', 'executing', 'create', 'creates', 'creating'], starts: inflected(['send', 'transfer', 'move', 'withdraw', 'deposit', 'pay', 'place', 'submit', 'execute', 'create'], ['s', 'ing']), pattern: /\b(?:send|transfer|move|withdraw|deposit|pay)(?:s|ing)? (?:\w+ ){0,3}(?:money|funds|payments?|tokens|crypto|eth|btc|usdc|sol|lamports|satoshis)\b|\b(?:place|submit|execute|create)(?:s|ing)? (?:a |an )?(?:market |limit |buy |sell )?(?:order|trade|payment|charge|refund|payout|invoice|transaction)s?\b/i },
     concludes: 'category:Financial',
     weight: 2,
     explanation: 'The description says the tool moves money, places an order or creates a charge.',
