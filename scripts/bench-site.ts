@@ -9,9 +9,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serverId } from '../src/lib/ids';
 import { defaultDataDir, iterateServers, writeServer } from '../src/store/dataset';
+import { projectRoot, siteBuildSteps } from './site-build-steps';
 
-const root = path.resolve(import.meta.dirname, '..');
-const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
 
 /** Copies the real servers under new names until the dataset holds at least `tools` tools. */
 export function synthesizeDataset(dir: string, tools: number): { servers: number; tools: number } {
@@ -31,10 +30,12 @@ export function synthesizeDataset(dir: string, tools: number): { servers: number
 }
 
 /** Runs a step under GNU time and returns its wall seconds and peak resident memory. */
-function measure(command: string, args: string[], env: NodeJS.ProcessEnv): { seconds: number; peakMiB: number } {
+type Measured = { seconds: number; peakMiB: number };
+
+function measure(command: string, args: string[], env: NodeJS.ProcessEnv): Measured {
   const started = performance.now();
   const report = path.join(tmpdir(), `bench-time-${process.pid}`);
-  execFileSync('/usr/bin/time', ['-f', '%M', '-o', report, command, ...args], { cwd: root, env, stdio: 'ignore' });
+  execFileSync('/usr/bin/time', ['-f', '%M', '-o', report, command, ...args], { cwd: projectRoot, env, stdio: 'ignore' });
   const peakKiB = Number(readFileSync(report, 'utf8').trim().split('\n').at(-1));
   rmSync(report, { force: true });
   return { seconds: (performance.now() - started) / 1000, peakMiB: peakKiB / 1024 };
@@ -64,10 +65,8 @@ export function benchSite(tools: number): string {
     const dist = path.join(work, 'dist');
     const made = synthesizeDataset(data, tools);
     const env = { ...process.env, CATALOG_DATA_DIR: data, ASTRO_TELEMETRY_DISABLED: '1' };
-    const astro = measure(bin('astro'), ['build', '--outDir', dist], env);
+    const [astro, post, search] = siteBuildSteps(dist).map((step) => measure(step.command, step.args, env)) as [Measured, Measured, Measured];
     const pages = countPages(dist);
-    const post = measure(bin('tsx'), ['scripts/postbuild.ts', '--out', dist], env);
-    const search = measure(bin('pagefind'), ['--site', dist], env);
     const mib = (value: number) => `${Math.round(value).toLocaleString('en-US')} MiB`;
     return [
       `${made.tools.toLocaleString('en-US')} tools on ${made.servers.toLocaleString('en-US')} servers, ${pages.toLocaleString('en-US')} pages`,

@@ -15,10 +15,12 @@ import { CSV_HEADER, POLICY_FILE_NAMES, serverDocument, toolCsvLine, toolRecord 
 import { builtPages, sitemapFiles } from '../src/site/sitemap';
 import { serverPolicy, toolPolicy, verdictsFor } from '../src/site/verdicts';
 import { csvLine } from '../src/site/csv';
+import astroConfig from '../astro.config.mjs';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
 const out = path.resolve(values.out);
-const site = new URL(process.env['CATALOG_SITE'] ?? 'https://mcp-risk-catalog.example');
+// The same origin Astro used for canonical links (astro.config.mjs reads CATALOG_SITE).
+const site = new URL(astroConfig.site as string);
 const started = performance.now();
 
 mkdirSync(path.join(out, 'data'), { recursive: true });

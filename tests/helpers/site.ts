@@ -4,15 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import path from 'node:path';
-
-const root = path.resolve(import.meta.dirname, '../..');
-const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
+import { projectRoot, siteBuildSteps } from '../../scripts/site-build-steps';
 
 export function buildSite(dataDir: string, outDir: string): void {
   const env = { ...process.env, CATALOG_DATA_DIR: dataDir, ASTRO_TELEMETRY_DISABLED: '1' };
-  execFileSync(bin('astro'), ['build', '--outDir', outDir], { cwd: root, env, stdio: 'pipe' });
-  execFileSync(bin('tsx'), ['scripts/postbuild.ts', '--out', outDir], { cwd: root, env, stdio: 'pipe' });
-  execFileSync(bin('pagefind'), ['--site', outDir], { cwd: root, env, stdio: 'pipe' });
+  for (const step of siteBuildSteps(outDir)) execFileSync(step.command, step.args, { cwd: projectRoot, env, stdio: 'pipe' });
 }
 
 const TYPES: Record<string, string> = {

@@ -1,0 +1,16 @@
+// The steps of `npm run build` (astro build, post-build, Pagefind) for an output folder of one's
+// choosing, shared by the site tests and the site benchmark so both build exactly what users build.
+import path from 'node:path';
+
+export const projectRoot = path.resolve(import.meta.dirname, '..');
+
+export type BuildStep = { name: string; command: string; args: string[] };
+
+export function siteBuildSteps(outDir: string): BuildStep[] {
+  const bin = (name: string) => path.join(projectRoot, 'node_modules/.bin', name);
+  return [
+    { name: 'astro build', command: bin('astro'), args: ['build', '--outDir', outDir] },
+    { name: 'post-build', command: bin('tsx'), args: ['scripts/postbuild.ts', '--out', outDir] },
+    { name: 'pagefind', command: bin('pagefind'), args: ['--site', outDir] },
+  ];
+}
