@@ -1,5 +1,5 @@
 // Anchor words: the cheap test that decides whether a phrase pattern is worth running on a tool.
-// Every rule's anchors are compiled into word tables keyed by a hash, and a text is scanned once,
+// Every rule's anchors are compiled into one automaton (a trie as a transition table), and a text is scanned once,
 // character by character, without allocating a string per word; a rule whose anchors are absent
 // costs nothing. Rules register at module load; tools are scanned at call time.
 
@@ -21,64 +21,52 @@ interface Entry {
 const entries = new Map<string, Entry>();
 
 /**
- * The scan's lookup: an open-addressing table from word hash to the entries with that hash. Two are
- * built (lazily, after rules register): one of every word, for words in a text's head, and one of the
- * words that `all` groups need, for the rest (parameter descriptions, the tail of a long description),
- * so a word only head rules want costs a miss there, not a comparison.
+ * The scan's automaton: a trie of every anchor word, as a table of transitions on ASCII characters
+ * (upper case folded to lower), so a text is read once with one table lookup per character and no
+ * hashing. State 0 is "between words", state 1 "in a word that is no anchor word"; the others are trie
+ * nodes. A word character moves down the trie (or to 1); any other character moves to 0, or, after a
+ * complete anchor word, to minus the accepting node, which tells the scan to flag that word.
  */
-class WordTable {
-  private readonly slots: Int32Array;
-  private readonly hashes: Int32Array;
-  private readonly buckets: Entry[][] = [];
-  private readonly mask: number;
-  readonly minLength: number = Infinity;
-  readonly maxLength: number = 0;
+class Automaton {
+  /** `next[(state << 7) | code]`: the next state, or -state when `state` completes a word at a boundary. */
+  readonly next: Int16Array;
+  /** Per state: the entry of the word it completes, or undefined. */
+  readonly accepts: Array<Entry | undefined> = [undefined, undefined];
 
   constructor(words: readonly Entry[]) {
-    const byHash = new Map<number, Entry[]>();
+    const children: Array<Map<number, number>> = [new Map(), new Map()];
     for (const entry of words) {
-      const hash = hashOf(entry.word);
-      byHash.set(hash, [...(byHash.get(hash) ?? []), entry]);
-      this.minLength = Math.min(this.minLength, entry.word.length);
-      this.maxLength = Math.max(this.maxLength, entry.word.length);
+      let state = 0;
+      for (const letter of entry.word) {
+        const code = letter.charCodeAt(0);
+        let child = children[state]?.get(code);
+        if (child === undefined) {
+          child = children.length;
+          children.push(new Map());
+          children[state]?.set(code, child);
+          this.accepts.push(undefined);
+        }
+        state = child;
+      }
+      this.accepts[state] = entry;
     }
-    let size = 64;
-    while (size < byHash.size * 4) size *= 2;
-    this.slots = new Int32Array(size).fill(-1);
-    this.hashes = new Int32Array(size);
-    this.mask = size - 1;
-    for (const [hash, bucket] of byHash) {
-      let slot = hash & this.mask;
-      while (this.slots[slot] !== -1) slot = (slot + 1) & this.mask;
-      this.slots[slot] = this.buckets.length;
-      this.hashes[slot] = hash;
-      this.buckets.push(bucket);
-    }
-  }
-
-  lookup(hash: number): Entry[] | undefined {
-    let slot = hash & this.mask;
-    for (;;) {
-      const index = this.slots[slot] ?? -1;
-      if (index === -1) return undefined;
-      if (this.hashes[slot] === hash) return this.buckets[index];
-      slot = (slot + 1) & this.mask;
+    if (children.length > 0x7fff) throw new Error(`anchor automaton has ${children.length} states, more than a 16-bit table holds`);
+    this.next = new Int16Array(children.length << 7);
+    for (let state = 0; state < children.length; state++) {
+      const accepting = this.accepts[state] !== undefined;
+      for (let c = 0; c < 128; c++) {
+        const code = WORD_CODE[c] as number;
+        this.next[(state << 7) | c] = code === 0 ? (accepting ? -state : 0) : state === 1 ? 1 : (children[state]?.get(code) ?? 1);
+      }
     }
   }
 }
 
-interface Tables {
-  head: WordTable;
-  rest: WordTable;
-}
-let tables: Tables | undefined;
+let automaton: Automaton | undefined;
 
-function wordTables(): Tables {
-  if (tables === undefined) {
-    const words = [...entries.values()];
-    tables = { head: new WordTable(words), rest: new WordTable(words.filter((entry) => entry.all.length > 0)) };
-  }
-  return tables;
+function wordAutomaton(): Automaton {
+  automaton ??= new Automaton([...entries.values()]);
+  return automaton;
 }
 
 const substrings: Array<{ needle: string; group: number; scope: AnchorScope; letters: boolean }> = [];
@@ -96,12 +84,6 @@ for (let c = 0; c < 128; c++) {
  */
 const FOLD_UNSAFE_1 = 0x130;
 const FOLD_UNSAFE_2 = 0x212a;
-
-function hashOf(word: string): number {
-  let hash = 0;
-  for (let i = 0; i < word.length; i++) hash = (Math.imul(hash, 31) + word.charCodeAt(i)) | 0;
-  return hash;
-}
 
 /** Registers one anchor list (at module load) and returns its group; -1 means "always run". */
 export function compileAnchors(anchors: readonly string[] | undefined, scope: AnchorScope): number {
@@ -135,7 +117,7 @@ function register(anchors: readonly string[] | undefined, scope: AnchorScope, re
     entry[scope].push(group);
     if (recordPositions) entry[scope === 'head' ? 'headStarts' : 'allStarts'].push(group);
   }
-  tables = undefined;
+  automaton = undefined;
   return group;
 }
 
@@ -148,58 +130,46 @@ const ASCII = 0;
 const NON_ASCII = 1;
 const UNSAFE = 2;
 
-/** Whether `word` (lower-case word characters) is written at `start` in `text`, ignoring ASCII case. */
-function wordAt(text: string, start: number, word: string): boolean {
-  for (let k = 0; k < word.length; k++) if (WORD_CODE[text.charCodeAt(start + k)] !== word.charCodeAt(k)) return false;
-  return true;
-}
-
-/** Sets the flags of the anchor word (if it is one) written at `start`..`end` of `text`, whose hash is `hash`. */
-function flagWord(flags: Uint8Array, starts: number[], tables: Tables, text: string, start: number, end: number, hash: number, headEnd: number): void {
-  const wordLength = end - start;
-  const table = start < headEnd ? tables.head : tables.rest;
-  if (wordLength < table.minLength || wordLength > table.maxLength) return;
-  const bucket = table.lookup(hash);
-  if (bucket === undefined) return;
-  for (const entry of bucket) {
-    if (entry.word.length !== wordLength || !wordAt(text, start, entry.word)) continue;
-    for (const group of entry.all) flags[group] = 1;
-    for (const group of entry.allStarts) starts.push(group, start);
-    if (start >= headEnd) continue;
-    for (const group of entry.head) flags[group] = 1;
-    for (const group of entry.headStarts) starts.push(group, start);
-  }
+/** Sets the flags of anchor word `entry`, found at `start`: `all` groups anywhere, `head` groups only for a word starting before `headEnd`. */
+function flagWord(flags: Uint8Array, starts: number[], entry: Entry, start: number, headEnd: number): void {
+  for (const group of entry.all) flags[group] = 1;
+  for (const group of entry.allStarts) starts.push(group, start);
+  if (start >= headEnd) return;
+  for (const group of entry.head) flags[group] = 1;
+  for (const group of entry.headStarts) starts.push(group, start);
 }
 
 /**
- * The scan itself: one pass over `text`, folding ASCII case as it reads, hashing each word and looking
- * it up when it ends. `lowered`: the text is already lower-cased, so no character needs a second look.
- * (One flat loop with a table lookup per character: as fast as a bare scan of the text.)
+ * The scan itself: one pass over `text` through the automaton, folding ASCII case as it reads.
+ * A non-ASCII character ends a word, as punctuation does. `lowered`: the text is already lower-cased,
+ * so no character needs a second look.
  */
-function scanWords(flags: Uint8Array, starts: number[], tables: Tables, text: string, headEnd: number, lowered: boolean): number {
+function scanWords(flags: Uint8Array, starts: number[], machine: Automaton, text: string, headEnd: number, lowered: boolean): number {
+  const next = machine.next;
   const length = text.length;
   let found = ASCII;
-  let start = -1;
-  let hash = 0;
+  let state = 0;
   for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
-    const code = c < 128 ? (WORD_CODE[c] as number) : 0;
-    if (code !== 0) {
-      if (start < 0) start = i;
-      hash = (Math.imul(hash, 31) + code) | 0;
+    if (c < 128) {
+      const to = next[(state << 7) | c] as number;
+      if (to >= 0) {
+        state = to;
+        continue;
+      }
+      const entry = machine.accepts[-to] as Entry;
+      flagWord(flags, starts, entry, i - entry.word.length, headEnd);
+      state = 0;
       continue;
     }
-    if (c > 127) {
-      if (!lowered && (c === FOLD_UNSAFE_1 || c === FOLD_UNSAFE_2)) return UNSAFE;
-      found = NON_ASCII;
-    }
-    if (start >= 0) {
-      flagWord(flags, starts, tables, text, start, i, hash, headEnd);
-      start = -1;
-      hash = 0;
-    }
+    if (!lowered && (c === FOLD_UNSAFE_1 || c === FOLD_UNSAFE_2)) return UNSAFE;
+    found = NON_ASCII;
+    const entry = machine.accepts[state];
+    if (entry !== undefined) flagWord(flags, starts, entry, i - entry.word.length, headEnd);
+    state = 0;
   }
-  if (start >= 0) flagWord(flags, starts, tables, text, start, length, hash, headEnd);
+  const entry = machine.accepts[state];
+  if (entry !== undefined) flagWord(flags, starts, entry, length - entry.word.length, headEnd);
   return found;
 }
 
@@ -222,13 +192,13 @@ export type TextKind = (typeof TextKind)[keyof typeof TextKind];
  * substring anchors with letters, and for the rare text whose lower case is not a per-letter fold.
  */
 export function scanAnchors(flags: Uint8Array, starts: number[], text: string, headEnd: number, source: { readonly lower: string }): TextKind {
-  const tables = wordTables();
-  let found = scanWords(flags, starts, tables, text, headEnd, false);
+  const machine = wordAutomaton();
+  let found = scanWords(flags, starts, machine, text, headEnd, false);
   const folded = found === UNSAFE;
   if (folded) {
     flags.fill(0);
     starts.length = 0;
-    found = scanWords(flags, starts, tables, source.lower, headEnd, true);
+    found = scanWords(flags, starts, machine, source.lower, headEnd, true);
   }
   for (const { needle, group, scope, letters } of substrings) {
     const searched = letters ? source.lower : text;
