@@ -22,9 +22,13 @@ export const poisonRules: readonly PoisonRule[] = [
   {
     id: 'poison.conceal-from-user',
     severity: 'high',
-    anchors: ['tell', 'inform', 'mention', 'reveal', 'notify', 'alert', 'show', 'disclose', 'telling', 'informing', 'notifying', 'alerting', 'asking', 'told'],
-    anchorsAlso: [['not', 'don', 'never', 'without']],
-    pattern: /\b(?:do not|don't|never|must not)\s+(?:tell|inform|mention|reveal|notify|alert|show|disclose)\b[^.\n]{0,40}?\b(?:user|human|them)\b|\bwithout (?:telling|informing|notifying|alerting|asking) the (?:user|human)\b|\b(?:the user|user) (?:must|should) not be (?:told|informed|shown)\b/gi,
+    // Active ("do not tell the user"), with "without" ("without informing the user"), passive ("the user
+    // must not be informed", "this must never be shown to the user") and "do not let the user know".
+    // Every alternative has one of these verbs and one of the negations below.
+    anchors: ['tell', 'inform', 'mention', 'reveal', 'notify', 'alert', 'show', 'disclose', 'telling', 'informing', 'notifying', 'alerting', 'asking', 'told', 'informed', 'notified', 'alerted', 'shown', 'revealed', 'disclosed', 'mentioned', 'let'],
+    anchorsAlso: [['not', 'don', 'never', 'without', 'mustn', 'shouldn']],
+    pattern:
+      /\b(?:do not|don['’]t|never|(?:must|should|shall) not|(?:mustn|shouldn)['’]t)\s+(?:tell|inform|mention|reveal|notify|alert|show|disclose)\b[^.\n]{0,40}?\b(?:user|human|them)\b|\bwithout (?:telling|informing|notifying|alerting|asking) the (?:user|human)\b|\b(?:the\s+)?(?:user|human)s?\s+(?:(?:must|should|shall)\s+(?:not|never)|(?:mustn|shouldn)['’]t|(?:is|are)\s+(?:not|never)\s+to)\s+(?:ever\s+)?be\s+(?:told|informed|notified|alerted|shown)\b|\b(?:(?:must|should|shall)\s+(?:not|never)|(?:mustn|shouldn)['’]t|(?:is|are)\s+(?:not|never)\s+to)\s+be\s+(?:told|mentioned|revealed|shown|disclosed)\s+to\s+(?:the\s+)?(?:user|human)s?\b|\b(?:do not|don['’]t|never)\s+let\s+(?:the\s+)?(?:user|human)\s+(?:know|notice)\b/gi,
     scope: 'text',
     message: 'The text tells the model to hide something from the user.',
   },
