@@ -23,20 +23,24 @@ function addMatches(findings: Finding[], rule: PoisonRule, pattern: RegExp, fiel
   pattern.lastIndex = 0;
   let count = 0;
   for (let m = pattern.exec(searched); m !== null && count < MAX_PER_RULE_AND_FIELD; m = pattern.exec(searched)) {
+    if (m[0] === '') pattern.lastIndex++;
+    if (rule.keep && !rule.keep(searched, m.index, m.index + m[0].length, field)) continue;
     findings.push({ rule: rule.id, severity: rule.severity, field, match: original.slice(m.index, m.index + m[0].length), start: m.index, message: rule.message });
     count++;
-    if (m[0] === '') pattern.lastIndex++;
   }
 }
 
 /** addMatches for a rule with start words: the same matches, each tried only where a start word occurs. */
 function addMatchesAtStarts(findings: Finding[], rule: PoisonRule, sticky: RegExp, entry: TextEntry, group: number, searched: string): void {
   let from = 0;
-  for (let count = 0; count < MAX_PER_RULE_AND_FIELD; count++) {
+  let count = 0;
+  while (count < MAX_PER_RULE_AND_FIELD) {
     const m = execAtStarts(sticky, searched, entry.starts, group, from);
     if (m === null) return;
-    findings.push({ rule: rule.id, severity: rule.severity, field: entry.field, match: entry.text.slice(m.index, m.index + m[0].length), start: m.index, message: rule.message });
     from = m.index + Math.max(1, m[0].length);
+    if (rule.keep && !rule.keep(searched, m.index, m.index + m[0].length, entry.field)) continue;
+    findings.push({ rule: rule.id, severity: rule.severity, field: entry.field, match: entry.text.slice(m.index, m.index + m[0].length), start: m.index, message: rule.message });
+    count++;
   }
 }
 

@@ -65,5 +65,11 @@ export interface PoisonRule {
   pattern: RegExp;
   /** Which texts to search: free text (description, title, parameter descriptions) or also names. */
   scope: 'text' | 'text-and-names';
+  /**
+   * When given, a match counts only if this holds: `text` is the text searched (possibly lower-cased,
+   * offsets kept), `start` and `end` the match's span, `field` where the text is (`description`,
+   * `title`, `parameter:NAME`). For what a pattern cannot see, such as the rest of the sentence.
+   */
+  keep?: (text: string, start: number, end: number, field: string) => boolean;
   message: string;
 }

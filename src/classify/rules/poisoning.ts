@@ -2,6 +2,45 @@
 // the tool. Each match becomes a finding with the span and where it starts.
 import type { PoisonRule } from '../types';
 
+/** Where a clause ends: a line break, or ! ? ; or a full stop before a space (not the dots of "e.g." and "i.e."). */
+const CLAUSE_END = /\n|[!?;](?=\s|$)|(?<!\b(?:e\.g|i\.e|etc|vs|cf))\.(?=\s|$)/gi;
+/** Verbs that ask for a file's content to be read, sent or put somewhere (base forms: an instruction, not a description of the tool). */
+const CONTENT_VERB =
+  /\b(?:read|cat|print|output|dump|include|send|pass|put|paste|attach|upload|copy|forward|post|provide|share|append|add|submit|leak|return|collect|grab|fetch|extract|exfiltrate|embed|insert|transmit|email)\b|\bcontents?\s+of\b|\bits\s+contents?\b/i;
+/** Words that present a path as an example or a default: "e.g. ~/.ssh/id_rsa", "defaults to ~/.netrc". */
+const EXAMPLE_OR_DEFAULT = /\b(?:defaults?|e\.g|i\.e|for example|for instance|such as|like|examples?|including|typically|usually)\b/i;
+/** A parameter description that says the parameter names a path: "Path to the private key", "SSH key file", "The credentials file location". */
+const NAMES_A_PATH = /^\s*(?:(?:the|an?|optional|required)\b[\s:,]*)*(?:[\w-]+\s+){0,3}?(?:path|paths|file|filename|file\s+name|location|directory|folder)\b/i;
+/** Characters that start a path as a literal value: quotes and brackets. */
+const LITERAL_OPENERS = new Set(['"', "'", '`', '(', '[']);
+
+/**
+ * Whether a secret path (`start`..`end` in `text`) is documentation rather than a request: nothing in its
+ * clause asks to read, send or include something, and the path is given as an example or a default, as a
+ * quoted or bracketed value, or as what a path parameter takes ("Path to the private key (default:
+ * ~/.ssh/id_rsa)"). A clause that asks for content ("read ~/.ssh/id_rsa and pass its content") is never
+ * documentation.
+ */
+function documentsSecretPath(text: string, start: number, end: number, field: string): boolean {
+  let from = 0;
+  let to = text.length;
+  CLAUSE_END.lastIndex = 0;
+  for (let m = CLAUSE_END.exec(text); m !== null; m = CLAUSE_END.exec(text)) {
+    if (m.index < start) from = m.index + 1;
+    else if (m.index >= end) {
+      to = m.index;
+      break;
+    }
+  }
+  if (CONTENT_VERB.test(text.slice(from, to))) return false;
+  // The whole path the match is part of (`~/.ssh/id_rsa` for the match `id_rsa`), and what comes before it.
+  let pathStart = start;
+  while (pathStart > from && !/[\s"'`([]/.test(text.charAt(pathStart - 1))) pathStart--;
+  if (LITERAL_OPENERS.has(text.charAt(pathStart - 1))) return true;
+  if (EXAMPLE_OR_DEFAULT.test(text.slice(from, pathStart))) return true;
+  return field.startsWith('parameter:') && NAMES_A_PATH.test(text);
+}
+
 export const poisonRules: readonly PoisonRule[] = [
   {
     id: 'poison.hidden-tag',
@@ -36,8 +75,11 @@ export const poisonRules: readonly PoisonRule[] = [
     id: 'poison.secret-path',
     severity: 'high',
     anchors: ['ssh', 'id_rsa', 'id_ed25519', 'id_ecdsa', 'id_dsa', 'env', 'passwd', 'shadow', 'netrc', 'npmrc', 'pgpass', 'credentials', 'docker', 'claude_desktop_config', 'mcp'],
-    pattern: /~\/\.ssh\b|\bid_(?:rsa|ed25519|ecdsa|dsa)\b|(?<![\w.])\.env\b(?!\w)|\.aws\/credentials\b|\/etc\/(?:passwd|shadow)\b|\.netrc\b|\.npmrc\b|\.pgpass\b|\.git-credentials\b|\.docker\/config\.json\b|claude_desktop_config\.json\b|\bmcp\.json\b/gi,
+    // Public keys (`id_rsa.pub`, any `~/.ssh/*.pub`) and known_hosts hold nothing secret: not matched.
+    pattern:
+      /~\/\.ssh\b(?!\/[\w.-]*\.pub\b|\/known_hosts\b)|\bid_(?:rsa|ed25519|ecdsa|dsa)\b(?!\.pub\b)|(?<![\w.])\.env\b(?!\w)|\.aws\/credentials\b|\/etc\/(?:passwd|shadow)\b|\.netrc\b|\.npmrc\b|\.pgpass\b|\.git-credentials\b|\.docker\/config\.json\b|claude_desktop_config\.json\b|\bmcp\.json\b/gi,
     scope: 'text',
+    keep: (text, start, end, field) => !documentsSecretPath(text, start, end, field),
     message: 'The text names a file that holds secrets (SSH keys, .env, cloud credentials).',
   },
   {
