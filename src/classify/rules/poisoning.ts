@@ -41,6 +41,23 @@ function documentsSecretPath(text: string, start: number, end: number, field: st
   return field.startsWith('parameter:') && NAMES_A_PATH.test(text);
 }
 
+/** What comes just before a placeholder: a value's own characters (`user:<secret>`, `"<secret>"`), `=`, a command-line flag (`--secret <secret>`) or an auth scheme. */
+const PLACEHOLDER_BEFORE = /(?:[\w:=/@"'`]|=\s+|(?:^|\s)--?[a-z][\w-]*\s+|\b(?:bearer|basic|token)\s+)$/i;
+
+/**
+ * Whether a tag (`start`..`end` in `text`) is a value placeholder such as `--secret <secret>` or `user:<secret>`
+ * rather than an instruction tag: a bare opening tag (no attributes), never closed later in the text,
+ * standing where a value goes. A closed tag (`<secret>...</secret>`) and a tag that opens a sentence stay
+ * instruction tags.
+ */
+function isPlaceholder(text: string, start: number, end: number): boolean {
+  const tag = /^<\s*([a-z][\w-]*)\s*>$/i.exec(text.slice(start, end));
+  if (tag === null) return false;
+  const closing = new RegExp(`<\\s*/\\s*${tag[1] ?? ''}\\s*>`, 'i');
+  if (closing.test(text.slice(end))) return false;
+  return PLACEHOLDER_BEFORE.test(text.slice(Math.max(0, start - 40), start));
+}
+
 export const poisonRules: readonly PoisonRule[] = [
   {
     id: 'poison.hidden-tag',
@@ -48,6 +65,7 @@ export const poisonRules: readonly PoisonRule[] = [
     anchors: ['<'],
     pattern: /<\s*\/?\s*(?:important|system|instructions?|secret|hidden|admin|critical|assistant|context|prompt)\b[^>]{0,80}>/gi,
     scope: 'text',
+    keep: (text, start, end) => !isPlaceholder(text, start, end),
     message: 'An instruction tag (like <IMPORTANT>) addresses the model, not the reader.',
   },
   {
