@@ -102,6 +102,8 @@ export const poisonRules: readonly PoisonRule[] = [
   },
   {
     id: 'poison.other-tools',
+    // "All other tools must…" is an instruction; "will" only says what happens, so it counts only for other
+    // or MCP tools and servers, and not passive or negated ("if none is given, all servers will be restarted").
     severity: 'medium',
     anchors: ['tool', 'tools', 'server', 'servers'],
     anchorsAlso: [
@@ -109,17 +111,18 @@ export const poisonRules: readonly PoisonRule[] = [
       ['using', 'calling', 'invoking', 'use', 'uses', 'call', 'calls', 'invoke', 'invokes', 'must', 'should', 'will'],
     ],
     starts: ['instead', 'rather', 'when', 'whenever', 'before', 'after', 'every', 'each', 'all', 'any', 'other'],
-    pattern: /\b(?:instead of|rather than)\s+(?:using|calling|invoking)\s+(?:the\s+)?[`'"]?[\w.-]+[`'"]?\s+tool\b|\b(?:when|whenever|before|after|every time|each time)\s+(?:the\s+)?(?:user|you|agent|assistant)\s+(?:uses?|calls?|invokes?)\s+(?:any\s+)?(?:other|another|the\s+[`'"]?[\w.-]+[`'"]?)\s+(?:tools?|servers?)\b|\b(?:all|any|other)\s+(?:other\s+)?(?:mcp\s+)?(?:servers?|tools?)\s+(?:must|should|will)\b/gi,
+    pattern: /\b(?:instead of|rather than)\s+(?:using|calling|invoking)\s+(?:the\s+)?[`'"]?[\w.-]+[`'"]?\s+tool\b|\b(?:when|whenever|before|after|every time|each time)\s+(?:the\s+)?(?:user|you|agent|assistant)\s+(?:uses?|calls?|invokes?)\s+(?:any\s+)?(?:other|another|the\s+[`'"]?[\w.-]+[`'"]?)\s+(?:tools?|servers?)\b|\b(?:all|any|other)\s+(?:other\s+)?(?:mcp\s+)?(?:servers?|tools?)\s+(?:must|should)\b|\b(?:(?:all|any)\s+(?:other\s+(?:mcp\s+)?|mcp\s+)|other\s+(?:mcp\s+)?)(?:servers?|tools?)\s+will\b(?!\s+(?:not|never|be)\b)/gi,
     scope: 'text',
     message: "The text tries to change how the model uses other tools or servers (tool shadowing).",
   },
   {
     id: 'poison.exfiltration-request',
+    // A secret word that qualifies another noun names a feature, not content: "add password protection", "provide the conversation id".
     severity: 'high',
     anchors: ['conversation', 'history', 'prompt', 'contents', 'api', 'password', 'passwords', 'credentials', 'secret', 'secrets', 'private'],
     anchorsAlso: [['include', 'pass', 'send', 'put', 'add', 'append', 'provide']],
     starts: ['include', 'pass', 'send', 'put', 'add', 'append', 'provide'],
-    pattern: /\b(?:include|pass|send|put|add|append|provide)\s+(?:the\s+|all\s+|any\s+|your\s+)?(?:full\s+|entire\s+|complete\s+)?(?:conversation|chat history|previous messages|system prompt|contents? of (?:the\s+)?(?:file|~|\/)|api keys?|passwords?|credentials|secrets?|private keys?)\b/gi,
+    pattern: /\b(?:include|pass|send|put|add|append|provide)\s+(?:the\s+|all\s+|any\s+|your\s+)?(?:full\s+|entire\s+|complete\s+)?(?:conversation|chat history|previous messages|system prompt|contents? of (?:the\s+)?(?:file|~|\/)|api keys?|passwords?|credentials|secrets?|private keys?)\b(?!\s+(?:protection|protected|polic(?:y|ies)|reset|rotation|expiry|expiration|length|strength|requirements?|rules?|hints?|ids?|identifiers?|names?|types?|versions?|metadata|manager|provider|providers|scanning|settings?|management|count|fields?|labels?)\b)/gi,
     scope: 'text',
     message: 'The text asks the model to put conversation, secrets or file contents into a call.',
   },
