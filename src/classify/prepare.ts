@@ -170,7 +170,15 @@ function nameVerbsOf(name: string, tokens: Token[]): VerbHit[] {
     pushVerb(hits, second);
     return hits;
   }
-  for (const token of action) if (classOfVerb.has(token.word) && !isNounLike(token.word)) pushVerb(hits, token);
+  // Verbs inside a longer name: the last one is the action, those before it name a namespace or a
+  // product (genai-model-eval-create-dataset creates a dataset; it evaluates nothing).
+  for (let i = action.length - 1; i >= 0; i--) {
+    const token = action[i] as Token;
+    if (classOfVerb.has(token.word) && !isNounLike(token.word)) {
+      pushVerb(hits, token);
+      break;
+    }
+  }
   return hits;
 }
 

@@ -19,7 +19,7 @@ export const ruleFixtures: Record<string, RuleFixture> = {
     quiet: [tool('x', 'Deletes a bucket.'), tool('x', 'Workflow run logs.'), tool('x', '')],
   },
   'name.verb.create': {
-    fires: [tool('create_issue'), tool('github.create_issue'), tool('CloneContainerToECR'), tool('send_email'), tool('storage_blob_upload')],
+    fires: [tool('create_issue'), tool('github.create_issue'), tool('CloneContainerToECR'), tool('send_email'), tool('storage_blob_upload'), tool('activate_theme'), tool('genai-model-eval-create-dataset')],
     quiet: [tool('list_issues'), tool('get_comment_count'), tool('update_issue'), tool('hubspot-generate-feedback-link')],
   },
   'description.verb.create': {
@@ -52,7 +52,7 @@ export const ruleFixtures: Record<string, RuleFixture> = {
   },
   'name.verb.interrupt': {
     fires: [tool('cancel_job'), tool('appservice_webapp_stop'), tool('disable_user'), tool('servicefabric_nodetype_restart')],
-    quiet: [tool('list_cancelled_jobs'), tool('get_stop_times'), tool('start_job')],
+    quiet: [tool('list_cancelled_jobs'), tool('get_stop_times'), tool('start_job'), tool('activate_plugin')],
   },
   'description.verb.interrupt': {
     fires: [tool('x', 'Cancels a running export job.'), tool('x', 'Deactivate a hook on a thread.')],
@@ -68,7 +68,7 @@ export const ruleFixtures: Record<string, RuleFixture> = {
   },
   'name.verb.execute': {
     fires: [tool('run_command'), tool('execute_sql'), tool('python_exec'), tool('trigger_pipeline'), tool('deploy_service')],
-    quiet: [tool('get_workflow_run'), tool('list_runs'), tool('deploy_plan_get')],
+    quiet: [tool('get_workflow_run'), tool('list_runs'), tool('deploy_plan_get'), tool('genai-model-eval-create-dataset')],
   },
   'description.verb.execute': {
     fires: [tool('x', 'Trigger a rebuild of the index.'), tool('x', 'Deploys the app to production.')],
@@ -167,8 +167,9 @@ export const ruleFixtures: Record<string, RuleFixture> = {
     quiet: [tool('x', 'Valorant maps'), tool('x', 'Sends a file to the server.')],
   },
   'name.money-noun': {
-    fires: [tool('create_payment'), tool('place_order'), tool('createTransfer')],
-    quiet: [tool('create_issue'), tool('list_ordered_items')],
+    fires: [tool('create_payment'), tool('place_order'), tool('createPayout'), tool('wire_funds')],
+    // A transfer is as often of a domain, an image or ownership as of money: the name alone does not say.
+    quiet: [tool('create_issue'), tool('list_ordered_items'), tool('image-action-transfer'), tool('transfer_domain')],
   },
   'description.moves-money': {
     fires: [tool('x', 'Send 5 USDC tokens to a wallet.'), tool('x', 'Create a charge on a card.'), tool('x', 'Places a market order for a stock.')],

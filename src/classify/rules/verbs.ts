@@ -40,7 +40,7 @@ export const verbClasses: readonly VerbClass[] = [
       'reserve', 'save', 'store', 'record', 'log', 'notify', 'schedule', 'assign', 'approve', 'accept', 'react',
       'like', 'vote', 'pin', 'bookmark', 'remember', 'memorize', 'push', 'commit', 'merge', 'sync', 'install',
       'provision', 'connect', 'login', 'authenticate', 'initialize', 'init', 'synthesize', 'pause', 'close',
-      'archive', 'dismiss', 'unresolve', 'unstar', 'unfollow', 'unsubscribe', 'hide', 'mute', 'email',
+      'archive', 'dismiss', 'activate', 'unresolve', 'unstar', 'unfollow', 'unsubscribe', 'hide', 'mute', 'email',
       'message', 'tweet', 'scroll', 'populate', 'split',
       'upvote', 'downvote', 'grant', 'transfer', 'emit', 'broadcast', 'announce', 'order',
     ],
@@ -78,7 +78,6 @@ export const verbClasses: readonly VerbClass[] = [
     verbs: [
       'cancel', 'stop', 'restart', 'reboot', 'shutdown', 'suspend', 'disable', 'deactivate', 'detach', 'abort',
       'halt', 'unpublish', 'unshare', 'block', 'ban', 'reject', 'deny', 'disconnect', 'logout', 'expire', 'freeze',
-      'activate',
     ],
   },
   {
