@@ -35,7 +35,7 @@ export const ruleFixtures: Record<string, RuleFixture> = {
     quiet: [tool('x', 'Gets the latest updates.'), tool('x', 'List settings of the account.')],
   },
   'name.verb.overwrite': {
-    fires: [tool('write_file'), tool('replace_text'), tool('restore_backup'), tool('compute_vm_deallocate')],
+    fires: [tool('write_file'), tool('replace_text'), tool('restore_backup'), tool('compute_vm_deallocate'), tool('regenerate_webhook_secret'), tool('git_rebase')],
     quiet: [tool('update_issue'), tool('read_file'), tool('get_backup')],
   },
   'description.verb.overwrite': {
@@ -43,7 +43,7 @@ export const ruleFixtures: Record<string, RuleFixture> = {
     quiet: [tool('x', 'Updates the title of an issue.'), tool('x', 'Reads a file.')],
   },
   'name.verb.interact': {
-    fires: [tool('browser_click'), tool('playwright_fill'), tool('puppeteer_navigate'), tool('browser_hover')],
+    fires: [tool('browser_click'), tool('playwright_fill'), tool('puppeteer_navigate'), tool('browser_hover'), tool('browser_go_back'), tool('ui_swipe')],
     quiet: [tool('browser_snapshot'), tool('get_click_stats')],
   },
   'description.verb.interact': {
