@@ -42,6 +42,14 @@ export const ruleFixtures: Record<string, RuleFixture> = {
     fires: [tool('x', 'Writes content to a file.'), tool('x', 'Replaces the text of a page.')],
     quiet: [tool('x', 'Updates the title of an issue.'), tool('x', 'Reads a file.')],
   },
+  'name.verb.manage': {
+    fires: [tool('manageApps'), tool('manage_notification_subscription'), tool('hosting_manageStorage')],
+    quiet: [tool('list_managed_clusters'), tool('get_management_group'), tool('managedlustre_fs_list')],
+  },
+  'description.verb.manage': {
+    fires: [tool('x', 'Manage environment variables of a project.'), tool('x', 'Manages the agents of a workspace.')],
+    quiet: [tool('x', 'List managed identities.'), tool('x', 'Returns the management groups of a tenant.')],
+  },
   'name.verb.interact': {
     fires: [tool('browser_click'), tool('playwright_fill'), tool('puppeteer_navigate'), tool('browser_hover'), tool('browser_go_back'), tool('ui_swipe')],
     quiet: [tool('browser_snapshot'), tool('get_click_stats')],

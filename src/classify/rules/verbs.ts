@@ -52,7 +52,7 @@ export const verbClasses: readonly VerbClass[] = [
     verbs: [
       'update', 'set', 'edit', 'modify', 'change', 'rename', 'move', 'patch', 'configure', 'reconfigure', 'apply',
       'reorder', 'reprioritize', 'resize', 'scale', 'transition', 'toggle', 'lock', 'unlock', 'unassign', 'unlink',
-      'protect', 'unprotect', 'renew', 'enroll', 'setup', 'reassign', 'relabel', 'retag', 'manage', 'alter',
+      'protect', 'unprotect', 'renew', 'enroll', 'setup', 'reassign', 'relabel', 'retag', 'alter',
       'undelete', 'reindex', 'switch', 'customize', 'disassociate', 'upgrade', 'downgrade', 'unconfirm', 'repair', 'enhance',
     ],
   },
@@ -62,6 +62,13 @@ export const verbClasses: readonly VerbClass[] = [
     also: ['qualifier:overwrite'],
     explanation: 'replaces or overwrites existing state (replace, overwrite, write, restore), so what was there is lost',
     verbs: ['replace', 'overwrite', 'write', 'upsert', 'put', 'restore', 'revert', 'rollback', 'rotate', 'rebuild', 'migrate', 'deallocate', 'power', 'regenerate', 'rebase', 'recycle', 'clean'],
+  },
+  {
+    id: 'manage',
+    concludes: 'category:Write',
+    also: ['qualifier:overwrite'],
+    explanation: 'manages something as a whole (one tool that creates, changes and removes it), so a call may replace or remove what exists',
+    verbs: ['manage', 'administer', 'maintain'],
   },
   {
     id: 'interact',
