@@ -104,12 +104,12 @@ export const ruleFixtures: Record<string, RuleFixture> = {
     quiet: [tool('x', 'Lists deleted items.'), tool('x', 'Use this only when the VM is no longer needed.'), tool('x', 'Returns the delete policy.')],
   },
   'parameter.operation.delete': {
-    fires: [tool('label_write', 'Write operations on labels.', { method: { enum: ['create', 'update', 'delete'] } }), tool('x', '', { action: { enum: ['remove_member'] } })],
-    quiet: [tool('x', '', { method: { enum: ['create', 'update'] } }), tool('x', '', { sort: { enum: ['deleted_at'] } })],
+    fires: [tool('label_write', 'Write operations on labels.', { method: { enum: ['create', 'update', 'delete'] } }), tool('x', '', { action: { enum: ['remove_member'] } }), tool('manageApps', '', { action: { enum: ['listApps', 'deleteApp'] } }), tool('http', '', { method: { enum: ['GET', 'DELETE'] } })],
+    quiet: [tool('x', '', { method: { enum: ['create', 'update'] } }), tool('x', '', { sort: { enum: ['deleted_at'] } }), tool('x', '', { state: { enum: ['active', 'deleted'] } })],
   },
   'parameter.operation.write': {
-    fires: [tool('x', '', { method: { enum: ['get', 'create'] } }), tool('x', '', { operation: { enum: ['read', 'update_item'] } })],
-    quiet: [tool('x', '', { method: { enum: ['get', 'list'] } }), tool('x', '', { format: { enum: ['create'] } })],
+    fires: [tool('x', '', { method: { enum: ['get', 'create'] } }), tool('x', '', { operation: { enum: ['read', 'update_item'] } }), tool('x', '', { action: { enum: ['getApp', 'createApp'] } })],
+    quiet: [tool('x', '', { method: { enum: ['get', 'list'] } }), tool('x', '', { format: { enum: ['create'] } }), tool('x', '', { mode: { enum: ['settings', 'additional'] } })],
   },
   'description.irreversible': {
     fires: [tool('x', 'Delete a snapshot permanently. This operation cannot be undone.'), tool('x', 'Irreversibly archives the page.')],

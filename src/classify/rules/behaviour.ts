@@ -3,6 +3,16 @@
 import type { Rule } from '../types';
 import { inflected } from './words';
 
+/**
+ * An operation value that is one of `verbs`, alone or followed by its object: `delete`, `DELETE`,
+ * `delete_file`, `delete-file`, `deleteApp`, `DeleteApp`. A verb followed by lower-case letters is
+ * another word (`deleted`, `settings`), so a state such as `deleted` is not an operation.
+ */
+function enumOperation(verbs: readonly string[]): RegExp {
+  const forms = verbs.flatMap((verb) => [verb, verb.toUpperCase(), verb.charAt(0).toUpperCase() + verb.slice(1)]);
+  return new RegExp(`^(?:${forms.join('|')})(?:[_-]\\w+|[A-Z]\\w*)?$`);
+}
+
 export const behaviourRules: readonly Rule[] = [
   {
     id: 'description.operations.delete',
@@ -14,7 +24,7 @@ export const behaviourRules: readonly Rule[] = [
   },
   {
     id: 'parameter.operation.delete',
-    match: { kind: 'parameter-enum', value: /^(?:delete|remove|destroy|drop|purge)(?:[_-]\w+)?$/i },
+    match: { kind: 'parameter-enum', value: enumOperation(['delete', 'remove', 'destroy', 'drop', 'purge']) },
     concludes: 'category:Destructive',
     also: ['qualifier:overwrite'],
     weight: 2,
@@ -22,7 +32,7 @@ export const behaviourRules: readonly Rule[] = [
   },
   {
     id: 'parameter.operation.write',
-    match: { kind: 'parameter-enum', value: /^(?:create|add|update|edit|set|write|insert|append|upsert|replace)(?:[_-]\w+)?$/i },
+    match: { kind: 'parameter-enum', value: enumOperation(['create', 'add', 'update', 'edit', 'set', 'write', 'insert', 'append', 'upsert', 'replace']) },
     concludes: 'category:Write',
     weight: 2,
     explanation: 'An operation parameter accepts a value that creates or changes state.',
