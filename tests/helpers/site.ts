@@ -8,7 +8,9 @@ import { projectRoot, siteBuildSteps } from '../../scripts/site-build-steps';
 
 export function buildSite(dataDir: string, outDir: string): void {
   const env = { ...process.env, CATALOG_DATA_DIR: dataDir, ASTRO_TELEMETRY_DISABLED: '1' };
-  for (const step of siteBuildSteps(outDir)) execFileSync(step.command, step.args, { cwd: projectRoot, env, stdio: 'pipe' });
+  // Astro logs a line per page: with thousands of tools that is past execFileSync's 1 MiB default
+  // buffer (ENOBUFS), so the buffer is sized for a catalog of tens of thousands of pages.
+  for (const step of siteBuildSteps(outDir)) execFileSync(step.command, step.args, { cwd: projectRoot, env, stdio: 'pipe', maxBuffer: 256 * 1024 * 1024 });
 }
 
 const TYPES: Record<string, string> = {
