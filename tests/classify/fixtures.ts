@@ -312,6 +312,8 @@ export const ruleFixtures: Record<string, RuleFixture> = {
       tool('x', '', { extensions: { description: 'File extensions to restart servers for. If not provided, all servers will be restarted.' } }),
       tool('x', 'Stops one server; other servers will not be affected.'),
       tool('x', 'Lists tools; all tools will appear with their schemas.'),
+      // Pointing away from itself, to a sibling: guidance.
+      tool('x', 'To update many items at once, use update_items instead of calling this tool in a loop.'),
     ],
   },
   'poison.exfiltration-request': {

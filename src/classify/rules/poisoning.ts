@@ -104,6 +104,7 @@ export const poisonRules: readonly PoisonRule[] = [
     id: 'poison.other-tools',
     // "All other tools must…" is an instruction; "will" only says what happens, so it counts only for other
     // or MCP tools and servers, and not passive or negated ("if none is given, all servers will be restarted").
+    // "Use update_items instead of calling this tool" points away from the tool itself: guidance, not shadowing.
     severity: 'medium',
     anchors: ['tool', 'tools', 'server', 'servers'],
     anchorsAlso: [
@@ -111,7 +112,7 @@ export const poisonRules: readonly PoisonRule[] = [
       ['using', 'calling', 'invoking', 'use', 'uses', 'call', 'calls', 'invoke', 'invokes', 'must', 'should', 'will'],
     ],
     starts: ['instead', 'rather', 'when', 'whenever', 'before', 'after', 'every', 'each', 'all', 'any', 'other'],
-    pattern: /\b(?:instead of|rather than)\s+(?:using|calling|invoking)\s+(?:the\s+)?[`'"]?[\w.-]+[`'"]?\s+tool\b|\b(?:when|whenever|before|after|every time|each time)\s+(?:the\s+)?(?:user|you|agent|assistant)\s+(?:uses?|calls?|invokes?)\s+(?:any\s+)?(?:other|another|the\s+[`'"]?[\w.-]+[`'"]?)\s+(?:tools?|servers?)\b|\b(?:all|any|other)\s+(?:other\s+)?(?:mcp\s+)?(?:servers?|tools?)\s+(?:must|should)\b|\b(?:(?:all|any)\s+(?:other\s+(?:mcp\s+)?|mcp\s+)|other\s+(?:mcp\s+)?)(?:servers?|tools?)\s+will\b(?!\s+(?:not|never|be)\b)/gi,
+    pattern: /\b(?:instead of|rather than)\s+(?:using|calling|invoking)\s+(?:the\s+)?(?!this\s|that\s)[`'"]?[\w.-]+[`'"]?\s+tool\b|\b(?:when|whenever|before|after|every time|each time)\s+(?:the\s+)?(?:user|you|agent|assistant)\s+(?:uses?|calls?|invokes?)\s+(?:any\s+)?(?:other|another|the\s+[`'"]?[\w.-]+[`'"]?)\s+(?:tools?|servers?)\b|\b(?:all|any|other)\s+(?:other\s+)?(?:mcp\s+)?(?:servers?|tools?)\s+(?:must|should)\b|\b(?:(?:all|any)\s+(?:other\s+(?:mcp\s+)?|mcp\s+)|other\s+(?:mcp\s+)?)(?:servers?|tools?)\s+will\b(?!\s+(?:not|never|be)\b)/gi,
     scope: 'text',
     message: "The text tries to change how the model uses other tools or servers (tool shadowing).",
   },
