@@ -3,6 +3,7 @@
 // destructiveHint: the annotated tools of the embedded dataset, plus ../shared/datasets/unified/tools.jsonl
 // when it is present (tools already in data/ are not counted twice), plus any --in file
 // (unified rows or MCP tool objects, one a line, optionally with `source` and `server`).
+// Servers listed in data/eval-cohorts.json (crawled after the rules were written) also get a row per cohort.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,7 +22,17 @@ const { values } = parseArgs({
   },
 });
 
-const tools: LabelledTool[] = [];
+// Servers crawled after the rules were written (data/eval-cohorts.json): each cohort gets a row of its own.
+const cohortFile = path.join(values.data ?? defaultDataDir(), 'eval-cohorts.json');
+const cohortOf = new Map<string, string>();
+if (!values['no-data'] && existsSync(cohortFile)) {
+  const cohorts = JSON.parse(readFileSync(cohortFile, 'utf8')) as { dev?: string[]; test?: string[] };
+  for (const name of cohorts.dev ?? []) cohortOf.set(name, 'held-out dev');
+  for (const name of cohorts.test ?? []) cohortOf.set(name, 'held-out test');
+}
+const byCohort = new Map<string, Counts>();
+
+const tools: Array<LabelledTool & { embedded?: boolean }> = [];
 const seen = new Set<string>();
 const key = (definition: McpTool): string => `${definition.name}\u0000${definition.description ?? ''}`;
 
@@ -29,7 +40,7 @@ for (const server of values['no-data'] ? [] : iterateServers(values.data ?? defa
   const source = server.source.kind === 'import' ? (server.source.dataset ?? 'import') : server.source.kind;
   for (const tool of server.tools) {
     seen.add(key(tool.definition));
-    if (isLabelled(tool.definition)) tools.push({ source, server: server.name, definition: tool.definition });
+    if (isLabelled(tool.definition)) tools.push({ source, server: server.name, definition: tool.definition, embedded: true });
   }
 }
 const embedded = tools.length;
@@ -80,6 +91,12 @@ for (const tool of tools) {
   let counts = bySource.get(tool.source);
   if (!counts) bySource.set(tool.source, (counts = emptyCounts()));
   score(tool, counts);
+  if (cohortOf.size > 0 && tool.embedded) {
+    const cohort = cohortOf.get(tool.server) ?? 'first servers';
+    let cohortCounts = byCohort.get(cohort);
+    if (!cohortCounts) byCohort.set(cohort, (cohortCounts = emptyCounts()));
+    score(tool, cohortCounts);
+  }
 }
 
 const pct = (n: number): string => n.toFixed(3);
@@ -99,6 +116,10 @@ console.log('`destructive` label vs destructiveHint, among tools not declared re
 console.log(`${'source'.padEnd(20)} ${'RO n'.padStart(5)} ${'RO acc'.padStart(7)}   ${'D n'.padStart(5)} prec  recall F1      F1(cat)`);
 console.log(line('all', overall));
 for (const source of [...bySource.keys()].sort()) console.log(line(source, bySource.get(source) as Counts));
+if (byCohort.size > 0) {
+  console.log(`\nEmbedded tools by cohort (${path.relative(process.cwd(), cohortFile)}: servers crawled after the rules were written)`);
+  for (const cohort of ['first servers', 'held-out dev', 'held-out test']) if (byCohort.has(cohort)) console.log(line(cohort, byCohort.get(cohort) as Counts));
+}
 
 const categories = ['Read', 'Write', 'Execute', 'Destructive', 'Financial', 'Other'] as const;
 console.log(`\nConfusion (declared → predicted category)\n${''.padEnd(24)}${categories.map((c) => c.padStart(12)).join('')}`);
