@@ -75,8 +75,8 @@ export const ruleFixtures: Record<string, RuleFixture> = {
     quiet: [tool('x', 'Lists deleted items.'), tool('x', 'Returns items, including removed ones.')],
   },
   'name.verb.execute': {
-    fires: [tool('run_command'), tool('execute_sql'), tool('python_exec'), tool('trigger_pipeline'), tool('deploy_service')],
-    quiet: [tool('get_workflow_run'), tool('list_runs'), tool('deploy_plan_get'), tool('genai-model-eval-create-dataset')],
+    fires: [tool('run_command'), tool('execute_sql'), tool('python_exec'), tool('trigger_pipeline'), tool('deploy_service'), tool('eval_expression')],
+    quiet: [tool('get_workflow_run'), tool('list_runs'), tool('deploy_plan_get'), tool('genai-model-eval-create-dataset'), tool('genai-model-eval-list-runs')],
   },
   'description.verb.execute': {
     fires: [tool('x', 'Trigger a rebuild of the index.'), tool('x', 'Deploys the app to production.')],

@@ -126,7 +126,7 @@ export const verbClasses: readonly VerbClass[] = [
  * only as the first token of a name or the first word of a sentence.
  */
 export const nounLikeVerbs: ReadonlySet<string> = new Set([
-  'run', 'build', 'order', 'charge', 'trade', 'post', 'comment', 'review', 'search', 'query', 'report', 'export',
+  'run', 'eval', 'build', 'order', 'charge', 'trade', 'post', 'comment', 'review', 'search', 'query', 'report', 'export',
   'import', 'backup', 'snapshot', 'schedule', 'change', 'update', 'set', 'test', 'match', 'log', 'message',
   'list', 'record', 'tag', 'label', 'share', 'link', 'stake', 'transfer', 'deposit', 'tip', 'bid', 'invoice',
   'check', 'count', 'view', 'show', 'scan', 'audit', 'diff', 'sample', 'plan', 'book', 'reply', 'request',
