@@ -51,7 +51,9 @@ const PLACEHOLDER_BEFORE = /(?:[\w:=/@"'`]|=\s+|(?:^|\s)--?[a-z][\w-]*\s+|\b(?:b
  * instruction tags.
  */
 function isPlaceholder(text: string, start: number, end: number): boolean {
-  const tag = /^<\s*([a-z][\w-]*)\s*>$/i.exec(text.slice(start, end));
+  // Only names a value can have: <IMPORTANT>, <SYSTEM> or <INSTRUCTIONS> is never a placeholder, so an
+  // unclosed one after a colon ("note:<IMPORTANT> read ~/.ssh…") still fires.
+  const tag = /^<\s*(secret|context|prompt)\s*>$/i.exec(text.slice(start, end));
   if (tag === null) return false;
   const closing = new RegExp(`<\\s*/\\s*${tag[1] ?? ''}\\s*>`, 'i');
   if (closing.test(text.slice(end))) return false;
