@@ -32,7 +32,7 @@ if (!values['no-data'] && existsSync(cohortFile)) {
 }
 const byCohort = new Map<string, Counts>();
 
-const tools: Array<LabelledTool & { embedded?: boolean }> = [];
+const tools: LabelledTool[] = [];
 const seen = new Set<string>();
 const key = (definition: McpTool): string => `${definition.name}\u0000${definition.description ?? ''}`;
 
@@ -40,7 +40,7 @@ for (const server of values['no-data'] ? [] : iterateServers(values.data ?? defa
   const source = server.source.kind === 'import' ? (server.source.dataset ?? 'import') : server.source.kind;
   for (const tool of server.tools) {
     seen.add(key(tool.definition));
-    if (isLabelled(tool.definition)) tools.push({ source, server: server.name, definition: tool.definition, embedded: true });
+    if (isLabelled(tool.definition)) tools.push({ source, server: server.name, definition: tool.definition });
   }
 }
 const embedded = tools.length;
@@ -86,12 +86,13 @@ for (const file of values.in ?? []) extra += readJsonl(file, path.basename(file)
 const overall = emptyCounts();
 const bySource = new Map<string, Counts>();
 const misses: Miss[] = [];
-for (const tool of tools) {
+for (const [index, tool] of tools.entries()) {
   score(tool, overall, misses);
   let counts = bySource.get(tool.source);
   if (!counts) bySource.set(tool.source, (counts = emptyCounts()));
   score(tool, counts);
-  if (cohortOf.size > 0 && tool.embedded) {
+  // The first `embedded` tools are the embedded dataset's; cohorts name its servers.
+  if (cohortOf.size > 0 && index < embedded) {
     const cohort = cohortOf.get(tool.server) ?? 'first servers';
     let cohortCounts = byCohort.get(cohort);
     if (!cohortCounts) byCohort.set(cohort, (cohortCounts = emptyCounts()));
