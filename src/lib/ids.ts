@@ -25,6 +25,16 @@ export function serverId(identity: ServerIdentity): string {
   return `${readable(identity.name, 100)}-${suffix}`;
 }
 
+/**
+ * The id of a server merged from open datasets, made from its identity key (src/store/identity.ts) the
+ * same way: `npm:pkg` gives the id the crawler gives that npm package, so a later crawl keeps the URL.
+ */
+export function serverIdFromKey(key: string): string {
+  const body = key.slice(key.indexOf(':') + 1);
+  const name = key.startsWith('repo:') ? body.split('/').slice(1).join('/') : key.startsWith('remote:') ? body.replace(/^https?:\/\//, '') : body;
+  return `${readable(name, 100)}-${sha256Hex(key).slice(0, 8)}`;
+}
+
 const SAFE_TOOL_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
 /**

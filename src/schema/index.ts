@@ -5,6 +5,7 @@ export * from './tool';
 export * from './server';
 export * from './classification';
 export * from './policy';
+export * from './source-record';
 
 /**
  * Turns zod issues into lines a maintainer can act on: which server, which tool, which field.

@@ -53,7 +53,7 @@ const ImportSource = z.strictObject({
   /** Where the dump came from: repository, commit and path. */
   origin: z.string().optional(),
   /** How the definitions were obtained by whoever made the dump. */
-  capture: z.enum(['tools-list', 'static-analysis', 'cli-metadata']).optional(),
+  capture: z.enum(['tools-list', 'static-analysis', 'cli-metadata', 'names-only']).optional(),
   /** SPDX identifier of the dump's license (the server's own code may be licensed differently). */
   license: z.string().optional(),
 });
@@ -149,6 +149,42 @@ export const ServerInfo = z.looseObject({
   title: z.string().optional(),
 });
 
+/** One source that knows the server: what it is called there, where its data lives, what it contributed. */
+export const Provenance = z.strictObject({
+  /** `crawl` (this project's crawler), an imported dump's dataset, or an open dataset's id (see docs/data.md). */
+  source: z.string().min(1),
+  /** The source's own name or key for the server (untrusted text). */
+  name: z.string().min(1),
+  /** The repository the source's data was read from (`owner/name`), for imported datasets. */
+  repository: z.string().optional(),
+  commit: z.string().optional(),
+  /** The file the record came from, relative to that repository (or to where an import ran). */
+  path: z.string().optional(),
+  /** SPDX identifier of the source data's license. */
+  license: z.string().optional(),
+  /** When the source's record was made (ISO 8601). */
+  at: z.string().optional(),
+  /** Which fields of the merged record were taken from this source. */
+  fields: z.array(z.string()),
+  /** How many tools this source lists for the server; absent when it lists none. */
+  tools: z.number().int().nonnegative().optional(),
+  /** How this source obtained them: `live` for a server this project crawled itself. */
+  capture: z.enum(['live', 'tools-list', 'static-analysis', 'cli-metadata', 'names-only']).optional(),
+  /** The crawler's outcome, for `crawl`: a failed crawl is kept here when another source supplies the tools. */
+  status: z.enum(['ok', 'imported', 'listed', 'failed']).optional(),
+  reason: FailureReason.optional(),
+});
+export type Provenance = z.infer<typeof Provenance>;
+
+/** A field on which the sources disagree: every value, with the source that gave it. */
+export const Conflict = z.strictObject({
+  field: z.string().min(1),
+  values: z.array(z.strictObject({ source: z.string().min(1), value: z.string() })).min(2),
+  /** The value the record shows (from the best source). */
+  chosen: z.string(),
+});
+export type Conflict = z.infer<typeof Conflict>;
+
 export const Server = z
   .strictObject({
     /** Stable, collision-free slug: see src/lib/ids.ts. */
@@ -172,6 +208,12 @@ export const Server = z
     /** The registry entry's packages and remotes, for servers read from an MCP registry. */
     registry: RegistryEntry.optional(),
     crawl: CrawlStatus,
+    /** The key the sources were merged on: normalised repository URL (with monorepo folder), else `npm:`/`pypi:`/`oci:` package, else remote URL. */
+    identity: z.string().optional(),
+    /** Every source that knows the server, the one whose tools are shown first. Absent on records no merge has seen. */
+    sources: z.array(Provenance).optional(),
+    /** Fields on which those sources disagree. */
+    conflicts: z.array(Conflict).optional(),
     /** Tools sorted by name; names are unique within a server. */
     tools: z.array(StoredTool),
     /** Oldest first. */

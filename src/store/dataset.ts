@@ -10,8 +10,14 @@ export function defaultDataDir(): string {
   return path.resolve(process.env['CATALOG_DATA_DIR'] ?? 'data');
 }
 
-export function serversDir(dataDir: string): string {
-  return path.join(dataDir, 'servers');
+/**
+ * `servers`: the catalog, one merged record per real server (written by the merge, read by the site).
+ * `collected`: what this project collected itself, by crawling or importing a dump; input to the merge.
+ */
+export type Collection = 'servers' | 'collected';
+
+export function serversDir(dataDir: string, collection: Collection = 'servers'): string {
+  return path.join(dataDir, collection);
 }
 
 export class DatasetError extends Error {
@@ -53,12 +59,12 @@ export function parseServer(raw: unknown, where: string): Server {
   return result.data;
 }
 
-export function serverFile(dataDir: string, id: string): string {
-  return path.join(serversDir(dataDir), `${id}.json`);
+export function serverFile(dataDir: string, id: string, collection: Collection = 'servers'): string {
+  return path.join(serversDir(dataDir, collection), `${id}.json`);
 }
 
-export function readServer(dataDir: string, id: string): Server | undefined {
-  const file = serverFile(dataDir, id);
+export function readServer(dataDir: string, id: string, collection: Collection = 'servers'): Server | undefined {
+  const file = serverFile(dataDir, id, collection);
   if (!existsSync(file)) return undefined;
   return readServerFile(file);
 }
@@ -77,9 +83,9 @@ export function readServerFile(file: string): Server {
 }
 
 /** Validates, normalises and writes one server atomically. Returns true when the file changed. */
-export function writeServer(dataDir: string, server: Server): boolean {
+export function writeServer(dataDir: string, server: Server, collection: Collection = 'servers'): boolean {
   const normalized = normalizeServer(parseServer(server, `server "${server.id}"`));
-  const file = serverFile(dataDir, normalized.id);
+  const file = serverFile(dataDir, normalized.id, collection);
   const text = canonicalJson(normalized);
   if (existsSync(file) && readFileSync(file, 'utf8') === text) return false;
   mkdirSync(path.dirname(file), { recursive: true });
@@ -94,8 +100,8 @@ export function writeServer(dataDir: string, server: Server): boolean {
 }
 
 /** Server ids in the store, sorted. Leftover temporary files of a killed run are ignored. */
-export function listServerIds(dataDir: string): string[] {
-  const dir = serversDir(dataDir);
+export function listServerIds(dataDir: string, collection: Collection = 'servers'): string[] {
+  const dir = serversDir(dataDir, collection);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
@@ -104,8 +110,13 @@ export function listServerIds(dataDir: string): string[] {
 }
 
 /** Reads servers one at a time, so a caller never needs the whole dataset in memory. */
-export function* iterateServers(dataDir: string): Generator<Server> {
-  for (const id of listServerIds(dataDir)) {
-    yield readServerFile(serverFile(dataDir, id));
+export function* iterateServers(dataDir: string, collection: Collection = 'servers'): Generator<Server> {
+  for (const id of listServerIds(dataDir, collection)) {
+    yield readServerFile(serverFile(dataDir, id, collection));
   }
+}
+
+/** Removes a record (the merge drops servers no input knows any more). */
+export function removeServer(dataDir: string, id: string, collection: Collection = 'servers'): void {
+  rmSync(serverFile(dataDir, id, collection), { force: true });
 }

@@ -1,0 +1,145 @@
+// The one interface every open dataset's importer implements (src/import/sources/<dataset>.ts): read a
+// snapshot folder, yield what it says per server. The runner here validates, keeps what is good of a
+// bad record, reports the rest by file, server, tool and field, and writes data/sources/<dataset>.jsonl.
+import { McpTool, SourceRecord, describeIssues, type SourceRecordInput } from '../schema';
+import { writeSourceRecords } from '../store/source-store';
+
+export type Snapshot = {
+  /** The snapshot's root folder (a checkout or an extracted archive of the dataset's repository). */
+  dir: string;
+  /** The commit the snapshot is of. */
+  commit: string;
+  /** The commit's date (ISO 8601): a record's `at` when the dataset gives none. */
+  at: string;
+};
+
+/** What an importer says of one server: `source` and `commit` come from the runner, `at` defaults to the commit's date. */
+export type ImportedRecord = Omit<SourceRecordInput, 'source' | 'commit' | 'at'> & { at?: string };
+
+/** A record, or a problem with one input file that the importer found before it had a record. */
+export type ImportedItem = { record: ImportedRecord } | { error: string };
+
+export type SourceImporter = {
+  /** The dataset's id in src/import/datasets.ts. */
+  readonly dataset: string;
+  read(snapshot: Snapshot): Iterable<ImportedItem>;
+};
+
+export type SourceImportReport = {
+  dataset: string;
+  records: number;
+  withTools: number;
+  tools: number;
+  errors: string[];
+  changed: boolean;
+};
+
+/** At most `max` characters of an untrusted value, for an error message. */
+export function excerpt(value: unknown, max = 60): string {
+  let text: string;
+  try {
+    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  } catch {
+    text = String(value);
+  }
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ');
+  return JSON.stringify(clean.length > max ? `${clean.slice(0, max)}…` : clean);
+}
+
+/** Optional fields a bad value can be dropped from, keeping the record. */
+const DROPPABLE = new Set(['description', 'repository', 'subdirectory', 'homepage', 'license', 'capture']);
+const LISTS = new Set(['packages', 'remotes', 'env']);
+
+function valueAt(raw: unknown, path: PropertyKey[]): unknown {
+  let value = raw;
+  for (const part of path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[part] : undefined;
+  return value;
+}
+
+/**
+ * Validates one record. A bad tool is dropped, a bad optional field or list item is dropped, each with
+ * an error naming where; a record whose identity is bad is rejected whole.
+ */
+export function validateRecord(input: SourceRecordInput | (ImportedRecord & { commit: string }), dataset: string): { record?: SourceRecord; errors: string[] } {
+  const errors: string[] = [];
+  const raw: Record<string, unknown> = { ...(input as Record<string, unknown>), source: dataset };
+  const where = `${dataset} ${typeof raw['path'] === 'string' ? raw['path'] : '(no path)'}`;
+  const server = typeof raw['key'] === 'string' ? raw['key'] : undefined;
+  if (Array.isArray(raw['tools'])) {
+    const seen = new Set<string>();
+    const tools: McpTool[] = [];
+    (raw['tools'] as unknown[]).forEach((tool, index) => {
+      const parsed = McpTool.safeParse(tool);
+      const name = (tool as { name?: unknown })?.name;
+      if (!parsed.success) {
+        for (const line of describeIssues(parsed.error, { where, ...(server ? { server } : {}), tool: typeof name === 'string' ? name : `#${index}` }))
+          errors.push(`${line} (value ${excerpt(valueAt(tool, parsed.error.issues[0]?.path ?? []))}); tool skipped`);
+        return;
+      }
+      if (seen.has(parsed.data.name)) {
+        errors.push(`${where}, server "${server}", tool "${parsed.data.name}": listed twice; the first is kept`);
+        return;
+      }
+      seen.add(parsed.data.name);
+      tools.push(parsed.data);
+    });
+    raw['tools'] = tools;
+    if (tools.length === 0) delete raw['tools'];
+  }
+  if (raw['tools'] === undefined) delete raw['capture'];
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const parsed = SourceRecord.safeParse(raw);
+    if (parsed.success) return { record: parsed.data, errors };
+    let dropped = false;
+    for (const issue of parsed.error.issues) {
+      const [field, index] = issue.path;
+      const line = `${describeIssues(parsed.error, { where, ...(server ? { server } : {}) }).find((text) => text.includes(issue.message)) ?? issue.message} (value ${excerpt(valueAt(raw, issue.path))})`;
+      if (typeof field === 'string' && DROPPABLE.has(field) && raw[field] !== undefined) {
+        delete raw[field];
+        errors.push(`${line}; field dropped`);
+        dropped = true;
+      } else if (typeof field === 'string' && LISTS.has(field) && typeof index === 'number' && Array.isArray(raw[field])) {
+        raw[field] = (raw[field] as unknown[]).filter((_, position) => position !== index);
+        errors.push(`${line}; item dropped`);
+        dropped = true;
+      }
+      if (dropped) break;
+    }
+    if (!dropped) {
+      errors.push(...describeIssues(parsed.error, { where, ...(server ? { server } : {}) }).map((text) => `${text}; record skipped`));
+      return { errors };
+    }
+  }
+  errors.push(`${where}, server "${server}": too many bad fields; record skipped`);
+  return { errors };
+}
+
+/** Reads a snapshot with one importer and writes its dataset file. Nothing is written when no record is good. */
+export function importSnapshot(importer: SourceImporter, snapshot: Snapshot, dataDir: string): SourceImportReport {
+  const records = new Map<string, SourceRecord>();
+  const errors: string[] = [];
+  for (const item of importer.read(snapshot)) {
+    if ('error' in item) {
+      errors.push(item.error);
+      continue;
+    }
+    const { record, errors: found } = validateRecord({ ...item.record, at: item.record.at ?? snapshot.at, commit: snapshot.commit }, importer.dataset);
+    errors.push(...found);
+    if (!record) continue;
+    if (records.has(record.key)) {
+      errors.push(`${importer.dataset} ${record.path}: key "${record.key}" already used by ${records.get(record.key)!.path}; the first is kept`);
+      continue;
+    }
+    records.set(record.key, record);
+  }
+  const list = [...records.values()];
+  const changed = list.length > 0 ? writeSourceRecords(dataDir, importer.dataset, list) : false;
+  return {
+    dataset: importer.dataset,
+    records: list.length,
+    withTools: list.filter((record) => (record.tools?.length ?? 0) > 0).length,
+    tools: list.reduce((sum, record) => sum + (record.tools?.length ?? 0), 0),
+    errors,
+    changed,
+  };
+}

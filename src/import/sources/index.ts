@@ -1,0 +1,4 @@
+// Every open dataset's importer, by dataset id: what `npm run import-source -- <id> <dir>` runs.
+import type { SourceImporter } from '../source-importer';
+
+export const IMPORTERS: Record<string, SourceImporter> = {};

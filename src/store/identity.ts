@@ -1,0 +1,147 @@
+// The keys that say two records describe the same real server: a normalised repository URL (with the
+// server's folder in a monorepo), a package on a registry, a remote endpoint. Every key is a plain
+// string with a kind prefix, so they can be compared, sorted and hashed into ids.
+
+/** Packages that start or proxy other servers: two records that name one of these are not the same server. */
+const RUNNER_PACKAGES = new Set([
+  'npm:mcp-remote',
+  'npm:supergateway',
+  'npm:@smithery/cli',
+  'npm:@modelcontextprotocol/inspector',
+  'npm:mcp-proxy',
+  'npm:@michaellatman/mcp-get',
+  'npm:@wong2/mcp-cli',
+  'npm:tsx',
+  'npm:ts-node',
+  'npm:node',
+  'npm:npx',
+  'pypi:mcp-proxy',
+  'pypi:mcp',
+  'pypi:fastmcp',
+  'pypi:uv',
+  'pypi:uvx',
+  'pypi:pip',
+  'pypi:mcpo',
+  'oci:docker',
+]);
+
+/** Hosts whose paths are `/<owner>/<repo>/...`, with `tree|blob/<ref>/<folder>` for a folder. */
+const FORGES = new Set(['github.com', 'gitlab.com', 'codeberg.org', 'bitbucket.org', 'gitee.com']);
+
+function cleanFolder(folder: string | undefined): string {
+  if (!folder) return '';
+  return folder
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((part) => part.length > 0 && part !== '.')
+    .join('/')
+    .toLowerCase();
+}
+
+/**
+ * `repo:github.com/owner/name[/folder]`, lower case, without `.git`, `www.`, a ref or a trailing slash.
+ * `/tree/<ref>/<folder>` and `/blob/<ref>/<folder>` keep the folder: a monorepo's servers stay apart.
+ * A folder given apart from the URL (`subdirectory`) wins over one in it. Not a forge URL: undefined.
+ */
+export function repositoryKey(url: string | undefined, subdirectory?: string): string | undefined {
+  if (!url) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim().replace(/^git\+/, ''));
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+  const host = parsed.hostname.toLowerCase().replace(/^www\./, '');
+  if (!FORGES.has(host)) return undefined;
+  const parts = parsed.pathname
+    .split('/')
+    .filter((part) => part.length > 0)
+    .map((part) => decodeURIComponentSafe(part));
+  if (parts.length < 2) return undefined;
+  const owner = parts[0]!.toLowerCase();
+  const name = parts[1]!.toLowerCase().replace(/\.git$/, '');
+  if (!/^[a-z0-9_.-]+$/.test(owner) || !/^[a-z0-9_.-]+$/.test(name)) return undefined;
+  let folder = '';
+  const marker = parts.findIndex((part, index) => index >= 2 && (part === 'tree' || part === 'blob'));
+  if (marker >= 2 && parts.length > marker + 2) folder = cleanFolder(parts.slice(marker + 2).join('/'));
+  if (host === 'gitlab.com' && parts[2] === '-' && parts.length > 5) folder = cleanFolder(parts.slice(5).join('/'));
+  const given = cleanFolder(subdirectory);
+  if (given) folder = given;
+  return `repo:${host}/${owner}/${name}${folder ? `/${folder}` : ''}`;
+}
+
+function decodeURIComponentSafe(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+/** The repository a folder key belongs to (`repo:github.com/a/b/src/x` -> `repo:github.com/a/b`). */
+export function repositoryRoot(key: string): string {
+  return key.split('/').slice(0, 3).join('/');
+}
+
+/** PEP 503 normalisation: `Foo_Bar.baz` and `foo-bar-baz` are one PyPI project. */
+export function normalizePypiName(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+/** `npm:name`, `pypi:name`, `oci:image` (without tag or digest); undefined for other registries and for runners. */
+export function packageKey(registryType: string, identifier: string): string | undefined {
+  const type = registryType.toLowerCase();
+  const id = identifier.trim();
+  let key: string | undefined;
+  if (type === 'npm') {
+    const name = id.replace(/^(@?[^@]+)@.*$/, '$1').toLowerCase();
+    if (/^(@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/.test(name)) key = `npm:${name}`;
+  } else if (type === 'pypi') {
+    const name = id.replace(/[=<>!~[@ ].*$/, '');
+    if (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) key = `pypi:${normalizePypiName(name)}`;
+  } else if (type === 'oci' || type === 'docker') {
+    const image = id.toLowerCase().replace(/@sha256:[0-9a-f]+$/, '').replace(/:[^/:]+$/, '').replace(/^docker\.io\//, '').replace(/^library\//, '');
+    if (/^[a-z0-9][a-z0-9._/-]*$/.test(image)) key = `oci:${image}`;
+  }
+  return key && !RUNNER_PACKAGES.has(key) ? key : undefined;
+}
+
+/** `remote:https://host/path`, lower-case host, no query, fragment or trailing slash. */
+export function remoteKey(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+    const pathname = parsed.pathname.replace(/\/+$/, '');
+    return `remote:${parsed.protocol}//${parsed.host.toLowerCase()}${pathname}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a launch command starts, as a package key: `npx -y @scope/pkg@1` -> `npm:@scope/pkg`, `uvx pkg` -> `pypi:pkg`. */
+export function launchPackageKey(command: string, args: readonly string[]): string | undefined {
+  const base = command.split(/[\\/]/).pop()!.toLowerCase().replace(/\.(cmd|exe)$/, '');
+  const first = args.find((arg) => !arg.startsWith('-'));
+  if (!first) return undefined;
+  if (base === 'npx' || base === 'bunx' || base === 'pnpx') return packageKey('npm', first);
+  if (base === 'uvx' || base === 'pipx') return packageKey('pypi', first);
+  if (base === 'docker' && args[0] === 'run') {
+    const image = args.slice(1).find((arg, index, rest) => !arg.startsWith('-') && !/^-(e|v|p|-env|-name|-network|-mount)$/.test(rest[index - 1] ?? ''));
+    return image ? packageKey('oci', image) : undefined;
+  }
+  return undefined;
+}
+
+/** Key kinds in the order they decide a merged server's identity. */
+const KIND_ORDER = ['repo', 'npm', 'pypi', 'oci', 'remote', 'registry', 'source'];
+
+export function keyKindRank(key: string): number {
+  const index = KIND_ORDER.indexOf(key.slice(0, key.indexOf(':')));
+  return index === -1 ? KIND_ORDER.length : index;
+}
+
+/** Sorts keys by kind, then by text: the first is a group's identity. */
+export function compareKeys(a: string, b: string): number {
+  return keyKindRank(a) - keyKindRank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}

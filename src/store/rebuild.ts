@@ -1,0 +1,41 @@
+// Rebuilds data/servers/ from its inputs: data/collected/ (crawled and dump-imported records) and
+// data/sources/ (the open datasets). Run after every crawl and import; the site reads only the result.
+import { existsSync, mkdirSync } from 'node:fs';
+import { iterateServers, listServerIds, readServer, removeServer, serversDir, writeServer } from './dataset';
+import { mergeSources, type MergeReport } from './merge-sources';
+import { readSourceRecords } from './source-store';
+
+export type RebuildReport = MergeReport & {
+  servers: number;
+  written: number;
+  removed: number;
+  /** Input lines that no longer validate (skipped), and records the merge could not write. */
+  errors: string[];
+};
+
+export function rebuildServers(dataDir: string): RebuildReport {
+  const collected = [...iterateServers(dataDir, 'collected')];
+  const { records, errors } = readSourceRecords(dataDir);
+  const { servers, report } = mergeSources({ collected, records, previous: (id) => readServer(dataDir, id) });
+  if (!existsSync(serversDir(dataDir))) mkdirSync(serversDir(dataDir), { recursive: true });
+  const keep = new Set<string>();
+  let written = 0;
+  for (const server of servers) {
+    try {
+      if (writeServer(dataDir, server)) written += 1;
+      keep.add(server.id);
+    } catch (error) {
+      // One record the schema refuses must not cost the others theirs; the old file, if any, stays.
+      errors.push(`server "${server.id}": ${(error as Error).message}`);
+      keep.add(server.id);
+    }
+  }
+  let removed = 0;
+  for (const id of listServerIds(dataDir)) {
+    if (!keep.has(id)) {
+      removeServer(dataDir, id);
+      removed += 1;
+    }
+  }
+  return { ...report, servers: servers.length, written, removed, errors };
+}

@@ -1,0 +1,59 @@
+// data/sources/<dataset>.jsonl: what each open dataset says, one validated record a line, sorted by the
+// dataset's key, so a re-import of the same snapshot is byte-identical and a diff shows what a new one changed.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { SourceRecord, describeIssues } from '../schema';
+import { canonicalJsonCompact, compareCodePoints } from '../lib/canonical-json';
+
+export function sourcesDir(dataDir: string): string {
+  return path.join(dataDir, 'sources');
+}
+
+export function sourceFile(dataDir: string, dataset: string): string {
+  return path.join(sourcesDir(dataDir), `${dataset}.jsonl`);
+}
+
+/** Writes one dataset's records atomically, sorted by key. Returns true when the file changed. */
+export function writeSourceRecords(dataDir: string, dataset: string, records: readonly SourceRecord[]): boolean {
+  const sorted = [...records].sort((a, b) => compareCodePoints(a.key, b.key));
+  const text = sorted.map((record) => `${canonicalJsonCompact(record)}\n`).join('');
+  const file = sourceFile(dataDir, dataset);
+  if (existsSync(file) && readFileSync(file, 'utf8') === text) return false;
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+  return true;
+}
+
+/** Every dataset's records. A line that no longer validates is reported by file and line, and skipped. */
+export function readSourceRecords(dataDir: string): { records: SourceRecord[]; errors: string[] } {
+  const dir = sourcesDir(dataDir);
+  const records: SourceRecord[] = [];
+  const errors: string[] = [];
+  if (!existsSync(dir)) return { records, errors };
+  for (const name of readdirSync(dir).filter((file) => file.endsWith('.jsonl')).sort(compareCodePoints)) {
+    const file = path.join(dir, name);
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((line, index) => {
+        if (line.trim() === '') return;
+        const where = `${path.join('sources', name)}:${index + 1}`;
+        let raw: unknown;
+        try {
+          raw = JSON.parse(line);
+        } catch (error) {
+          errors.push(`${where}: not valid JSON (${(error as Error).message})`);
+          return;
+        }
+        const parsed = SourceRecord.safeParse(raw);
+        if (parsed.success) records.push(parsed.data);
+        else errors.push(...describeIssues(parsed.error, { where, server: String((raw as { key?: unknown }).key) }));
+      });
+  }
+  return { records, errors };
+}
