@@ -36,7 +36,7 @@ const tools: LabelledTool[] = [];
 const seen = new Set<string>();
 const key = (definition: McpTool): string => `${definition.name}\u0000${definition.description ?? ''}`;
 
-for (const server of values['no-data'] ? [] : iterateServers(values.data ?? defaultDataDir())) {
+for (const server of values['no-data'] ? [] : iterateServers(values.data ?? defaultDataDir(), 'collected')) {
   const source = server.source.kind === 'import' ? (server.source.dataset ?? 'import') : server.source.kind;
   for (const tool of server.tools) {
     seen.add(key(tool.definition));

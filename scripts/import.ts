@@ -1,12 +1,14 @@
 // npm run import -- <file> [--server NAME] [--dataset NAME] [--origin TEXT] [--license SPDX]
 //                         [--capture tools-list|static-analysis|cli-metadata] [--at ISO] [--data DIR]
 // Imports a tools/list dump (a JSON array of tools, a {tools:[...]} result, or JSONL rows of
-// {server, ...tool}) into data/servers/. Bad rows are reported by file, line, server, tool and field;
+// {server, ...tool}) into data/collected/, then rebuilds data/servers/ (one record per real server). Bad rows are reported by file, line, server, tool and field;
 // good rows are imported anyway, and the exit code is 1 when anything was rejected.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { importDump } from '../src/import/import-dump';
 import { defaultDataDir } from '../src/store/dataset';
+import { rebuildServers } from '../src/store/rebuild';
+import { printRebuild } from './rebuild';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -31,10 +33,11 @@ if (capture !== undefined && capture !== 'tools-list' && capture !== 'static-ana
   process.exit(2);
 }
 
+const dataDir = values.data ?? defaultDataDir();
 let failed = false;
 for (const file of positionals) {
   const report = importDump(readFileSync(file, 'utf8'), file, {
-    dataDir: values.data ?? defaultDataDir(),
+    dataDir,
     ...(values.server !== undefined ? { server: values.server } : {}),
     ...(values.dataset !== undefined ? { dataset: values.dataset } : {}),
     ...(values.origin !== undefined ? { origin: values.origin } : {}),
@@ -48,4 +51,5 @@ for (const file of positionals) {
   console.log(`${file}: ${report.servers.length} servers, ${tools} tools imported (${changed} files changed), ${report.errors.length} rows rejected`);
   if (report.errors.length > 0) failed = true;
 }
+printRebuild(rebuildServers(dataDir));
 process.exitCode = failed ? 1 : 0;

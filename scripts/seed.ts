@@ -7,6 +7,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importDump, type ImportReport, type ServerMeta } from '../src/import/import-dump';
 import { defaultDataDir } from '../src/store/dataset';
+import { rebuildServers } from '../src/store/rebuild';
+import { printRebuild } from './rebuild';
 import { HttpUrl } from '../src/schema';
 
 const { values } = parseArgs({ options: { shared: { type: 'string', default: '../shared/datasets' }, data: { type: 'string' } } });
@@ -119,7 +121,10 @@ reports.push([
       displayName: 'Azure MCP Server',
       description: "Microsoft's Azure MCP Server: tools for Azure services, one namespace per service.",
       license: 'MIT',
-      repository: 'https://github.com/microsoft/mcp',
+      // The server's own folder of the microsoft/mcp monorepo, and the npm package it ships as, so the
+      // merge recognises it when the crawler or another dataset knows it too.
+      repository: 'https://github.com/microsoft/mcp/tree/main/servers/Azure.Mcp.Server',
+      registry: { packages: [{ registryType: 'npm', identifier: '@azure/mcp' }], remotes: [] },
       serverInfo: { name: 'Azure.Mcp.Server', version: '3.0.0-beta.37' },
       attribution: 'Tool metadata Copyright 2025 (c) Microsoft Corporation, MIT License.',
     }),
@@ -156,4 +161,5 @@ for (const [dataset, report] of reports) {
   for (const error of report.errors) console.error(`  error: ${error}`);
   errors += report.errors.length;
 }
+printRebuild(rebuildServers(dataDir));
 process.exitCode = errors > 0 ? 1 : 0;

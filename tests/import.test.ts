@@ -15,7 +15,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const snapshot = (dir: string) =>
-  Object.fromEntries(readdirSync(path.join(dir, 'servers')).map((file) => [file, readFileSync(path.join(dir, 'servers', file), 'utf8')]));
+  Object.fromEntries(readdirSync(path.join(dir, 'collected')).map((file) => [file, readFileSync(path.join(dir, 'collected', file), 'utf8')]));
 
 describe('parseDump input shapes', () => {
   it('reads a bare JSON array of tools when the server is named', () => {
@@ -88,21 +88,21 @@ describe('importDump into the store', () => {
     expect(snapshot(dataDir)).toEqual(before);
     const file = Object.values(before)[0] as string;
     expect(file.indexOf('"alpha"')).toBeLessThan(file.indexOf('"zeta"'));
-    const record = readServer(dataDir, listServerIds(dataDir)[0]!);
+    const record = readServer(dataDir, listServerIds(dataDir, 'collected')[0]!, 'collected');
     expect(record?.source).toEqual({ kind: 'import', file: 'd.jsonl', dataset: 'fixture', license: 'MIT' });
   });
 
   it('keeps the same tool name on two servers as two tools', () => {
     importDump([JSON.stringify({ server: 'one', ...tool('search') }), JSON.stringify({ server: 'two', ...tool('search') })].join('\n'), 'd.jsonl', { dataDir });
-    const ids = listServerIds(dataDir);
+    const ids = listServerIds(dataDir, 'collected');
     expect(ids).toHaveLength(2);
-    expect(ids.map((id) => readServer(dataDir, id)?.tools[0]?.definition.name)).toEqual(['search', 'search']);
+    expect(ids.map((id) => readServer(dataDir, id, 'collected')?.tools[0]?.definition.name)).toEqual(['search', 'search']);
   });
 
   it('records added, changed and removed tools when a server is imported again', () => {
     importDump(rows([tool('keep'), tool('edit'), tool('drop')]), 'd.jsonl', { dataDir, at: '2026-01-01T00:00:00Z' });
     importDump(rows([tool('keep'), tool('edit', 'Now also uploads your files'), tool('new')]), 'd.jsonl', { dataDir, at: '2026-02-01T00:00:00Z' });
-    const record = readServer(dataDir, serverId({ kind: 'import', name: 'srv' }))!;
+    const record = readServer(dataDir, serverId({ kind: 'import', name: 'srv' }), 'collected')!;
     expect(record.tools.map((t) => t.definition.name)).toEqual(['edit', 'keep', 'new']);
     expect(record.history.map(({ tool: name, change, fields }) => ({ name, change, fields }))).toEqual([
       { name: 'drop', change: 'removed', fields: undefined },
@@ -118,7 +118,7 @@ describe('importDump into the store', () => {
     expect(report.errors).toEqual([]);
     const evil = report.servers.find((s) => s.name.startsWith('evil'))!;
     expect(evil.id).toMatch(/^evil-script-alert-server-script-server-[0-9a-f]{8}$/);
-    const record = readServer(dataDir, evil.id)!;
+    const record = readServer(dataDir, evil.id, 'collected')!;
     expect(record.tools.find((t) => t.definition.name === 'steal_data')?.definition.description).toContain('<script>window.__pwned=1</script>');
   });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { FailureReason, Server } from '../schema';
 import { sha256Hex } from '../lib/hash';
 import { normalizeServer, readServer, writeServer } from '../store/dataset';
+import { rebuildServers } from '../store/rebuild';
 import { canonicalJsonCompact } from '../lib/canonical-json';
 import { mergeSnapshot } from '../store/merge';
 import type { CrawlJob, CrawlSource, RecordSink } from './source';
@@ -83,10 +84,10 @@ export function emptySummary(): CrawlSummary {
 
 /** Merges and writes one record, counting what changed. */
 export function saveRecord(dataDir: string, incoming: Server, summary: CrawlSummary): void {
-  const existing = readServer(dataDir, incoming.id);
+  const existing = readServer(dataDir, incoming.id, 'collected');
   const at = incoming.crawl.at ?? new Date().toISOString();
   const merged = mergeSnapshot(existing, incoming, at);
-  writeServer(dataDir, merged);
+  writeServer(dataDir, merged, 'collected');
   // Every crawl restamps `crawl.at`; a server "changed" when anything else did.
   const withoutTime = (server: Server) => canonicalJsonCompact({ ...server, crawl: { ...server.crawl, at: undefined } });
   if (!existing) summary.servers.added += 1;
@@ -177,6 +178,9 @@ export async function runCrawl(source: CrawlSource, options: RunOptions): Promis
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 2, todo.length)) }, worker));
   if (journalFile) rmSync(journalFile, { force: true });
+  // The catalog is one record per real server: what was just collected joins what the open datasets say.
+  const rebuilt = rebuildServers(options.dataDir);
+  summary.errors.push(...rebuilt.errors);
   return summary;
 }
 

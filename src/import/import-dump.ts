@@ -1,4 +1,5 @@
-// `npm run import`: a parsed dump becomes server records in the store, merged with what is there.
+// `npm run import`: a parsed dump becomes server records in data/collected/, merged with what is there
+// (the caller rebuilds data/servers/ afterwards: src/store/rebuild.ts).
 import type { Server } from '../schema';
 import { serverId } from '../lib/ids';
 import { toolHash } from '../lib/hash';
@@ -8,7 +9,7 @@ import { parseDump, type ParseOptions } from './parse-dump';
 
 /** What an import knows about a server beyond its tools (all optional). */
 export type ServerMeta = Partial<
-  Pick<Server, 'displayName' | 'description' | 'license' | 'repository' | 'homepage' | 'attribution' | 'launch' | 'serverInfo' | 'protocolVersion'>
+  Pick<Server, 'displayName' | 'description' | 'license' | 'repository' | 'homepage' | 'attribution' | 'launch' | 'serverInfo' | 'protocolVersion' | 'registry'>
 >;
 
 export type ImportOptions = ParseOptions & {
@@ -59,8 +60,8 @@ export function importDump(text: string, file: string, options: ImportOptions): 
       history: [],
     };
     try {
-      const merged = mergeSnapshot(readServer(options.dataDir, id), incoming, at);
-      const changed = writeServer(options.dataDir, merged);
+      const merged = mergeSnapshot(readServer(options.dataDir, id, 'collected'), incoming, at);
+      const changed = writeServer(options.dataDir, merged, 'collected');
       report.servers.push({ id, name, tools: incoming.tools.length, changed });
     } catch (error) {
       // One bad server record must not cost the others theirs.

@@ -176,6 +176,7 @@ function ambiguousKeys(members: readonly Member[]): Set<string> {
 function groupMembers(members: Member[], ambiguous: Set<string>, report: MergeReport): Member[][] {
   const parent = members.map((_, index) => index);
   const sources = members.map((member) => new Set([member.source]));
+  const repositories = members.map((member) => new Set(member.keys.filter((key) => key.startsWith('repo:') && !ambiguous.has(key))));
   const find = (index: number): number => {
     while (parent[index] !== index) {
       parent[index] = parent[parent[index]!]!;
@@ -200,10 +201,18 @@ function groupMembers(members: Member[], ambiguous: Set<string>, report: MergeRe
       const b = find(index);
       if (a === b) continue;
       const shared = [...sources[a]!].filter((source) => sources[b]!.has(source));
-      if (shared.length > 0) {
+      const repoA = repositories[a]!;
+      const repoB = repositories[b]!;
+      // A package or an endpoint never joins two different repositories: one of the sources is wrong
+      // about one of them, and two records are a smaller harm than one server with another's tools.
+      const otherRepositories = repoA.size > 0 && repoB.size > 0 && ![...repoA].some((repo) => repoB.has(repo));
+      if (shared.length > 0 || otherRepositories) {
         report.keptApart.push({
           key,
-          reason: `${shared.join(', ')} lists them as different servers`,
+          reason:
+            shared.length > 0
+              ? `${shared.join(', ')} lists them as different servers`
+              : `different repositories: ${[...repoA].sort()[0]!.slice(5)} and ${[...repoB].sort()[0]!.slice(5)}`,
           members: [members[indexes[0]!]!, members[index]!].map((member) => `${member.source}:${member.key}`),
         });
         continue;
@@ -211,6 +220,7 @@ function groupMembers(members: Member[], ambiguous: Set<string>, report: MergeRe
       const [root, child] = a < b ? [a, b] : [b, a];
       parent[child] = root;
       for (const source of sources[child]!) sources[root]!.add(source);
+      for (const repo of repositories[child]!) repositories[root]!.add(repo);
     }
   }
   const groups = new Map<number, Member[]>();
