@@ -8,6 +8,7 @@ import { compareCodePoints } from '../lib/canonical-json';
 import { toolHash } from '../lib/hash';
 import { serverIdFromKey } from '../lib/ids';
 import { datasetById, sourceRank } from '../import/datasets';
+import { normalizeServer } from './dataset';
 import { diffTools } from './merge';
 import { compareKeys, launchPackageKey, packageKey, remoteKey, repositoryKey, repositoryRoot } from './identity';
 
@@ -212,7 +213,7 @@ function groupMembers(members: Member[], ambiguous: Set<string>, report: MergeRe
           reason:
             shared.length > 0
               ? `${shared.join(', ')} lists them as different servers`
-              : `different repositories: ${[...repoA].sort()[0]!.slice(5)} and ${[...repoB].sort()[0]!.slice(5)}`,
+              : `different repositories: ${[[...repoA].sort()[0]!, [...repoB].sort()[0]!].sort().map((repo) => repo.slice(5)).join(' and ')}`,
           members: [members[indexes[0]!]!, members[index]!].map((member) => `${member.source}:${member.key}`),
         });
         continue;
@@ -397,7 +398,7 @@ export function mergeSources(input: MergeInput): { servers: Server[]; report: Me
     return collectedA - collectedB || compareMembers([...a].sort(compareMembers)[0]!, [...b].sort(compareMembers)[0]!);
   });
   const takenIds = new Set<string>(input.collected.map((server) => server.id));
-  const servers = groups.map((group) => buildServer(group, ambiguous, takenIds, input.previous));
+  const servers = groups.map((group) => normalizeServer(buildServer(group, ambiguous, takenIds, input.previous)));
   servers.sort((a, b) => compareCodePoints(a.id, b.id));
   return { servers, report };
 }
