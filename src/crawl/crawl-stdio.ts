@@ -6,7 +6,7 @@ import type { FailureReason, Server } from '../schema';
 import { serverId } from '../lib/ids';
 import { collectTools, type CollectedTools } from './collect-tools';
 import { chooseBin, installPackage, InstallError, type InstalledPackage } from './install';
-import { classifyClientError, clipMessage, failedStatus as failedAt, httpLink, statusForTools, withOutcome } from './record';
+import { classifyClientError, clipMessage, failedStatus as failedAt, httpLink, repositoryLink, statusForTools, withOutcome } from './record';
 import { createSandboxFolders, disposeSandboxFolders, expandSandboxValue, SandboxError, writeSandboxFile } from './sandbox';
 import { DEFAULT_STDIO_LIMITS, SandboxedStdioTransport, tailExcerpt, type StdioLimits } from './stdio-transport';
 import type { CrawlTarget } from './targets';
@@ -35,7 +35,7 @@ function metadataFrom(installed: InstalledPackage): Partial<Server> {
   const meta: Partial<Server> = {};
   if (typeof manifest['description'] === 'string' && manifest['description'].trim()) meta.description = manifest['description'].trim();
   if (typeof manifest['license'] === 'string' && manifest['license'].trim()) meta.license = manifest['license'].trim();
-  const repository = httpLink(manifest['repository']);
+  const repository = repositoryLink(manifest['repository']);
   if (repository) meta.repository = repository;
   const homepage = httpLink(manifest['homepage']);
   if (homepage) meta.homepage = homepage;

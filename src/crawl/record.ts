@@ -27,6 +27,23 @@ export function httpLink(value: unknown): string | undefined {
   return HttpUrl.safeParse(url).success ? url : undefined;
 }
 
+/**
+ * A package manifest's repository as a link. A monorepo's package names its folder
+ * (`repository.directory`); it is kept in the URL, so the merge can tell the servers of one repository
+ * apart (src/store/identity.ts).
+ */
+export function repositoryLink(value: unknown): string | undefined {
+  const url = httpLink(value);
+  const directory = value !== null && typeof value === 'object' ? (value as { directory?: unknown }).directory : undefined;
+  if (!url || typeof directory !== 'string' || /\/(tree|blob)\//.test(url)) return url;
+  const folder = directory
+    .split(/[\\/]/)
+    .filter((part) => part !== '' && part !== '.' && part !== '..')
+    .map(encodeURIComponent)
+    .join('/');
+  return folder ? `${url}/tree/HEAD/${folder}` : url;
+}
+
 /** What failed and why, from the error a client call threw. */
 export function classifyClientError(error: unknown, phase: 'initialize' | 'tools/list', timeoutMs: number, hasToolsCapability: boolean): { reason: FailureReason; message: string } {
   if (error instanceof McpError) {
