@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { defaultDataDir, iterateServers } from '../src/store/dataset';
 import { formatSummary, parseShard, runCrawl, type ProgressEvent } from '../src/crawl/run-crawl';
 import { importSource, npmSource, registrySource, remoteSource } from '../src/crawl/sources';
-import { loadTargets } from '../src/crawl/targets';
+import { CrawlTarget, loadTargets } from '../src/crawl/targets';
+import { packageKey } from '../src/store/identity';
 import { DEFAULT_REGISTRY_URL } from '../src/crawl/registry';
 import { sandboxUnavailableReason, sweepStaleSandboxes } from '../src/crawl/sandbox';
 import type { CrawlSource } from '../src/crawl/source';
@@ -59,9 +60,16 @@ for (const header of values.header ?? []) {
 
 let source: CrawlSource;
 switch (values.source) {
-  case 'npm':
-    source = npmSource(loadTargets(values.targets), stdio);
+  case 'npm': {
+    const targets = loadTargets(values.targets);
+    // A package the catalog knows only from an open dataset (an index-only server's page names this
+    // command): `--only` starts it as it is, with no arguments or environment.
+    const known = new Set(targets.map((target) => target.package));
+    const extra = (values.only ?? []).filter((name) => !known.has(name));
+    for (const name of extra) if (!packageKey('npm', name)) fail(`--only: "${name}" is not an npm package name`);
+    source = npmSource([...targets, ...extra.map((name) => CrawlTarget.parse({ package: name, note: 'not in the target list: started with no arguments or environment' }))], stdio);
     break;
+  }
   case 'remote':
     if (!values.url?.length) fail('--source remote needs at least one --url');
     source = remoteSource(values.url.map((url) => ({ url, ...(Object.keys(headers).length > 0 ? { headers } : {}) })));
@@ -128,7 +136,7 @@ for (const line of formatSummary(summary)) console.log(line);
 if (source.name === 'npm' && !values.only && !shard) {
   // Records are never deleted by a crawl: say which ones the target list no longer covers.
   const targeted = new Set(loadTargets(values.targets).map((target) => target.package));
-  const stale = [...iterateServers(dataDir)].filter((server) => server.source.kind === 'npm' && !targeted.has(server.name)).map((server) => server.name);
+  const stale = [...iterateServers(dataDir, 'collected')].filter((server) => server.source.kind === 'npm' && !targeted.has(server.name)).map((server) => server.name);
   if (stale.length > 0) console.log(`servers removed from the targets (records kept, delete by hand): ${stale.join(', ')}`);
 }
 console.log(`time: ${Math.round((Date.now() - started) / 1000)} s`);
