@@ -1,7 +1,9 @@
 // Every open dataset's importer, by dataset id: what `npm run import-source -- <id> <dir>` runs.
 import type { SourceImporter } from '../source-importer';
 import { metorialImporter } from './metorial';
+import { toucanImporter } from './toucan';
 
 export const IMPORTERS: Record<string, SourceImporter> = {
   [metorialImporter.dataset]: metorialImporter,
+  [toucanImporter.dataset]: toucanImporter,
 };
