@@ -75,6 +75,8 @@ function npxPackage(args: readonly string[]): SourcePackage | undefined {
   }
   const first = positional(args, new Set(['--node-options', '--call', '-c']));
   if (!first || notOnRegistry(first.value)) return undefined;
+  // `npx @21st-dev/cli install <client>` runs an installer that writes a client config: not the server.
+  if (args[first.index + 1] === 'install') return undefined;
   return registryPackage('npm', first.value);
 }
 

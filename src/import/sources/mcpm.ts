@@ -38,8 +38,11 @@ function inputSchemaOf(tool: Record<string, unknown>): unknown {
   if (schema === undefined || schema === null) return undefined;
   if (!isObject(schema)) return schema; // left for the runner to report by tool and field
   const required = Array.isArray(tool['required']) && tool['required'].length > 0 && tool['required'].every((item) => typeof item === 'string') ? tool['required'] : undefined;
-  // Hand-written manifests give `{ "query": {"type": "string"} }` with `required` beside it: the property map of an object schema.
-  const bareProperties = schema['type'] === undefined && !('properties' in schema) && Object.values(schema).every(isObject);
+  // Hand-written manifests give `{ "query": {"type": "string"} }` with `required` beside it: the property
+  // map of an object schema. A map may name a parameter `properties` (`{"properties": {"type": "object"}}`),
+  // which a real schema's `properties`, a map of schemas itself, is not.
+  const isPropertyMap = (value: unknown) => isObject(value) && Object.values(value).every(isObject);
+  const bareProperties = schema['type'] === undefined && isPropertyMap(schema) && !isPropertyMap(schema['properties']);
   if (bareProperties) return { type: 'object', properties: schema, ...(required ? { required } : {}) };
   if (required && schema['required'] === undefined && schema['type'] === 'object') return { ...schema, required };
   return schema;

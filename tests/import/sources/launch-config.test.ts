@@ -28,6 +28,7 @@ describe('packageOfLaunch', () => {
       ['npx', ['-y', 'supergateway', '--stdio', 'x']],
       ['npx', ['-y', 'deno', 'run', '-A', 'jsr:@omedia/mcp-server-drupal']],
       ['npx', ['-y', 'https://github.com/a/b']],
+      ['npx', ['@21st-dev/cli@latest', 'install', '<client>', '--api-key', '<key>']],
       ['uvx', ['--from', 'git+https://github.com/a/b', 'b']],
       ['uvx', ['--directory', '/path/to/x', 'run', 'server.py']],
       ['uvx', ['run', 'optimade-mcp-server']],

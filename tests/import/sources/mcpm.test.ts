@@ -9,7 +9,7 @@ describe('the mcpm importer', () => {
 
   it('keys a record by its file name and reads every manifest in code-point order', () => {
     expect(run.records.map((record) => record.key)).toEqual(['Case-Twin', 'case-twin', 'crypto-feargreed-mcp', 'fetch', 'hostile', 'nemad', 'unifai-mcp-server']);
-    expect(run.report).toMatchObject({ dataset: 'mcpm', records: 7, withTools: 5, tools: 11 });
+    expect(run.report).toMatchObject({ dataset: 'mcpm', records: 7, withTools: 5, tools: 12 });
     const fetch = run.byKey('fetch');
     expect(fetch).toMatchObject({ source: 'mcpm', commit: FIXTURE_COMMIT, at: FIXTURE_AT, path: 'mcp-registry/servers/fetch.json', name: 'fetch', license: 'MIT' });
   });
@@ -55,6 +55,8 @@ describe('the mcpm importer', () => {
       required: ['days'],
     });
     expect(Object.keys(tools[0]!).sort()).toEqual(['description', 'inputSchema', 'name']);
+    const update = run.byKey('hostile').tools!.find((tool) => tool.name === 'update_profile')!;
+    expect(update.inputSchema).toEqual({ type: 'object', properties: { properties: { type: 'object', description: 'What to set' } }, required: ['properties'] });
   });
 
   it('says how the tools were obtained: static analysis, or names only when no tool has parameters', () => {
@@ -72,7 +74,7 @@ describe('the mcpm importer', () => {
     // "[NOT GIVEN]" and "[NOT FOUND]" are the generator saying it found nothing.
     expect(hostile.homepage).toBeUndefined();
     expect(hostile.license).toBeUndefined();
-    expect(toolNames(hostile)).toEqual(['Read_File', 'read_file']);
+    expect(toolNames(hostile)).toEqual(['Read_File', 'read_file', 'update_profile']);
     expect(hostile.tools![0]).toEqual({ name: 'Read_File', description: '<iframe src=javascript:alert(1)></iframe>', inputSchema: { type: 'object', properties: { path: { type: 'string' } } } });
     expect(hostile.tools![1]!.inputSchema).toEqual({ type: 'object' });
     expect(run.report.errors).toContain(
