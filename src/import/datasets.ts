@@ -26,7 +26,7 @@ export const DATASETS: readonly Dataset[] = [
   { id: 'toucan', title: 'Toucan', repository: 'TheAgentArk/Toucan', license: 'MIT', copyright: 'Copyright (c) 2025 Agent Ark', paths: 'mcp_servers/*.json (metadata.remote_server_response)', rank: 40 },
   { id: 'metorial', title: 'Metorial MCP index', repository: 'ZeeshanAdilButt/metorial-index', license: 'MIT', copyright: 'Copyright (c) 2025 Metorial', paths: 'catalog/<owner>/<repo>/<server>/{server,tools}.yaml', rank: 50 },
   { id: 'aci', title: 'ACI.dev apps', repository: 'aipotheosis-labs/aci', license: 'Apache-2.0', copyright: 'Copyright (c) Aipotheosis Labs', paths: 'backend/apps/*/{app,functions}.json', rank: 60 },
-  { id: 'mcpd', title: 'mozilla-ai mcpd registry', repository: 'mozilla-ai/mcpd', license: 'Apache-2.0', copyright: 'Copyright (c) Mozilla.ai', paths: 'registry.json', rank: 61 },
+  { id: 'mcpd', title: 'mozilla-ai mcpd registry', repository: 'mozilla-ai/mcpd', license: 'Apache-2.0', copyright: 'Copyright (c) Mozilla.ai', paths: 'internal/provider/mozilla_ai/data/registry.json', rank: 61 },
   { id: 'toolsdk', title: 'ToolSDK MCP registry', repository: 'toolsdk-ai/toolsdk-mcp-registry', license: 'MIT', copyright: 'Copyright (c) 2025 Kelly Peilin Chan', paths: 'packages/**/*.json, indexes/packages-list.json', rank: 70 },
   { id: 'tensorblock', title: 'TensorBlock awesome-mcp-servers', repository: 'TensorBlock/awesome-mcp-servers', license: 'MIT', copyright: 'Copyright (c) 2025 TensorBlock', paths: 'data/profiles/*.json', rank: 80 },
 ];

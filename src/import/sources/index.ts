@@ -1,9 +1,12 @@
 // Every open dataset's importer, by dataset id: what `npm run import-source -- <id> <dir>` runs.
 import type { SourceImporter } from '../source-importer';
+import { aciImporter } from './aci';
+import { dockerImporter } from './docker';
+import { mcpdImporter } from './mcpd';
+import { mcpmImporter } from './mcpm';
 import { metorialImporter } from './metorial';
 import { toucanImporter } from './toucan';
 
-export const IMPORTERS: Record<string, SourceImporter> = {
-  [metorialImporter.dataset]: metorialImporter,
-  [toucanImporter.dataset]: toucanImporter,
-};
+export const IMPORTERS: Record<string, SourceImporter> = Object.fromEntries(
+  [aciImporter, dockerImporter, mcpdImporter, mcpmImporter, metorialImporter, toucanImporter].map((importer) => [importer.dataset, importer]),
+);

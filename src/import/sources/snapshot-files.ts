@@ -1,0 +1,82 @@
+// Reading a dataset's files out of a snapshot for the importers: folders listed in code-point order
+// (so every import reads the same files in the same order) and JSON or YAML parsed without throwing,
+// a bad file becoming one error line that names it and quotes no more than a short excerpt.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { compareCodePoints } from '../../lib/canonical-json';
+import { excerpt } from '../source-importer';
+
+/** A parsed file, or why it could not be read, as an error line `<dataset> <file>: ...`. */
+export type Parsed = { value: unknown } | { error: string };
+
+/** The entries of a folder of the snapshot, sorted; undefined when the folder is missing. */
+export function listFolder(dir: string, folder: string, kind: 'files' | 'folders'): string[] | undefined {
+  const full = path.join(dir, folder);
+  if (!existsSync(full) || !statSync(full).isDirectory()) return undefined;
+  return readdirSync(full, { withFileTypes: true })
+    .filter((entry) => (kind === 'files' ? entry.isFile() : entry.isDirectory()))
+    .map((entry) => entry.name)
+    .sort(compareCodePoints);
+}
+
+export function fileExists(dir: string, file: string): boolean {
+  const full = path.join(dir, file);
+  return existsSync(full) && statSync(full).isFile();
+}
+
+function readText(dir: string, file: string, dataset: string): { text: string } | { error: string } {
+  try {
+    return { text: readFileSync(path.join(dir, file), 'utf8') };
+  } catch (error) {
+    return { error: `${dataset} ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+}
+
+/** A JSON file of the snapshot. V8's messages quote the text they choke on, so only an excerpt of one is kept. */
+export function readJsonFile(dir: string, file: string, dataset: string): Parsed {
+  const read = readText(dir, file, dataset);
+  if ('error' in read) return read;
+  try {
+    return { value: JSON.parse(read.text) };
+  } catch (error) {
+    return { error: `${dataset} ${file}: not valid JSON (${excerpt((error as Error).message, 80)})` };
+  }
+}
+
+/** A YAML file of the snapshot (one document). The parser's messages carry a code frame of the file, so only its code and position are kept. */
+export function readYamlFile(dir: string, file: string, dataset: string): Parsed {
+  const read = readText(dir, file, dataset);
+  if ('error' in read) return read;
+  try {
+    return { value: YAML.parse(read.text) };
+  } catch (error) {
+    const { code, linePos } = error as { code?: string; linePos?: Array<{ line: number; col: number }> };
+    const where = linePos?.[0] ? ` at line ${linePos[0].line}, column ${linePos[0].col}` : '';
+    return { error: `${dataset} ${file}: not valid YAML (${code ?? 'parse error'}${where})` };
+  }
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The first argument that is a non-empty string. */
+export function firstString(...values: unknown[]): string | undefined {
+  return values.find((value): value is string => typeof value === 'string' && value.trim().length > 0);
+}
+
+/** What a JSON value is, for an error saying what was expected instead. */
+export function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/**
+ * Keys become the merge's `source:` identity and appear in error lines: a key a dataset gives that
+ * is not a plain name (control characters, spaces, slashes...) is refused rather than carried along.
+ */
+export function isPlainKey(key: string): boolean {
+  return /^[A-Za-z0-9@_][A-Za-z0-9@._+-]{0,199}$/.test(key);
+}
