@@ -204,9 +204,13 @@ function groupMembers(members: Member[], ambiguous: Set<string>, report: MergeRe
       const shared = [...sources[a]!].filter((source) => sources[b]!.has(source));
       const repoA = repositories[a]!;
       const repoB = repositories[b]!;
-      // A package or an endpoint never joins two different repositories: one of the sources is wrong
-      // about one of them, and two records are a smaller harm than one server with another's tools.
-      const otherRepositories = repoA.size > 0 && repoB.size > 0 && ![...repoA].some((repo) => repoB.has(repo));
+      // A package or an endpoint never joins repositories of two owners: a fork that kept the original's
+      // install command is another server, and two records are a smaller harm than one server with
+      // another's tools. One owner's two repositories are a rename or a move (apify/actors-mcp-server
+      // became apify/apify-mcp-server), and the package says they are one server.
+      const owners = (repos: Set<string>) => new Set([...repos].map((repo) => repo.split('/').slice(0, 2).join('/')));
+      const ownersB = owners(repoB);
+      const otherRepositories = repoA.size > 0 && repoB.size > 0 && ![...repoA].some((repo) => repoB.has(repo)) && ![...owners(repoA)].some((owner) => ownersB.has(owner));
       if (shared.length > 0 || otherRepositories) {
         report.keptApart.push({
           key,

@@ -120,6 +120,16 @@ describe('mergeSources', () => {
     expect(report.keptApart[0]!.reason).toBe('different repositories: github.com/author/srv and github.com/forker/srv');
   });
 
+  it('lets a package join one owner\'s renamed repository (real case: apify/actors-mcp-server became apify/apify-mcp-server)', () => {
+    const { servers, report } = mergeSources({
+      collected: [crawled('@apify/actors-mcp-server', ['call-actor'], { repository: 'https://github.com/apify/apify-mcp-server' })],
+      records: [record('mcpm', 'actors-mcp-server', { repository: 'https://github.com/apify/actors-mcp-server', packages: [{ registryType: 'npm', identifier: '@apify/actors-mcp-server' }] })],
+    });
+    expect(report.keptApart).toEqual([]);
+    expect(servers).toHaveLength(1);
+    expect(servers[0]!.conflicts?.map((conflict) => conflict.field)).toEqual(['repository']);
+  });
+
   it('keeps a crawled server\'s id and live tools; a failed crawl keeps its reason when a dataset has the tools', () => {
     const live = crawled('@upstash/context7-mcp', ['get-library-docs', 'resolve-library-id']);
     const failed: Server = { ...crawled('broken-mcp', []), crawl: { status: 'failed', at: AT, reason: 'crash', message: 'exit 1' } };
