@@ -20,7 +20,7 @@ export type Dataset = {
 
 export const DATASETS: readonly Dataset[] = [
   { id: 'mcp-registry', title: 'Official MCP Registry seed', repository: 'modelcontextprotocol/registry', license: 'MIT', copyright: 'Copyright (c) 2025 GitHub', paths: 'data/seed*.json', rank: 10 },
-  { id: 'teamspark', title: 'TeamSpark MCP registry', repository: 'TeamSparkAI/mcp-registry', license: 'MIT', copyright: 'Copyright (c) 2025 TeamSpark, LLC', paths: 'data/ (server.json entries)', rank: 11 },
+  { id: 'teamspark', title: 'TeamSpark MCP registry', repository: 'TeamSparkAI/mcp-registry', license: 'MIT', copyright: 'Copyright (c) 2025 TeamSpark, LLC', paths: 'validation/server-registry.json (public/server-registry.json when present): the registry listing, latest version per server', rank: 11 },
   { id: 'docker', title: 'Docker MCP Catalog', repository: 'docker/mcp-registry', license: 'MIT', copyright: 'Copyright (c) 2025 Docker', paths: 'servers/*/server.yaml, servers/*/tools.json', rank: 20 },
   { id: 'mcpm', title: 'MCPM registry', repository: 'pathintegral-institute/mcpm.sh', license: 'MIT', copyright: 'Copyright (c) 2025 MCP Contributors', paths: 'mcp-registry/servers/*.json', rank: 30 },
   { id: 'toucan', title: 'Toucan', repository: 'TheAgentArk/Toucan', license: 'MIT', copyright: 'Copyright (c) 2025 Agent Ark', paths: 'mcp_servers/*.json (metadata.remote_server_response)', rank: 40 },

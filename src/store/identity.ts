@@ -68,6 +68,8 @@ export function repositoryKey(url: string | undefined, subdirectory?: string): s
   if (host === 'gitlab.com' && parts[2] === '-' && parts.length > 5) folder = cleanFolder(parts.slice(5).join('/'));
   const given = cleanFolder(subdirectory);
   if (given) folder = given;
+  // A link to the code folder of a one-server repository (`/tree/main/src`) names no server of its own.
+  if (folder === 'src') folder = '';
   return `repo:${host}/${owner}/${name}${folder ? `/${folder}` : ''}`;
 }
 

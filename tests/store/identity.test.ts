@@ -19,6 +19,7 @@ describe('repositoryKey', () => {
     expect(repositoryKey('https://github.com/awslabs/mcp', '/src/aws-healthomics-mcp-server/')).toBe('repo:github.com/awslabs/mcp/src/aws-healthomics-mcp-server');
     expect(repositoryKey('https://github.com/awslabs/mcp/blob/v1/src/x/README.md')).toBe('repo:github.com/awslabs/mcp/src/x/readme.md');
     expect(repositoryKey('https://github.com/awslabs/mcp', '/')).toBe('repo:github.com/awslabs/mcp');
+    expect(repositoryKey('https://github.com/o/one-server/tree/main/src')).toBe('repo:github.com/o/one-server');
     expect(repositoryKey('https://gitlab.com/group/project/-/tree/main/servers/a')).toBe('repo:gitlab.com/group/project/servers/a');
   });
 
