@@ -135,12 +135,29 @@ export function launchPackageKey(command: string, args: readonly string[]): stri
   return undefined;
 }
 
-/** Key kinds in the order they decide a merged server's identity. */
+/** Key kinds in the order they decide a merged server's identity (what its id and `identity` show). */
 const KIND_ORDER = ['repo', 'npm', 'pypi', 'oci', 'remote', 'registry', 'source'];
 
+/**
+ * Key kinds in the order the merge joins on them. A package name is unique on its registry and is
+ * read from the package itself; a repository link is often typed by hand into an index (LiveMCPBench
+ * gives the Airbnb server a deep-research repository). Joining on packages first lets the one-record-
+ * per-source rule refuse a wrong repository link instead of following it.
+ */
+const MERGE_ORDER = ['npm', 'pypi', 'repo', 'oci', 'remote', 'registry', 'source'];
+
+function rankIn(order: readonly string[], key: string): number {
+  const index = order.indexOf(key.slice(0, key.indexOf(':')));
+  return index === -1 ? order.length : index;
+}
+
 export function keyKindRank(key: string): number {
-  const index = KIND_ORDER.indexOf(key.slice(0, key.indexOf(':')));
-  return index === -1 ? KIND_ORDER.length : index;
+  return rankIn(KIND_ORDER, key);
+}
+
+/** Sorts keys in the order the merge joins on them. */
+export function compareMergeKeys(a: string, b: string): number {
+  return rankIn(MERGE_ORDER, a) - rankIn(MERGE_ORDER, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** Sorts keys by kind, then by text: the first is a group's identity. */

@@ -10,7 +10,7 @@ import { serverIdFromKey } from '../lib/ids';
 import { datasetById, sourceRank } from '../import/datasets';
 import { normalizeServer } from './dataset';
 import { diffTools } from './merge';
-import { compareKeys, launchPackageKey, packageKey, remoteKey, repositoryKey, repositoryRoot } from './identity';
+import { compareKeys, compareMergeKeys, launchPackageKey, packageKey, remoteKey, repositoryKey, repositoryRoot } from './identity';
 
 type Capture = NonNullable<Provenance['capture']>;
 
@@ -55,6 +55,8 @@ export type KeptApart = {
 export type MergeReport = {
   /** Keys left out of merging because one source uses them for several servers, or they name a monorepo's root. */
   ambiguousKeys: number;
+  /** Repository links dropped because most records of the same package name another repository. */
+  disputedRepositories: number;
   keptApart: KeptApart[];
 };
 
@@ -173,6 +175,46 @@ function ambiguousKeys(members: readonly Member[]): Set<string> {
   return ambiguous;
 }
 
+const ownerOf = (repoKey: string) => repoKey.split('/').slice(0, 2).join('/');
+
+/**
+ * A record whose repository disagrees with what most records of its package say is wrong about the
+ * repository (LiveMCPBench gives the Airbnb server a deep-research repository; the registry, mcpm and
+ * ToolSDK agree on openbnb-org): its repository keys are dropped, so it joins its package's server
+ * and cannot pull another repository's server in. Without a strict majority (a fork that kept the
+ * original's install command, one record each) nothing is dropped. Returns the dropped keys.
+ */
+function dropDisputedRepositories(members: Member[], ambiguous: Set<string>): number {
+  const byPackage = new Map<string, Member[]>();
+  for (const member of members) {
+    for (const key of new Set(member.keys)) {
+      if (ambiguous.has(key) || !(key.startsWith('npm:') || key.startsWith('pypi:'))) continue;
+      byPackage.set(key, [...(byPackage.get(key) ?? []), member]);
+    }
+  }
+  const disputed = new Set<Member>();
+  for (const list of byPackage.values()) {
+    const votes = new Map<string, number>();
+    for (const member of list) {
+      for (const owner of new Set(member.keys.filter((key) => key.startsWith('repo:') && !ambiguous.has(key)).map(ownerOf))) votes.set(owner, (votes.get(owner) ?? 0) + 1);
+    }
+    const ranked = [...votes.entries()].sort(([, x], [, y]) => y - x);
+    if (ranked.length < 2 || ranked[0]![1] === ranked[1]![1]) continue;
+    const majority = ranked[0]![0];
+    for (const member of list) {
+      const own = member.keys.filter((key) => key.startsWith('repo:') && !ambiguous.has(key)).map(ownerOf);
+      if (own.length > 0 && !own.includes(majority)) disputed.add(member);
+    }
+  }
+  let dropped = 0;
+  for (const member of disputed) {
+    const before = member.keys.length;
+    member.keys = member.keys.filter((key) => !key.startsWith('repo:'));
+    dropped += before - member.keys.length;
+  }
+  return dropped;
+}
+
 /** Groups members that share a usable key, never joining two records of one source. */
 function groupMembers(members: Member[], ambiguous: Set<string>, report: MergeReport): Member[][] {
   const parent = members.map((_, index) => index);
@@ -194,9 +236,19 @@ function groupMembers(members: Member[], ambiguous: Set<string>, report: MergeRe
       else byKey.set(key, [index]);
     }
   });
-  // Strongest keys first: a repository decides before a package, a package before an endpoint.
-  for (const key of [...byKey.keys()].sort(compareKeys)) {
-    const indexes = byKey.get(key)!;
+  const owners = (repos: Set<string>) => new Set([...repos].map(ownerOf));
+  // Strongest keys first: a package before a repository, a repository before an endpoint.
+  for (const key of [...byKey.keys()].sort(compareMergeKeys)) {
+    // The records that agree with most others on the repository's owner join first, then those that
+    // name none; one that names another owner is then the odd one out, not the one followed.
+    const votes = new Map<string, number>();
+    for (const index of byKey.get(key)!) for (const owner of owners(repositories[find(index)]!)) votes.set(owner, (votes.get(owner) ?? 0) + 1);
+    const majority = [...votes.entries()].sort(([a, x], [b, y]) => y - x || compareCodePoints(a, b))[0]?.[0];
+    const standing = (index: number) => {
+      const own = owners(repositories[find(index)]!);
+      return majority !== undefined && own.has(majority) ? 0 : own.size === 0 ? 1 : 2;
+    };
+    const indexes = [...byKey.get(key)!].sort((x, y) => standing(x) - standing(y) || x - y);
     for (const index of indexes.slice(1)) {
       const a = find(indexes[0]!);
       const b = find(index);
@@ -208,7 +260,6 @@ function groupMembers(members: Member[], ambiguous: Set<string>, report: MergeRe
       // install command is another server, and two records are a smaller harm than one server with
       // another's tools. One owner's two repositories are a rename or a move (apify/actors-mcp-server
       // became apify/apify-mcp-server), and the package says they are one server.
-      const owners = (repos: Set<string>) => new Set([...repos].map((repo) => repo.split('/').slice(0, 2).join('/')));
       const ownersB = owners(repoB);
       const otherRepositories = repoA.size > 0 && repoB.size > 0 && ![...repoA].some((repo) => repoB.has(repo)) && ![...owners(repoA)].some((owner) => ownersB.has(owner));
       if (shared.length > 0 || otherRepositories) {
@@ -391,9 +442,10 @@ export function mergeSources(input: MergeInput): { servers: Server[]; report: Me
   const members = [...input.collected.map(memberOfCollected), ...input.records.map(memberOfRecord)].sort(
     (a, b) => compareCodePoints(a.source, b.source) || compareCodePoints(a.key, b.key),
   );
-  const report: MergeReport = { ambiguousKeys: 0, keptApart: [] };
+  const report: MergeReport = { ambiguousKeys: 0, disputedRepositories: 0, keptApart: [] };
   const ambiguous = ambiguousKeys(members);
   report.ambiguousKeys = ambiguous.size;
+  report.disputedRepositories = dropDisputedRepositories(members, ambiguous);
   const groups = groupMembers(members, ambiguous, report);
   // Groups that hold a collected record go first, so an open dataset can never take a crawled server's id.
   groups.sort((a, b) => {

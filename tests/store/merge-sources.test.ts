@@ -105,7 +105,31 @@ describe('mergeSources', () => {
       ],
     });
     expect(servers).toHaveLength(2);
-    expect(report.keptApart).toEqual([{ key: 'npm:two', reason: 'metorial lists them as different servers', members: ['metorial:two', 'toucan:bridge'] }]);
+    expect(report.keptApart).toEqual([{ key: 'repo:github.com/o/one', reason: 'metorial lists them as different servers', members: ['metorial:one', 'toucan:bridge'] }]);
+  });
+
+  it('drops a repository link most records of its package contradict, so it cannot pull one server into another (real case: LiveMCPBench gives Airbnb a deep-research repository)', () => {
+    const { servers } = mergeSources({
+      collected: [crawled('@openbnb/mcp-server-airbnb', ['airbnb_search'])],
+      records: [
+        record('mcp-registry', 'io.github.openbnb-org/mcp-server-airbnb', { repository: 'https://github.com/openbnb-org/mcp-server-airbnb', packages: [{ registryType: 'npm', identifier: '@openbnb/mcp-server-airbnb' }] }),
+        record('mcp-registry', 'io.github.reading-plus-ai/mcp-server-deep-research', { repository: 'https://github.com/reading-plus-ai/mcp-server-deep-research' }),
+        record('toolsdk', '@openbnb/mcp-server-airbnb', { repository: 'https://github.com/openbnb-org/mcp-server-airbnb', packages: [{ registryType: 'npm', identifier: '@openbnb/mcp-server-airbnb' }] }),
+        record('livemcpbench', 'Airbnb MCP Server', { repository: 'https://github.com/reading-plus-ai/mcp-server-deep-research', packages: [{ registryType: 'npm', identifier: '@openbnb/mcp-server-airbnb' }], tools: [tool('airbnb_search')], capture: 'tools-list' }),
+      ],
+    });
+    const airbnb = servers.find((server) => names(server).includes('airbnb_search'))!;
+    expect(airbnb.sources!.map((s) => `${s.source}:${s.name}`)).toEqual([
+      'crawl:@openbnb/mcp-server-airbnb',
+      'mcp-registry:io.github.openbnb-org/mcp-server-airbnb',
+      'toolsdk:@openbnb/mcp-server-airbnb',
+      'livemcpbench:Airbnb MCP Server',
+    ]);
+    expect(airbnb.identity).toBe('repo:github.com/openbnb-org/mcp-server-airbnb');
+    expect(airbnb.conflicts?.find((conflict) => conflict.field === 'repository')?.values.map((value) => value.value)).toContain('https://github.com/reading-plus-ai/mcp-server-deep-research');
+    const deepResearch = servers.find((server) => server.identity === 'repo:github.com/reading-plus-ai/mcp-server-deep-research')!;
+    expect(deepResearch.tools).toEqual([]);
+    expect(deepResearch.sources!.map((s) => s.source)).toEqual(['mcp-registry']);
   });
 
   it('does not let a package join two different repositories', () => {
