@@ -1,5 +1,6 @@
-// npm run crawl -- --source npm|remote|registry|import [--only KEY ...] [--shard i/n] [--concurrency N]
+// npm run crawl -- --source npm|pypi|remote|registry|import [--only KEY ...] [--shard i/n] [--concurrency N]
 //   npm:      [--targets data/crawl-targets.json]
+//   pypi:     [--targets data/crawl-targets-pypi.json] [--python PATH] (pip's own configuration picks the index)
 //   remote:   --url URL ... [--header "Name: value" ...]
 //   registry: [--registry URL] [--limit N] [--max-pages N] [--list-only]
 //   import:   FILE ... [--dataset NAME] [--license SPDX] [--at ISO]
@@ -9,8 +10,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir, iterateServers } from '../src/store/dataset';
 import { formatSummary, parseShard, runCrawl, type ProgressEvent } from '../src/crawl/run-crawl';
-import { importSource, npmSource, registrySource, remoteSource } from '../src/crawl/sources';
+import { importSource, npmSource, pypiSource, registrySource, remoteSource } from '../src/crawl/sources';
 import { loadTargets } from '../src/crawl/targets';
+import { loadPypiTargets, normalizePypiName } from '../src/crawl/pypi-targets';
 import { DEFAULT_REGISTRY_URL } from '../src/crawl/registry';
 import { sandboxUnavailableReason, sweepStaleSandboxes } from '../src/crawl/sandbox';
 import type { CrawlSource } from '../src/crawl/source';
@@ -22,7 +24,8 @@ const { values, positionals } = parseArgs({
     only: { type: 'string', multiple: true },
     shard: { type: 'string' },
     concurrency: { type: 'string', default: '2' },
-    targets: { type: 'string', default: 'data/crawl-targets.json' },
+    targets: { type: 'string' },
+    python: { type: 'string' },
     url: { type: 'string', multiple: true },
     header: { type: 'string', multiple: true },
     registry: { type: 'string', default: DEFAULT_REGISTRY_URL },
@@ -49,6 +52,7 @@ const shard = values.shard !== undefined ? parseShard(values.shard) : undefined;
 const dataDir = values.data ?? defaultDataDir();
 const cacheDir = path.resolve(values.cache);
 const stdio = { installDir: path.join(cacheDir, 'installs') };
+const targetsFile = values.targets ?? (values.source === 'pypi' ? 'data/crawl-targets-pypi.json' : 'data/crawl-targets.json');
 
 const headers: Record<string, string> = {};
 for (const header of values.header ?? []) {
@@ -60,7 +64,10 @@ for (const header of values.header ?? []) {
 let source: CrawlSource;
 switch (values.source) {
   case 'npm':
-    source = npmSource(loadTargets(values.targets), stdio);
+    source = npmSource(loadTargets(targetsFile), stdio);
+    break;
+  case 'pypi':
+    source = pypiSource(loadPypiTargets(targetsFile), { ...stdio, ...(values.python !== undefined ? { python: values.python } : {}) });
     break;
   case 'remote':
     if (!values.url?.length) fail('--source remote needs at least one --url');
@@ -88,14 +95,15 @@ switch (values.source) {
     });
     break;
   default:
-    fail('usage: npm run crawl -- --source npm|remote|registry|import [--only KEY] [--shard i/n] [--concurrency N]');
+    fail('usage: npm run crawl -- --source npm|pypi|remote|registry|import [--only KEY] [--shard i/n] [--concurrency N]');
 }
 
-if ((source.name === 'npm' || (source.name === 'registry' && !values['list-only'])) && sandboxUnavailableReason()) {
+const startsServers = source.name === 'npm' || source.name === 'pypi' || (source.name === 'registry' && !values['list-only']);
+if (startsServers && sandboxUnavailableReason()) {
   fail(`the stdio sandbox is not available here: ${sandboxUnavailableReason()}`);
 }
 
-if (source.name === 'npm' || source.name === 'registry') {
+if (source.name === 'npm' || source.name === 'pypi' || source.name === 'registry') {
   const swept = await sweepStaleSandboxes();
   if (swept > 0) console.error(`swept ${swept} sandbox(es) left by a crawler that was killed`);
 }
@@ -125,10 +133,11 @@ const summary = await runCrawl(source, {
 });
 if (tty) process.stderr.write('\r\x1b[K');
 for (const line of formatSummary(summary)) console.log(line);
-if (source.name === 'npm' && !values.only && !shard) {
+if ((source.name === 'npm' || source.name === 'pypi') && !values.only && !shard) {
   // Records are never deleted by a crawl: say which ones the target list no longer covers.
-  const targeted = new Set(loadTargets(values.targets).map((target) => target.package));
-  const stale = [...iterateServers(dataDir)].filter((server) => server.source.kind === 'npm' && !targeted.has(server.name)).map((server) => server.name);
+  const kind = source.name;
+  const targeted = new Set(kind === 'npm' ? loadTargets(targetsFile).map((target) => target.package) : loadPypiTargets(targetsFile).map((target) => normalizePypiName(target.package)));
+  const stale = [...iterateServers(dataDir)].filter((server) => server.source.kind === kind && !targeted.has(server.name)).map((server) => server.name);
   if (stale.length > 0) console.log(`servers removed from the targets (records kept, delete by hand): ${stale.join(', ')}`);
 }
 console.log(`time: ${Math.round((Date.now() - started) / 1000)} s`);
