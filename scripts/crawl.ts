@@ -1,5 +1,6 @@
-// npm run crawl -- --source npm|remote|registry|import [--only KEY ...] [--shard i/n] [--concurrency N]
+// npm run crawl -- --source npm|pypi|remote|registry|import [--only KEY ...] [--shard i/n] [--concurrency N]
 //   npm:      [--targets data/crawl-targets.json]
+//   pypi:     [--targets data/crawl-targets-pypi.json] [--python PATH] (pip's own configuration picks the index)
 //   remote:   --url URL ... [--header "Name: value" ...]
 //   registry: [--registry URL] [--limit N] [--max-pages N] [--list-only]
 //   import:   FILE ... [--dataset NAME] [--license SPDX] [--at ISO]
@@ -9,9 +10,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir, iterateServers } from '../src/store/dataset';
 import { formatSummary, parseShard, runCrawl, type ProgressEvent } from '../src/crawl/run-crawl';
-import { importSource, npmSource, registrySource, remoteSource } from '../src/crawl/sources';
+import { importSource, npmSource, pypiSource, registrySource, remoteSource } from '../src/crawl/sources';
 import { CrawlTarget, loadTargets } from '../src/crawl/targets';
 import { packageKey } from '../src/store/identity';
+import { PypiTarget, loadPypiTargets, normalizePypiName } from '../src/crawl/pypi-targets';
 import { DEFAULT_REGISTRY_URL } from '../src/crawl/registry';
 import { sandboxUnavailableReason, sweepStaleSandboxes } from '../src/crawl/sandbox';
 import type { CrawlSource } from '../src/crawl/source';
@@ -23,7 +25,8 @@ const { values, positionals } = parseArgs({
     only: { type: 'string', multiple: true },
     shard: { type: 'string' },
     concurrency: { type: 'string', default: '2' },
-    targets: { type: 'string', default: 'data/crawl-targets.json' },
+    targets: { type: 'string' },
+    python: { type: 'string' },
     url: { type: 'string', multiple: true },
     header: { type: 'string', multiple: true },
     registry: { type: 'string', default: DEFAULT_REGISTRY_URL },
@@ -50,6 +53,7 @@ const shard = values.shard !== undefined ? parseShard(values.shard) : undefined;
 const dataDir = values.data ?? defaultDataDir();
 const cacheDir = path.resolve(values.cache);
 const stdio = { installDir: path.join(cacheDir, 'installs') };
+const targetsFile = values.targets ?? (values.source === 'pypi' ? 'data/crawl-targets-pypi.json' : 'data/crawl-targets.json');
 
 const headers: Record<string, string> = {};
 for (const header of values.header ?? []) {
@@ -61,13 +65,22 @@ for (const header of values.header ?? []) {
 let source: CrawlSource;
 switch (values.source) {
   case 'npm': {
-    const targets = loadTargets(values.targets);
+    const targets = loadTargets(targetsFile);
     // A package the catalog knows only from an open dataset (an index-only server's page names this
     // command): `--only` starts it as it is, with no arguments or environment.
     const known = new Set(targets.map((target) => target.package));
     const extra = (values.only ?? []).filter((name) => !known.has(name));
     for (const name of extra) if (!packageKey('npm', name)) fail(`--only: "${name}" is not an npm package name`);
     source = npmSource([...targets, ...extra.map((name) => CrawlTarget.parse({ package: name, note: 'not in the target list: started with no arguments or environment' }))], stdio);
+    break;
+  }
+  case 'pypi': {
+    const targets = loadPypiTargets(targetsFile);
+    const known = new Set(targets.map((target) => target.package));
+    const extra = (values.only ?? []).filter((name) => !known.has(name));
+    for (const name of extra) if (!packageKey('pypi', name)) fail(`--only: "${name}" is not a PyPI package name`);
+    const all = [...targets, ...extra.map((name) => PypiTarget.parse({ package: name, note: 'not in the target list: started with no arguments or environment' }))];
+    source = pypiSource(all, { ...stdio, ...(values.python !== undefined ? { python: values.python } : {}) });
     break;
   }
   case 'remote':
@@ -96,14 +109,15 @@ switch (values.source) {
     });
     break;
   default:
-    fail('usage: npm run crawl -- --source npm|remote|registry|import [--only KEY] [--shard i/n] [--concurrency N]');
+    fail('usage: npm run crawl -- --source npm|pypi|remote|registry|import [--only KEY] [--shard i/n] [--concurrency N]');
 }
 
-if ((source.name === 'npm' || (source.name === 'registry' && !values['list-only'])) && sandboxUnavailableReason()) {
+const startsServers = source.name === 'npm' || source.name === 'pypi' || (source.name === 'registry' && !values['list-only']);
+if (startsServers && sandboxUnavailableReason()) {
   fail(`the stdio sandbox is not available here: ${sandboxUnavailableReason()}`);
 }
 
-if (source.name === 'npm' || source.name === 'registry') {
+if (source.name === 'npm' || source.name === 'pypi' || source.name === 'registry') {
   const swept = await sweepStaleSandboxes();
   if (swept > 0) console.error(`swept ${swept} sandbox(es) left by a crawler that was killed`);
 }
@@ -133,10 +147,11 @@ const summary = await runCrawl(source, {
 });
 if (tty) process.stderr.write('\r\x1b[K');
 for (const line of formatSummary(summary)) console.log(line);
-if (source.name === 'npm' && !values.only && !shard) {
+if ((source.name === 'npm' || source.name === 'pypi') && !values.only && !shard) {
   // Records are never deleted by a crawl: say which ones the target list no longer covers.
-  const targeted = new Set(loadTargets(values.targets).map((target) => target.package));
-  const stale = [...iterateServers(dataDir, 'collected')].filter((server) => server.source.kind === 'npm' && !targeted.has(server.name)).map((server) => server.name);
+  const kind = source.name;
+  const targeted = new Set(kind === 'npm' ? loadTargets(targetsFile).map((target) => target.package) : loadPypiTargets(targetsFile).map((target) => normalizePypiName(target.package)));
+  const stale = [...iterateServers(dataDir, 'collected')].filter((server) => server.source.kind === kind && !targeted.has(server.name)).map((server) => server.name);
   if (stale.length > 0) console.log(`servers removed from the targets (records kept, delete by hand): ${stale.join(', ')}`);
 }
 console.log(`time: ${Math.round((Date.now() - started) / 1000)} s`);

@@ -57,6 +57,13 @@ describe('server schema', () => {
     expect(Server.safeParse({ ...validServer(), source: { kind: 'ftp', url: 'x' } }).success).toBe(false);
   });
 
+  it('holds a PyPI source, pinned or not, and nothing else under that kind', () => {
+    expect(Server.safeParse({ ...validServer(), source: { kind: 'pypi', package: 'mcp-server-fetch', version: '2025.4.7' } }).success).toBe(true);
+    expect(Server.safeParse({ ...validServer(), source: { kind: 'pypi', package: 'mcp-server-fetch' } }).success).toBe(true);
+    expect(Server.safeParse({ ...validServer(), source: { kind: 'pypi', package: '' } }).success).toBe(false);
+    expect(Server.safeParse({ ...validServer(), source: { kind: 'pypi', package: 'x', url: 'https://pypi.org' } }).success).toBe(false);
+  });
+
   it('keeps unknown fields of a tool definition as sent', () => {
     const parsed = McpTool.parse({ ...definition, execution: { taskSupport: 'optional' }, annotations: { readOnlyHint: null } });
     expect(parsed['execution']).toEqual({ taskSupport: 'optional' });

@@ -10,7 +10,7 @@ import { barChart, percent } from '../src/site/chart';
 import { firstSentence, toolFaq } from '../src/site/faq';
 import { annotationFindings, poisoningFindings } from '../src/site/findings';
 import { atomFeed, describeChange, xmlEscape } from '../src/site/feed';
-import { describeCollection, revealHidden, withArticle } from '../src/site/format';
+import { describeCollection, describeSource, revealHidden, withArticle } from '../src/site/format';
 import { builtPages, sitemapFiles, URLS_PER_SITEMAP } from '../src/site/sitemap';
 
 const facts = (definition: McpTool, otherServers = 0) => {
@@ -114,6 +114,12 @@ describe('wording helpers', () => {
   it('makes invisible and bidirectional characters visible', () => {
     expect(revealHidden('a\u200Bb\u202Ec\u{E0041}')).toBe('a⟨U+200B⟩b⟨U+202E⟩c⟨U+E0041⟩');
     expect(revealHidden('plain')).toBe('plain');
+  });
+
+  it('names the package a crawled server came from, with its registry', () => {
+    expect(describeSource({ source: { kind: 'npm', package: '@a/b', version: '1.2.0' } })).toBe('npm package @a/b 1.2.0');
+    expect(describeSource({ source: { kind: 'pypi', package: 'mcp-server-fetch', version: '1.2' } })).toBe('PyPI package mcp-server-fetch 1.2');
+    expect(describeSource({ source: { kind: 'pypi', package: 'mcp-server-fetch' } })).toBe('PyPI package mcp-server-fetch');
   });
 
   it('says how tools were collected without overclaiming', () => {

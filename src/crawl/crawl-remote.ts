@@ -7,8 +7,7 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { Server } from '../schema';
 import { serverId } from '../lib/ids';
 import { collectTools, type CollectedTools } from './collect-tools';
-import { CRAWLER_CLIENT } from './crawl-stdio';
-import { classifyClientError, failedStatus, statusForTools, withOutcome } from './record';
+import { classifyClientError, CRAWLER_CLIENT, failedStatus, statusForTools, withOutcome } from './record';
 import { excerpt } from './stdio-transport';
 
 export type RemoteTarget = {

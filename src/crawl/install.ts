@@ -2,7 +2,7 @@
 // opts in. Installs are cached by package and version: a resumed or repeated crawl does not download
 // again. The folder appears under its final name only when the install is complete (rename).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sha256Hex } from '../lib/hash';
 
@@ -51,26 +51,64 @@ export function readInstalledPackage(dir: string, packageName: string): Installe
   return { dir, packageDir, version: String(manifest['version'] ?? ''), bins, manifest };
 }
 
-function run(command: string, args: string[], cwd: string, timeoutMs: number): Promise<{ code: number | null; output: string }> {
+/** Every process below `pid`, from /proc: an installer's own children (node-gyp, a build backend) must go with it. */
+function descendantsOf(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The command name is in parentheses and may hold anything: the fields after its last ')' are plain.
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const found: number[] = [];
+  for (let queue = [pid]; queue.length > 0; ) {
+    const next = children.get(queue.shift()!) ?? [];
+    found.push(...next);
+    queue.push(...next);
+  }
+  return found;
+}
+
+/** Runs an installer outside the sandbox, keeping the end of its output; killed when it takes too long. */
+export function runInstaller(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; timeoutMs: number; label: string; env?: NodeJS.ProcessEnv },
+): Promise<{ code: number | null; output: string; timedOut: boolean }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
+    let timedOut = false;
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString('utf8')).slice(-4000);
     };
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     const timer = setTimeout(() => {
+      timedOut = true;
+      // Its children too: they would go on writing into the install folder, and they hold the pipes open.
+      for (const pid of child.pid !== undefined ? descendantsOf(child.pid) : []) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
       child.kill('SIGKILL');
-      output += `\n(npm install killed after ${Math.round(timeoutMs / 1000)} s)`;
-    }, timeoutMs);
+      output += `\n(${options.label} killed after ${Math.round(options.timeoutMs / 1000)} s)`;
+    }, options.timeoutMs);
     child.on('error', (error) => {
       clearTimeout(timer);
       reject(error);
     });
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, output });
+      resolve({ code, output, timedOut });
     });
   });
 }
@@ -89,7 +127,7 @@ export async function installPackage(name: string, version: string | undefined, 
   const args = ['install', spec, '--no-audit', '--no-fund', '--no-package-lock', '--omit=dev', '--loglevel=error'];
   if (!scripts) args.push('--ignore-scripts');
   try {
-    const result = await run('npm', args, staging, options.timeoutMs ?? 300_000);
+    const result = await runInstaller('npm', args, { cwd: staging, timeoutMs: options.timeoutMs ?? 300_000, label: 'npm install' });
     if (result.code !== 0) {
       const lines = result.output.split('\n').filter((line) => /error|ERR!/i.test(line)).slice(0, 6);
       throw new InstallError(`npm install ${spec} failed: ${(lines.length > 0 ? lines : [result.output.slice(-500)]).join(' | ')}`);

@@ -6,6 +6,9 @@ import { excerpt } from './stdio-transport';
 
 const MAX_MESSAGE = 2000;
 
+/** How the crawler introduces itself at `initialize`, to every server it visits. */
+export const CRAWLER_CLIENT = { name: 'mcp-risk-catalog-crawler', version: '0.1.0' };
+
 export function clipMessage(message: string): string {
   return excerpt(message, MAX_MESSAGE - 1);
 }

@@ -12,6 +12,9 @@ import path from 'node:path';
 /** The name the sandbox uid has inside the sandbox. */
 export const SANDBOX_USER = 'mcp-crawl';
 
+/** The system folders on the sandbox's PATH, after the package's own and Node's. */
+export const SANDBOX_SYSTEM_PATH: readonly string[] = ['/usr/local/bin', '/usr/bin', '/bin'];
+
 /** Processes one sandboxed server may run at once (a fork bomb stops here). */
 const MAX_PROCESSES = 256;
 
@@ -164,7 +167,7 @@ export function spawnSandboxed(spec: SandboxedCommand): ChildProcessWithoutNullS
   const reason = sandboxUnavailableReason();
   if (reason) throw new SandboxError(reason);
   const { uid } = spec.folders;
-  const searchPath = [...(spec.path ?? []), path.dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'];
+  const searchPath = [...(spec.path ?? []), path.dirname(process.execPath), ...SANDBOX_SYSTEM_PATH];
   const env: Record<string, string> = {
     ...spec.env,
     PATH: [...new Set(searchPath)].join(':'),

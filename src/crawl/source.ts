@@ -18,6 +18,6 @@ export type CrawlJob = {
 };
 
 export interface CrawlSource {
-  readonly name: 'npm' | 'remote' | 'registry' | 'import';
+  readonly name: 'npm' | 'pypi' | 'remote' | 'registry' | 'import';
   jobs(): Promise<CrawlJob[]>;
 }

@@ -1,10 +1,12 @@
-// The four sources behind the CrawlSource interface.
+// The five sources behind the CrawlSource interface.
 import { readFileSync } from 'node:fs';
 import { importDump, type ImportOptions } from '../import/import-dump';
 import { crawlRemoteServer, type RemoteCrawlOptions, type RemoteTarget } from './crawl-remote';
+import { crawlPypiServer, type PypiCrawlOptions } from './crawl-pypi';
 import { crawlStdioServer, type StdioCrawlOptions } from './crawl-stdio';
 import { latestListings, listRegistryServers, npmTargetsOf, registryRecord, remoteTargetsOf, type ListOptions, type RegistryListing } from './registry';
 import type { CrawlJob, CrawlSource, RecordSink } from './source';
+import type { PypiTarget } from './pypi-targets';
 import type { CrawlTarget } from './targets';
 
 export function npmSource(targets: readonly CrawlTarget[], options: StdioCrawlOptions): CrawlSource {
@@ -14,6 +16,18 @@ export function npmSource(targets: readonly CrawlTarget[], options: StdioCrawlOp
       targets.map((target) => ({
         key: target.package,
         run: async (sink) => sink.save(await crawlStdioServer(target, options)),
+      })),
+  };
+}
+
+/** One job per PyPI target, keyed by the package name as the target list spells it (what `--only` matches). */
+export function pypiSource(targets: readonly PypiTarget[], options: PypiCrawlOptions): CrawlSource {
+  return {
+    name: 'pypi',
+    jobs: async () =>
+      targets.map((target) => ({
+        key: target.package,
+        run: async (sink) => sink.save(await crawlPypiServer(target, options)),
       })),
   };
 }

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
-const EnvName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name');
+export const EnvName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name');
 
 /** A file the server needs before it starts, written into the sandbox (dummy content only). */
 export const TargetFile = z.strictObject({
@@ -14,6 +14,7 @@ export const TargetFile = z.strictObject({
     .refine((value) => !value.startsWith('/') && !value.split('/').includes('..'), 'a target file stays inside the sandbox'),
   content: z.string(),
 });
+export type TargetFile = z.infer<typeof TargetFile>;
 
 export const CrawlTarget = z.strictObject({
   /** The npm package name. */

@@ -1,8 +1,11 @@
 // Stable, collision-free ids for servers and URL-safe slugs for tools.
 import { sha256Hex } from './hash';
 
-/** How a server is identified before it has an id: the kind of source and its canonical name. */
-export type ServerIdentity = { kind: 'npm' | 'remote' | 'registry' | 'import'; name: string };
+/**
+ * How a server is identified before it has an id: the kind of source and its canonical name (for
+ * `pypi`, the PEP 503 normalised name, so `Foo_Bar` and `foo-bar` are one server, as the merge keys them).
+ */
+export type ServerIdentity = { kind: 'npm' | 'pypi' | 'remote' | 'registry' | 'import'; name: string };
 
 function readable(text: string, max: number): string {
   const slug = text

@@ -28,6 +28,13 @@ const NpmSource = z.strictObject({
   /** The package version that was crawled. */
   version: z.string().optional(),
 });
+const PypiSource = z.strictObject({
+  kind: z.literal('pypi'),
+  /** The PyPI distribution name as the target spells it, e.g. `mcp-server-fetch`. */
+  package: z.string().min(1),
+  /** The distribution version that was crawled. */
+  version: z.string().optional(),
+});
 const RemoteSource = z.strictObject({
   kind: z.literal('remote'),
   /** The MCP endpoint. */
@@ -58,7 +65,7 @@ const ImportSource = z.strictObject({
   license: z.string().optional(),
 });
 /** Where the server's record came from. */
-export const ServerSource = z.discriminatedUnion('kind', [NpmSource, RemoteSource, RegistrySource, ImportSource]);
+export const ServerSource = z.discriminatedUnion('kind', [NpmSource, PypiSource, RemoteSource, RegistrySource, ImportSource]);
 export type ServerSource = z.infer<typeof ServerSource>;
 
 /** How to start the server. Environment variables are recorded by name only: a value is never stored. */

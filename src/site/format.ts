@@ -21,6 +21,8 @@ export function describeSource(server: Pick<Server, 'source'>): string {
   switch (source.kind) {
     case 'npm':
       return `npm package ${source.package}${source.version ? ` ${source.version}` : ''}`;
+    case 'pypi':
+      return `PyPI package ${source.package}${source.version ? ` ${source.version}` : ''}`;
     case 'remote':
       return `remote server at ${source.url}${source.transport ? ` (${source.transport})` : ''}`;
     case 'registry':
