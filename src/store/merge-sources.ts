@@ -347,7 +347,7 @@ function unionRegistry(order: readonly Member[]): RegistryEntry | undefined {
   return { packages: sortedPackages, remotes: sortedRemotes, ...(status ? { status } : {}) };
 }
 
-function buildServer(group: Member[], ambiguous: Set<string>, takenIds: Set<string>, previous: MergeInput['previous']): Server {
+function buildServer(group: Member[], ambiguous: Set<string>, takenIds: Set<string>, takenIdentities: Set<string>, previous: MergeInput['previous']): Server {
   const provider = toolProvider(group);
   const ranked = [...group].sort(compareMembers);
   const order = provider ? [provider, ...ranked.filter((member) => member !== provider)] : ranked;
@@ -356,7 +356,10 @@ function buildServer(group: Member[], ambiguous: Set<string>, takenIds: Set<stri
   // The crawler's records keep their ids (and URLs); the best of them is the base of the record.
   const base = [...group].filter((member) => member.collected).sort((a, b) => (a === provider ? -1 : b === provider ? 1 : compareMembers(a, b)))[0]?.collected;
   let id = base?.id;
-  const identity = keys[0] ?? `source:${primary.source}/${primary.key}`;
+  // Two groups share a key only when the merge kept them apart (one source lists both); the group
+  // made first keeps the key, the other is known by its own source's key.
+  const identity = keys.find((key) => !takenIdentities.has(key)) ?? `source:${primary.source}/${primary.key}`;
+  takenIdentities.add(identity);
   if (!id) {
     id = serverIdFromKey(identity);
     if (takenIds.has(id)) id = serverIdFromKey(`source:${primary.source}/${primary.key}`);
@@ -454,7 +457,8 @@ export function mergeSources(input: MergeInput): { servers: Server[]; report: Me
     return collectedA - collectedB || compareMembers([...a].sort(compareMembers)[0]!, [...b].sort(compareMembers)[0]!);
   });
   const takenIds = new Set<string>(input.collected.map((server) => server.id));
-  const servers = groups.map((group) => normalizeServer(buildServer(group, ambiguous, takenIds, input.previous)));
+  const takenIdentities = new Set<string>();
+  const servers = groups.map((group) => normalizeServer(buildServer(group, ambiguous, takenIds, takenIdentities, input.previous)));
   servers.sort((a, b) => compareCodePoints(a.id, b.id));
   return { servers, report };
 }
