@@ -7,7 +7,7 @@ import { rebuildServers, type RebuildReport } from '../src/store/rebuild';
 export function printRebuild(report: RebuildReport): void {
   for (const error of report.errors) console.error(error);
   console.log(
-    `servers: ${report.servers} (${report.written} written, ${report.removed} removed); ${report.keptApart.length} pairs kept apart, ${report.ambiguousKeys} keys too ambiguous to merge on, ${report.disputedRepositories} repository links outvoted by their package, ${report.errors.length} problems`,
+    `servers: ${report.servers} (${report.written} written, ${report.removed} removed); ${report.keptApart.length} pairs kept apart, ${report.ambiguousKeys} record keys too ambiguous to merge on, ${report.disputedRepositories} repository links outvoted by their package, ${report.errors.length} problems`,
   );
 }
 

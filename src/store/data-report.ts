@@ -116,3 +116,45 @@ export function whyApart(identities: string[]): string {
   }
   return 'nothing they share identifies one server (different repositories, packages or endpoints)';
 }
+
+const count = (value: number) => value.toLocaleString('en');
+
+/** The report's totals and per-source table as Markdown lines: printed by `npm run data-report`, kept in docs/data.md. */
+export function formatSummary(report: DataReport): string[] {
+  const line = (counts: Record<string, number>) => Object.entries(counts).map(([key, value]) => `${key} ${count(value)}`).join(', ');
+  return [
+    `- servers: ${count(report.servers)} (${count(report.withTools)} with tools), tools: ${count(report.tools)}`,
+    `- by status: ${line(report.byStatus)}`,
+    `- tools by capture: ${line(report.byCapture)}`,
+    `- servers known to 1, 2, 3, 4+ sources: ${line(report.bySourceCount)}`,
+    `- conflicts by field: ${line(report.conflictsByField) || 'none'}`,
+    '',
+    '| source | servers | merged with another source | tools shown from it (servers) | tools it lists | in a conflict |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...report.sources.map(
+      (source) => `| ${source.source} | ${count(source.servers)} | ${count(source.merged)} | ${count(source.toolsShown)} | ${count(source.toolsListed)} | ${count(source.conflicts)} |`,
+    ),
+  ];
+}
+
+/** The README's sentence on the embedded dataset (between its `<!-- data-report -->` markers). */
+export function readmeFigures(report: DataReport): string {
+  const capture = (kind: string) => count(report.byCapture[kind] ?? 0);
+  const derived = count((report.byCapture['static-analysis'] ?? 0) + (report.byCapture['cli-metadata'] ?? 0));
+  const multi = Object.entries(report.bySourceCount).reduce((sum, [sources, servers]) => (sources === '1' ? sum : sum + servers), 0);
+  return (
+    `The embedded dataset, as \`npm run data-report\` counts it: **${count(report.servers)} servers, ${count(report.withTools)} with tools, ` +
+    `${count(report.tools)} tools** (${capture('live')} listed by a live server this project crawled, ${capture('tools-list')} saved from a live ` +
+    `\`tools/list\` by a dataset's authors, ${derived} derived from source code or CLI metadata, ${capture('names-only')} known by name and ` +
+    `description only); ${count(multi)} servers are known to two or more sources.`
+  );
+}
+
+/** Replaces what stands between `<!-- data-report -->` and `<!-- /data-report -->` in a document. */
+export function replaceMarked(document: string, text: string): string {
+  const open = '<!-- data-report -->\n';
+  const start = document.indexOf(open);
+  const end = document.indexOf('<!-- /data-report -->');
+  if (start === -1 || end < start) throw new Error('no <!-- data-report --> … <!-- /data-report --> block');
+  return `${document.slice(0, start + open.length)}${text}\n${document.slice(end)}`;
+}

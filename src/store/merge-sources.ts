@@ -53,7 +53,7 @@ export type KeptApart = {
 };
 
 export type MergeReport = {
-  /** Keys left out of merging because one source uses them for several servers, or they name a monorepo's root. */
+  /** Record keys left out of merging: their source uses them for several servers, or they name a monorepo's root. */
   ambiguousKeys: number;
   /** Repository links dropped because most records of the same package name another repository. */
   disputedRepositories: number;
@@ -159,20 +159,32 @@ function memberOfRecord(record: SourceRecord): Member {
   };
 }
 
-/** Keys one source uses for several of its servers, and bare repository keys of monorepos: never merged on. */
-function ambiguousKeys(members: readonly Member[]): Set<string> {
+/**
+ * Leaves out, from each record's keys, those it cannot be merged on: a key its own source uses for
+ * several servers (that source cannot say which it means; other sources still merge on it), and the
+ * bare root of a repository two or more records name different folders of (a monorepo). Returns how
+ * many keys were left out.
+ */
+function dropAmbiguousKeys(members: Member[]): number {
   const perSource = new Map<string, number>();
-  const folderRoots = new Set<string>();
+  const folders = new Map<string, Set<string>>();
   for (const member of members) {
     for (const key of new Set(member.keys)) {
       const counted = `${member.source}\u0000${key}`;
       perSource.set(counted, (perSource.get(counted) ?? 0) + 1);
-      if (key.startsWith('repo:') && key.split('/').length > 3) folderRoots.add(repositoryRoot(key));
+      if (key.startsWith('repo:') && key.split('/').length > 3) {
+        const root = repositoryRoot(key);
+        folders.set(root, (folders.get(root) ?? new Set()).add(key));
+      }
     }
   }
-  const ambiguous = new Set<string>(folderRoots);
-  for (const [counted, count] of perSource) if (count > 1) ambiguous.add(counted.slice(counted.indexOf('\u0000') + 1));
-  return ambiguous;
+  let dropped = 0;
+  for (const member of members) {
+    const usable = [...new Set(member.keys)].filter((key) => (perSource.get(`${member.source}\u0000${key}`) ?? 0) < 2 && (folders.get(key)?.size ?? 0) < 2);
+    dropped += new Set(member.keys).size - usable.length;
+    member.keys = usable;
+  }
+  return dropped;
 }
 
 const ownerOf = (repoKey: string) => repoKey.split('/').slice(0, 2).join('/');
@@ -184,11 +196,11 @@ const ownerOf = (repoKey: string) => repoKey.split('/').slice(0, 2).join('/');
  * and cannot pull another repository's server in. Without a strict majority (a fork that kept the
  * original's install command, one record each) nothing is dropped. Returns the dropped keys.
  */
-function dropDisputedRepositories(members: Member[], ambiguous: Set<string>): number {
+function dropDisputedRepositories(members: Member[]): number {
   const byPackage = new Map<string, Member[]>();
   for (const member of members) {
     for (const key of new Set(member.keys)) {
-      if (ambiguous.has(key) || !(key.startsWith('npm:') || key.startsWith('pypi:'))) continue;
+      if (!(key.startsWith('npm:') || key.startsWith('pypi:'))) continue;
       byPackage.set(key, [...(byPackage.get(key) ?? []), member]);
     }
   }
@@ -196,13 +208,13 @@ function dropDisputedRepositories(members: Member[], ambiguous: Set<string>): nu
   for (const list of byPackage.values()) {
     const votes = new Map<string, number>();
     for (const member of list) {
-      for (const owner of new Set(member.keys.filter((key) => key.startsWith('repo:') && !ambiguous.has(key)).map(ownerOf))) votes.set(owner, (votes.get(owner) ?? 0) + 1);
+      for (const owner of new Set(member.keys.filter((key) => key.startsWith('repo:')).map(ownerOf))) votes.set(owner, (votes.get(owner) ?? 0) + 1);
     }
     const ranked = [...votes.entries()].sort(([, x], [, y]) => y - x);
     if (ranked.length < 2 || ranked[0]![1] === ranked[1]![1]) continue;
     const majority = ranked[0]![0];
     for (const member of list) {
-      const own = member.keys.filter((key) => key.startsWith('repo:') && !ambiguous.has(key)).map(ownerOf);
+      const own = member.keys.filter((key) => key.startsWith('repo:')).map(ownerOf);
       if (own.length > 0 && !own.includes(majority)) disputed.add(member);
     }
   }
@@ -216,10 +228,10 @@ function dropDisputedRepositories(members: Member[], ambiguous: Set<string>): nu
 }
 
 /** Groups members that share a usable key, never joining two records of one source. */
-function groupMembers(members: Member[], ambiguous: Set<string>, report: MergeReport): Member[][] {
+function groupMembers(members: Member[], report: MergeReport): Member[][] {
   const parent = members.map((_, index) => index);
   const sources = members.map((member) => new Set([member.source]));
-  const repositories = members.map((member) => new Set(member.keys.filter((key) => key.startsWith('repo:') && !ambiguous.has(key))));
+  const repositories = members.map((member) => new Set(member.keys.filter((key) => key.startsWith('repo:'))));
   const find = (index: number): number => {
     while (parent[index] !== index) {
       parent[index] = parent[parent[index]!]!;
@@ -230,7 +242,6 @@ function groupMembers(members: Member[], ambiguous: Set<string>, report: MergeRe
   const byKey = new Map<string, number[]>();
   members.forEach((member, index) => {
     for (const key of new Set(member.keys)) {
-      if (ambiguous.has(key)) continue;
       const list = byKey.get(key);
       if (list) list.push(index);
       else byKey.set(key, [index]);
@@ -347,11 +358,11 @@ function unionRegistry(order: readonly Member[]): RegistryEntry | undefined {
   return { packages: sortedPackages, remotes: sortedRemotes, ...(status ? { status } : {}) };
 }
 
-function buildServer(group: Member[], ambiguous: Set<string>, takenIds: Set<string>, takenIdentities: Set<string>, previous: MergeInput['previous']): Server {
+function buildServer(group: Member[], takenIds: Set<string>, takenIdentities: Set<string>, previous: MergeInput['previous']): Server {
   const provider = toolProvider(group);
   const ranked = [...group].sort(compareMembers);
   const order = provider ? [provider, ...ranked.filter((member) => member !== provider)] : ranked;
-  const keys = [...new Set(group.flatMap((member) => member.keys).filter((key) => !ambiguous.has(key)))].sort(compareKeys);
+  const keys = [...new Set(group.flatMap((member) => member.keys))].sort(compareKeys);
   const primary = order[0]!;
   // The crawler's records keep their ids (and URLs); the best of them is the base of the record.
   const base = [...group].filter((member) => member.collected).sort((a, b) => (a === provider ? -1 : b === provider ? 1 : compareMembers(a, b)))[0]?.collected;
@@ -446,10 +457,9 @@ export function mergeSources(input: MergeInput): { servers: Server[]; report: Me
     (a, b) => compareCodePoints(a.source, b.source) || compareCodePoints(a.key, b.key),
   );
   const report: MergeReport = { ambiguousKeys: 0, disputedRepositories: 0, keptApart: [] };
-  const ambiguous = ambiguousKeys(members);
-  report.ambiguousKeys = ambiguous.size;
-  report.disputedRepositories = dropDisputedRepositories(members, ambiguous);
-  const groups = groupMembers(members, ambiguous, report);
+  report.ambiguousKeys = dropAmbiguousKeys(members);
+  report.disputedRepositories = dropDisputedRepositories(members);
+  const groups = groupMembers(members, report);
   // Groups that hold a collected record go first, so an open dataset can never take a crawled server's id.
   groups.sort((a, b) => {
     const collectedA = a.some((member) => member.collected) ? 0 : 1;
@@ -458,7 +468,7 @@ export function mergeSources(input: MergeInput): { servers: Server[]; report: Me
   });
   const takenIds = new Set<string>(input.collected.map((server) => server.id));
   const takenIdentities = new Set<string>();
-  const servers = groups.map((group) => normalizeServer(buildServer(group, ambiguous, takenIds, takenIdentities, input.previous)));
+  const servers = groups.map((group) => normalizeServer(buildServer(group, takenIds, takenIdentities, input.previous)));
   servers.sort((a, b) => compareCodePoints(a.id, b.id));
   return { servers, report };
 }

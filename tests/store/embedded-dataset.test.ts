@@ -82,3 +82,17 @@ describe('the embedded dataset after the merge', () => {
     }
   });
 });
+
+describe('the README and docs/data.md', () => {
+  it('quote the figures npm run data-report gives for the embedded dataset (npm run data-report -- --update-docs writes them)', async () => {
+    const { dataReport, formatSummary, readmeFigures, replaceMarked } = await import('../../src/store/data-report');
+    const report = dataReport(servers);
+    for (const [file, text] of [
+      ['README.md', readmeFigures(report)],
+      ['docs/data.md', formatSummary(report).join('\n')],
+    ] as const) {
+      const document = readFileSync(file, 'utf8');
+      expect(document, file).toBe(replaceMarked(document, text));
+    }
+  });
+});
