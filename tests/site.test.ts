@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDump } from '../src/import/import-dump';
 import { iterateServers, listServerIds, readServer } from '../src/store/dataset';
 import { serverId, toolSlug } from '../src/lib/ids';
-import { buildSite, serveStatic } from './helpers/site';
+import { buildSite, copyServers, serveStatic } from './helpers/site';
+import { rebuildServers } from '../src/store/rebuild';
 import { launchBrowser } from './helpers/browser';
 
 const work = mkdtempSync(path.join(tmpdir(), 'catalog-site-'));
@@ -18,6 +19,9 @@ const fixtureData = path.join(work, 'data');
 const fixtureOut = path.join(work, 'fixture-dist');
 const fullOut = path.join(work, 'full-dist');
 const dataDir = path.resolve('data');
+const sampleData = path.join(work, 'sample');
+const SAMPLED_SOURCES = new Set(['github-mcp-server', 'azure-mcp', 'livemcpbench', 'awslabs-mcp']);
+const SAMPLED_TOOLS = new Set(['CloneContainerToECR', 'create_pull_request']);
 const dump = readFileSync(path.join(import.meta.dirname, 'fixtures/dumps/hostile.jsonl'), 'utf8');
 // The second collection a month later: read_file's description changed (a "rug pull"), a second
 // server offers create_pull_request.
@@ -38,8 +42,17 @@ let fullSite: { url: string; close: () => Promise<void> };
 beforeAll(async () => {
   expect(importDump(dump, 'hostile.jsonl', { dataDir: fixtureData, at: '2026-01-01T00:00:00Z' }).errors).toEqual([]);
   expect(importDump(secondDump, 'hostile.jsonl', { dataDir: fixtureData, at: '2026-02-01T00:00:00Z' }).errors).toEqual([]);
+  rebuildServers(fixtureData);
   buildSite(fixtureData, fixtureOut);
-  buildSite(dataDir, fullOut);
+  // The whole embedded dataset builds in minutes (npm run build); the tests build the part of it the
+  // assertions below read: every server of the imported tool sets, the servers that list the tools
+  // looked up, and a hundred index-only servers.
+  copyServers(dataDir, sampleData, (server, index) =>
+    (server.sources ?? []).some((source) => SAMPLED_SOURCES.has(source.source)) ||
+    server.tools.some((tool) => SAMPLED_TOOLS.has(tool.definition.name)) ||
+    (server.tools.length === 0 && index % 100 === 0),
+  );
+  buildSite(sampleData, fullOut);
   fixtureSite = await serveStatic(fixtureOut);
   fullSite = await serveStatic(fullOut);
   browser = await launchBrowser();
@@ -244,10 +257,10 @@ describe('fixture site in a browser', () => {
   });
 });
 
-describe('site built from the embedded dataset', () => {
+describe('site built from the embedded dataset (the sample above)', () => {
   it('has a page for every imported tool', () => {
     let tools = 0;
-    for (const server of iterateServers(dataDir)) {
+    for (const server of iterateServers(sampleData)) {
       for (const tool of server.tools) {
         tools += 1;
         expect(existsSync(path.join(fullOut, 'servers', server.id, 'tools', toolSlug(tool.definition.name), 'index.html')), `${server.id} ${tool.definition.name}`).toBe(true);

@@ -1,10 +1,27 @@
 // Builds the real site (astro build + pagefind) from a given data folder into a given output folder,
 // in a child process, exactly as `npm run build` does.
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import path from 'node:path';
 import { projectRoot, siteBuildSteps } from '../../scripts/site-build-steps';
+import type { Server } from '../../src/schema';
+import { iterateServers, serverFile, serversDir } from '../../src/store/dataset';
+
+/** Copies the servers of a data folder that `keep` picks (given each server and its position) into another. */
+export function copyServers(fromDir: string, toDir: string, keep: (server: Server, index: number) => boolean): number {
+  mkdirSync(serversDir(toDir), { recursive: true });
+  let index = 0;
+  let copied = 0;
+  for (const server of iterateServers(fromDir)) {
+    if (keep(server, index)) {
+      copyFileSync(serverFile(fromDir, server.id), serverFile(toDir, server.id));
+      copied += 1;
+    }
+    index += 1;
+  }
+  return copied;
+}
 
 export function buildSite(dataDir: string, outDir: string): void {
   const env = { ...process.env, CATALOG_DATA_DIR: dataDir, ASTRO_TELEMETRY_DISABLED: '1' };
