@@ -1,29 +1,11 @@
 // The keys that say two records describe the same real server: a normalised repository URL (with the
 // server's folder in a monorepo), a package on a registry, a remote endpoint. Every key is a plain
-// string with a kind prefix, so they can be compared, sorted and hashed into ids.
+// string with a kind prefix, so they can be compared, sorted and hashed into ids. Package keys and the
+// runner list live in lib/packages.ts, below the importers too; they are re-exported here.
+import { launchOf } from '../lib/launch';
+import { packageKey } from '../lib/packages';
 
-/** Packages that start or proxy other servers: two records that name one of these are not the same server. */
-const RUNNER_PACKAGES = new Set([
-  'npm:mcp-remote',
-  'npm:supergateway',
-  'npm:@smithery/cli',
-  'npm:@modelcontextprotocol/inspector',
-  'npm:mcp-proxy',
-  'npm:@michaellatman/mcp-get',
-  'npm:@wong2/mcp-cli',
-  'npm:tsx',
-  'npm:ts-node',
-  'npm:node',
-  'npm:npx',
-  'pypi:mcp-proxy',
-  'pypi:mcp',
-  'pypi:fastmcp',
-  'pypi:uv',
-  'pypi:uvx',
-  'pypi:pip',
-  'pypi:mcpo',
-  'oci:docker',
-]);
+export { normalizePypiName, packageKey } from '../lib/packages';
 
 /** Hosts whose paths are `/<owner>/<repo>/...`, with `tree|blob/<ref>/<folder>` for a folder. */
 const FORGES = new Set(['github.com', 'gitlab.com', 'codeberg.org', 'bitbucket.org', 'gitee.com']);
@@ -86,29 +68,6 @@ export function repositoryRoot(key: string): string {
   return key.split('/').slice(0, 3).join('/');
 }
 
-/** PEP 503 normalisation: `Foo_Bar.baz` and `foo-bar-baz` are one PyPI project. */
-export function normalizePypiName(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
-
-/** `npm:name`, `pypi:name`, `oci:image` (without tag or digest); undefined for other registries and for runners. */
-export function packageKey(registryType: string, identifier: string): string | undefined {
-  const type = registryType.toLowerCase();
-  const id = identifier.trim();
-  let key: string | undefined;
-  if (type === 'npm') {
-    const name = id.replace(/^(@?[^@]+)@.*$/, '$1').toLowerCase();
-    if (/^(@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/.test(name)) key = `npm:${name}`;
-  } else if (type === 'pypi') {
-    const name = id.replace(/[=<>!~[@ ].*$/, '');
-    if (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) key = `pypi:${normalizePypiName(name)}`;
-  } else if (type === 'oci' || type === 'docker') {
-    const image = id.toLowerCase().replace(/@sha256:[0-9a-f]+$/, '').replace(/:[^/:]+$/, '').replace(/^docker\.io\//, '').replace(/^library\//, '');
-    if (/^[a-z0-9][a-z0-9._/-]*$/.test(image)) key = `oci:${image}`;
-  }
-  return key && !RUNNER_PACKAGES.has(key) ? key : undefined;
-}
-
 /** `remote:https://host/path`, lower-case host, no query, fragment or trailing slash. */
 export function remoteKey(url: string): string | undefined {
   try {
@@ -123,16 +82,8 @@ export function remoteKey(url: string): string | undefined {
 
 /** What a launch command starts, as a package key: `npx -y @scope/pkg@1` -> `npm:@scope/pkg`, `uvx pkg` -> `pypi:pkg`. */
 export function launchPackageKey(command: string, args: readonly string[]): string | undefined {
-  const base = command.split(/[\\/]/).pop()!.toLowerCase().replace(/\.(cmd|exe)$/, '');
-  const first = args.find((arg) => !arg.startsWith('-'));
-  if (!first) return undefined;
-  if (base === 'npx' || base === 'bunx' || base === 'pnpx') return packageKey('npm', first);
-  if (base === 'uvx' || base === 'pipx') return packageKey('pypi', first);
-  if (base === 'docker' && args[0] === 'run') {
-    const image = args.slice(1).find((arg, index, rest) => !arg.startsWith('-') && !/^-(e|v|p|-env|-name|-network|-mount)$/.test(rest[index - 1] ?? ''));
-    return image ? packageKey('oci', image) : undefined;
-  }
-  return undefined;
+  const item = launchOf(command, args).package;
+  return item ? packageKey(item.registryType, item.identifier) : undefined;
 }
 
 /** Key kinds in the order they decide a merged server's identity (what its id and `identity` show). */

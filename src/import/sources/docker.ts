@@ -12,7 +12,7 @@
 // A remote server's tools.json is `[]`: its tools are discovered at run time, so it has none here.
 import type { ImportedItem, ImportedRecord, SourceImporter, Snapshot } from '../source-importer';
 import { excerpt } from '../source-importer';
-import { registryPackage } from './launch-config';
+import { registryPackage } from '../../lib/packages';
 import { fileExists, firstString, isObject, isPlainKey, kindOf, listFolder, readJsonFile, readYamlFile } from './snapshot-files';
 
 const DATASET = 'docker';

@@ -9,7 +9,7 @@ import { compareCodePoints } from '../../lib/canonical-json';
 import type { SourcePackage } from '../../schema';
 import type { ImportedItem, ImportedRecord, SourceImporter, Snapshot } from '../source-importer';
 import { excerpt } from '../source-importer';
-import { registryPackage } from './launch-config';
+import { registryPackage } from '../../lib/packages';
 import { parseForgeUrl } from './repository-url';
 import { firstString, isObject, isPlainKey, kindOf, readJsonFile } from './snapshot-files';
 

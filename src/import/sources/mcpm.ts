@@ -13,7 +13,8 @@ import type { McpTool, SourcePackage } from '../../schema';
 import { compareCodePoints } from '../../lib/canonical-json';
 import type { ImportedItem, ImportedRecord, SourceImporter, Snapshot } from '../source-importer';
 import { excerpt } from '../source-importer';
-import { dockerEnvNames, packageOfLaunch, registryPackage } from './launch-config';
+import { dockerEnvNames, launchOf } from '../../lib/launch';
+import { registryPackage } from '../../lib/packages';
 import { parseForgeUrl } from './repository-url';
 import { firstString, isObject, isPlainKey, kindOf, listFolder, readJsonFile } from './snapshot-files';
 
@@ -65,7 +66,7 @@ function installationFacts(manifest: Record<string, unknown>) {
   const installations = isObject(manifest['installations']) ? Object.values(manifest['installations']) : [];
   for (const install of installations) {
     if (!isObject(install)) continue;
-    const launched = packageOfLaunch(install['command'], install['args']);
+    const launched = launchOf(install['command'], install['args']).package;
     if (launched) packages.push(launched);
     // A `package` field names the package where the command does not (`python -m x`, `pip install x`).
     const type = install['type'];

@@ -66,7 +66,7 @@ describe('tensorblock importer', () => {
     expect(hostile.homepage).toBeUndefined();
     expect(hostile.packages).toEqual([
       { registryType: 'npm', identifier: 'Case-Server', version: '1.0.0' },
-      { registryType: 'oci', identifier: 'ghcr.io/example-owner/case-server:1.2' },
+      { registryType: 'oci', identifier: 'ghcr.io/example-owner/case-server', version: '1.2' },
     ]);
     expect(hostile.remotes).toEqual([{ type: 'sse', url: 'https://case.example.com/sse' }]);
     expect(hostile.env).toEqual(['CASE_TOKEN']);
