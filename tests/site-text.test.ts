@@ -124,7 +124,7 @@ describe('wording helpers', () => {
 
   it('says how tools were collected without overclaiming', () => {
     expect(describeCollection({ crawl: { status: 'imported', at: '2026-08-21T00:00:00Z' }, source: { kind: 'import', file: 'f', capture: 'static-analysis' } })).toBe(
-      'Imported: extracted from the source code by static analysis, not listed by a running server on 2026-08-21.',
+      'Imported on 2026-08-21: extracted from the source code by static analysis, not listed by a running server.',
     );
     expect(describeCollection({ crawl: { status: 'failed', reason: 'timeout' }, source: { kind: 'npm', package: 'x' } })).toBe('The last crawl failed (timeout).');
   });

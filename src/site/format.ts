@@ -41,7 +41,7 @@ export function shorten(text: string, max: number): string {
 }
 
 /** How the tools were collected and when, in one line. */
-export function describeCollection(server: Pick<Server, 'crawl' | 'source'>): string {
+export function describeCollection(server: Pick<Server, 'crawl' | 'source'> & Partial<Pick<Server, 'sources'>>): string {
   const { crawl } = server;
   const when = crawl.at ? ` on ${formatDate(crawl.at)}` : '';
   switch (crawl.status) {
@@ -54,11 +54,16 @@ export function describeCollection(server: Pick<Server, 'crawl' | 'source'>): st
           ? 'extracted from the source code by static analysis, not listed by a running server'
           : capture === 'cli-metadata'
             ? "taken from the server's own CLI metadata; input schemas were derived from its options"
-            : 'a saved tools/list result';
-      return `Imported: ${how}${when}.`;
+            : capture === 'names-only'
+              ? "only each tool's name and description are published; their parameters are not known"
+              : 'a saved tools/list result';
+      return `Imported${when}: ${how}.`;
     }
-    case 'listed':
-      return `Known from the MCP registry; its tools have not been collected yet${when}.`;
+    case 'listed': {
+      const listing = (server.sources ?? []).filter((entry) => entry.source !== 'crawl').length;
+      const from = listing > 1 ? `${listing} sources` : listing === 1 ? 'one source' : 'a registry listing';
+      return `Not collected yet: known from ${from}${when}, ${listing > 1 ? 'none of which publishes' : 'which does not publish'} its tools.`;
+    }
     case 'failed':
       return `The last crawl failed${when}${crawl.reason ? ` (${crawl.reason})` : ''}${crawl.message ? `: ${shorten(crawl.message, 280)}` : ''}.`;
   }
