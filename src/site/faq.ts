@@ -13,6 +13,8 @@ export type ToolFacts = {
   serverName: string;
   description: string | undefined;
   parameters: string;
+  /** False when the source publishes only the name and description: the parameters are unknown, not absent. */
+  parametersKnown?: boolean;
   classification: Classification;
   decision: ToolDecision;
   /** How many other servers offer a tool of the same name. */
@@ -54,7 +56,9 @@ export function toolFaq(facts: ToolFacts): FaqEntry[] {
   return [
     {
       question: `What does ${facts.name} do?`,
-      answer: `${said ? `Its author describes it as: "${said}" ` : `Its server sends no description for it. `}It is in the ${verdict.category} category: a call ${CATEGORY_MEANING[verdict.category]}. It takes ${facts.parameters}.`,
+      answer: `${said ? `Its author describes it as: "${said}" ` : `Its server sends no description for it. `}It is in the ${verdict.category} category: a call ${CATEGORY_MEANING[verdict.category]}. ${
+        facts.parametersKnown === false ? 'Its parameters are not known: its source publishes only its name and description.' : `It takes ${facts.parameters}.`
+      }`,
     },
     {
       question: `How risky is ${facts.name}?`,

@@ -5,6 +5,8 @@ import { toolsByName, sameNameUrl, serverUrl, toolUrl, type ToolRef } from './ca
 import { toolFaq } from './faq';
 import { annotationFindings, poisoningFindings } from './findings';
 import { parameterRows, parameterSummary } from './parameters';
+import { isNamesOnly, toolOrigin } from './provenance';
+import type { SearchTag } from './server-page';
 import { toolPolicy, toolVerdict } from './verdicts';
 
 export function toolPageModel(server: Server, tool: StoredTool) {
@@ -12,7 +14,9 @@ export function toolPageModel(server: Server, tool: StoredTool) {
   const classification = toolVerdict(server, tool);
   const policy = toolPolicy(server, tool);
   const rows = parameterRows(definition.inputSchema);
-  const parameters = parameterSummary(rows);
+  // A names-only tool's schema is a placeholder: its parameters are unknown, which is not "no parameters".
+  const parametersKnown = rows.length > 0 || !isNamesOnly(server, tool);
+  const parameters = parametersKnown ? parameterSummary(rows) : 'parameters not known';
   const sameName: ToolRef[] = (toolsByName().get(definition.name) ?? []).filter((ref) => ref.server !== server.id);
   const annotations = Object.entries(definition.annotations ?? {}).filter(([, value]) => value !== null && value !== undefined);
   return {
@@ -22,6 +26,26 @@ export function toolPageModel(server: Server, tool: StoredTool) {
     policy,
     rows,
     parameters,
+    parametersKnown,
+    /** Why the parameters table is empty, when it is. */
+    parametersNote: parametersKnown
+      ? undefined
+      : 'Its source publishes only the name and description of this tool, so its parameters are not known: the definition below is a placeholder, not a tool without parameters.',
+    origin: toolOrigin(server),
+    search: {
+      filters: [
+        { key: 'category', value: classification.category },
+        { key: 'risk', value: classification.risk },
+        { key: 'server', value: server.displayName },
+        { key: 'type', value: 'tool' },
+        { key: 'has tools', value: 'yes' },
+        ...classification.labels.map((label) => ({ key: 'label', value: label })),
+      ] satisfies SearchTag[],
+      meta: [
+        { key: 'category', value: classification.category },
+        { key: 'risk', value: classification.risk },
+      ] satisfies SearchTag[],
+    },
     /** Fields of the structured result, when the tool declares an outputSchema. */
     outputRows: definition.outputSchema ? parameterRows(definition.outputSchema) : [],
     annotations,
@@ -35,11 +59,18 @@ export function toolPageModel(server: Server, tool: StoredTool) {
       serverName: server.displayName,
       description: definition.description,
       parameters,
+      parametersKnown,
       classification,
       decision: policy.decision,
       otherServers: sameName.length,
       annotations: definition.annotations,
     }),
-    urls: { server: serverUrl(server.id), self: toolUrl(server.id, definition.name), slug: toolSlug(definition.name) },
+    urls: {
+      server: serverUrl(server.id),
+      self: toolUrl(server.id, definition.name),
+      slug: toolSlug(definition.name),
+      /** The server page's list of sources, when the record has one. */
+      sources: server.sources?.length ? `${serverUrl(server.id)}#sources` : undefined,
+    },
   };
 }
