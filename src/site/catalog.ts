@@ -6,6 +6,7 @@ import { defaultDataDir, listServerIds, readServerFile, serverFile } from '../st
 import { toolSlug } from '../lib/ids';
 import { verdictsFor } from './verdicts';
 import { poisoningFindings } from './findings';
+import { toolOrigin, type ToolOrigin } from './provenance';
 
 const dataDir = defaultDataDir();
 
@@ -43,6 +44,10 @@ export type ServerSummary = {
   crawlStatus: Server['crawl']['status'];
   crawlAt: string | undefined;
   verdict: ServerClassification;
+  /** The ids of the sources that know the server, best first (empty for records no merge has seen). */
+  sources: string[];
+  /** How the shown tools were obtained, when there are any. */
+  capture: ToolOrigin['capture'];
 };
 
 /** A tool as listings need it: where it is and its verdict, without its definition. */
@@ -106,6 +111,8 @@ function indexDataset(): void {
       crawlStatus: server.crawl.status,
       crawlAt: server.crawl.at,
       verdict: verdicts.server,
+      sources: (server.sources ?? []).map((entry) => entry.source),
+      capture: toolOrigin(server)?.capture,
     });
     server.tools.forEach((tool, index) => (toolRefs as ToolRef[]).push(toolRef(server, tool, verdicts.tools[index]!)));
     for (const entry of server.history) recent.push({ ...entry, server: id, serverName: server.displayName });

@@ -16,3 +16,8 @@ export function pageUrl(base: string, n: number): string {
 export function slice<T>(items: readonly T[], page: number, size = PAGE_SIZE): T[] {
   return items.slice((page - 1) * size, page * size);
 }
+
+/** The page number of a rest parameter `page/N` (absent on page 1). */
+export function pageFromRest(param: string | undefined): number {
+  return param ? Number(param.split('/')[1]) : 1;
+}
