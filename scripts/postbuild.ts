@@ -39,8 +39,11 @@ for (const server of iterateServers(defaultDataDir())) {
   const serverDir = path.join(out, 'servers', server.id);
   mkdirSync(serverDir, { recursive: true });
   writeFileSync(path.join(out, 'servers', `${server.id}.json`), `${JSON.stringify(document, null, 2)}\n`);
-  const policy = serverPolicy(server);
-  for (const file of POLICY_FILE_NAMES) writeFileSync(path.join(serverDir, file), policyFile(policy, file).body);
+  // No policy for a server whose tools are not collected: its page offers none either.
+  if (server.tools.length > 0) {
+    const policy = serverPolicy(server);
+    for (const file of POLICY_FILE_NAMES) writeFileSync(path.join(serverDir, file), policyFile(policy, file).body);
+  }
 
   const verdicts = verdictsFor(server);
   server.tools.forEach((tool, index) => {

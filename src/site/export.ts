@@ -10,14 +10,16 @@ export const POLICY_FILE_NAMES = ['policy.json', 'policy.yaml', 'claude-settings
 
 const policyLinks = (base: string) => Object.fromEntries(POLICY_FILE_NAMES.map((file) => [file, `${base}${file}`]));
 
-/** A server record with every tool's classification and the links to its pages and policies. */
+/**
+ * A server record with every tool's classification and the links to its pages and policies. A server
+ * whose tools are not collected has neither: a classification of no tools would read "Low risk".
+ */
 export function serverDocument(server: Server) {
   const verdicts = verdictsFor(server);
   return {
     ...server,
     url: serverUrl(server.id),
-    classification: verdicts.server,
-    policies: policyLinks(serverUrl(server.id)),
+    ...(server.tools.length > 0 ? { classification: verdicts.server, policies: policyLinks(serverUrl(server.id)) } : {}),
     tools: server.tools.map((tool, index) => ({
       ...tool,
       slug: toolSlug(tool.definition.name),
