@@ -13,7 +13,7 @@ const NAMES_ONLY_NOTE = 'its parameters are not known';
 
 /** How the tools were obtained, as a noun phrase: "a saved tools/list result". */
 export const CAPTURE_PHRASE: Record<Capture, string> = {
-  live: 'a live tools/list, from the running server',
+  live: "the running server's own tools/list",
   'tools-list': 'a saved tools/list result',
   'static-analysis': 'static analysis of the source code (schemas may be approximate)',
   'cli-metadata': "a command-line tool's description of its commands (schemas may be approximate)",
@@ -36,7 +36,9 @@ export type SourceRow = {
   dataUrl: string | undefined;
   /** What the link points at, as text: `owner/name@commit7 path`. */
   dataLabel: string | undefined;
-  license: string | undefined;
+  /** The license of the source's data, or why there is none to state. */
+  license: string;
+  licenseKnown: boolean;
   at: string | undefined;
   fields: string[];
   /** "12 tools, a saved tools/list result" or "lists no tools". */
@@ -101,8 +103,10 @@ export function sourceRows(server: Server): SourceRow[] {
       name: entry.name,
       dataUrl: location.url,
       dataLabel: location.label,
-      license: entry.license,
-      at: entry.at ? formatDate(entry.at) : undefined,
+      license: entry.license ?? (entry.source === 'crawl' ? 'not applicable: collected by this project' : 'not recorded'),
+      licenseKnown: entry.license !== undefined,
+      // The crawler's status line carries its date already.
+      at: entry.at && !(entry.source === 'crawl' && entry.status) ? formatDate(entry.at) : undefined,
       fields: entry.fields.filter((field) => field !== 'tools'),
       tools: entry.tools ? `${plural(entry.tools, 'tool')}, ${entry.capture ? CAPTURE_PHRASE[entry.capture] : 'capture not stated'}` : 'lists no tools',
       showsTools,
@@ -127,6 +131,9 @@ export type ConflictRow = {
   values: Array<{ title: string; value: string; chosen: boolean }>;
 };
 
+/** A source's title where it does not start a sentence. */
+const midSentence = (entry: { title: string; provenance: Provenance | undefined }) => (entry.provenance?.source === 'crawl' ? "this project's crawl" : entry.title);
+
 export function conflictRows(server: Server): ConflictRow[] {
   return (server.conflicts ?? []).map((conflict) => {
     const values = conflict.values.map((entry, index) => {
@@ -138,21 +145,23 @@ export function conflictRows(server: Server): ConflictRow[] {
     if (conflict.field === 'tools') {
       const count = (entry: (typeof values)[number]) => entry.provenance?.tools;
       const counts = values.map(count);
+      // The crawler's row reads as a subject in a sentence: "This project's crawl found 61 tools".
+      const crawl = (entry: (typeof values)[number]) => entry.provenance?.source === 'crawl';
       const said = [
-        `${first.title} lists ${count(first) !== undefined ? plural(count(first)!, 'tool') : first.value}`,
-        ...others.map((entry) => `${entry.title} ${count(entry) ?? entry.value}`),
+        `${crawl(first) ? "This project's crawl found" : `${first.title} lists`} ${count(first) !== undefined ? plural(count(first)!, 'tool') : first.value}`,
+        ...others.map((entry) => `${midSentence(entry)} ${count(entry) ?? entry.value}`),
       ].join(', ');
       const capture = first.provenance?.capture;
       const same = counts.every((value) => value !== undefined && value === counts[0]);
       return {
         field: 'tools',
-        sentence: `${said}${same ? ' (different tool names)' : ''}: the tools shown are ${first.title}'s${capture ? `, from ${CAPTURE_PHRASE[capture]}` : ''}.`,
+        sentence: `${said}${same ? ' (different tool names)' : ''}: the tools shown are ${crawl(first) ? "the crawl's" : `${first.title}'s`}${capture ? `, from ${CAPTURE_PHRASE[capture]}` : ''}.`,
         values: values.map(({ title, value, chosen }) => ({ title, value, chosen })),
       };
     }
     return {
       field: conflict.field,
-      sentence: `The sources disagree on the ${conflict.field}: ${values.map((entry) => `${entry.title} says ${entry.value}`).join(', ')}. Shown: ${conflict.chosen}, from ${first.title}.`,
+      sentence: `The sources disagree on the ${conflict.field}: ${values.map((entry) => `${midSentence(entry)} says ${entry.value}`).join(', ')}. Shown: ${conflict.chosen}, from ${midSentence(first)}.`,
       values: values.map(({ title, value, chosen }) => ({ title, value, chosen })),
     };
   });

@@ -54,7 +54,8 @@ function facts(server: Server, hasTools: boolean, cost: ReturnType<typeof tokenC
     'Remote endpoints',
     (server.registry?.remotes ?? []).map((remote) => ({ text: `${remote.type} ${remote.url}${remote.headers?.length ? ` (needs ${remote.headers.join(', ')})` : ''}`, code: true })),
   );
-  add('Collected', [{ text: describeCollection(server) }]);
+  // Without tools, the "Tools not collected yet" section says this at length.
+  if (hasTools) add('Collected', [{ text: describeCollection(server) }]);
   if (server.protocolVersion) add('MCP protocol', [{ text: server.protocolVersion }]);
   if (server.launch) {
     add(

@@ -144,6 +144,23 @@ describe('a merged server with conflicts', () => {
     expect(model.policy).toBeDefined();
   });
 
+  it('words the crawler as a source in a sentence, matching its conflict entry by source when the key is the server id', () => {
+    const crawled = unchecked(fixture.failed, {
+      sources: [
+        { source: 'crawl', name: '@example/stuck-server', fields: ['tools'], tools: 61, capture: 'live', status: 'ok' },
+        { source: 'azure-mcp', name: 'azure', fields: [], tools: 350, capture: 'cli-metadata', status: 'imported' },
+      ],
+      conflicts: [
+        { field: 'license', values: [{ source: `crawl:${fixture.failed.id}`, value: 'MIT' }, { source: 'azure-mcp:azure', value: 'ISC' }], chosen: 'MIT' },
+        { field: 'tools', values: [{ source: `crawl:${fixture.failed.id}`, value: '61 tools (live)' }, { source: 'azure-mcp:azure', value: '350 tools (cli-metadata)' }], chosen: '61 tools (live)' },
+      ],
+    });
+    expect(conflictRows(crawled).map((row) => row.sentence)).toEqual([
+      "The sources disagree on the license: this project's crawl says MIT, azure-mcp says ISC. Shown: MIT, from this project's crawl.",
+      "This project's crawl found 61 tools, azure-mcp 350: the tools shown are the crawl's, from the running server's own tools/list.",
+    ]);
+  });
+
   it('links a hand-imported dump to its file in the repository, not to where the import ran', () => {
     const dump: Server = {
       id: 'x-00000000',
