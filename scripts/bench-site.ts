@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serverId } from '../src/lib/ids';
+import { SourceRecord, type SourceRecordInput } from '../src/schema';
 import { defaultDataDir, iterateServers, writeServer } from '../src/store/dataset';
+import { mergeSources } from '../src/store/merge-sources';
 import { projectRoot, siteBuildSteps } from './site-build-steps';
-
 
 /** Copies the real servers under new names until the dataset holds at least `tools` tools. */
 export function synthesizeDataset(dir: string, tools: number): { servers: number; tools: number } {
@@ -27,6 +28,39 @@ export function synthesizeDataset(dir: string, tools: number): { servers: number
     }
   }
   return { servers, tools: made };
+}
+
+/**
+ * Adds `count` servers known only from open datasets (no tools), merged the way the rebuild merges
+ * them: a third are known to two datasets, and they name an npm package, a PyPI package, a remote,
+ * a container image or nothing, so every kind of "how to collect" section is rendered.
+ */
+export function synthesizeIndexOnly(dir: string, count: number): number {
+  const records: SourceRecord[] = [];
+  const commit = '0'.repeat(40);
+  for (let index = 0; index < count; index += 1) {
+    const name = `synthetic-server-${index}`;
+    const shape = index % 5;
+    const base: SourceRecordInput = {
+      source: ['mcpm', 'toolsdk', 'docker'][index % 3]!,
+      key: name,
+      commit,
+      path: `servers/${name}.json`,
+      at: '2026-10-01T00:00:00Z',
+      name: `Synthetic server ${index}`,
+      description: `A synthetic server that does thing number ${index}, for measuring the build.`,
+      repository: `https://github.com/synthetic-${index % 997}/${name}`,
+      license: 'MIT',
+      packages:
+        shape === 0 ? [{ registryType: 'npm', identifier: `@synthetic/${name}` }] : shape === 1 ? [{ registryType: 'pypi', identifier: name }] : shape === 3 ? [{ registryType: 'oci', identifier: `synthetic/${name}` }] : [],
+      remotes: shape === 2 ? [{ type: 'streamable-http', url: `https://${name}.example.com/mcp` }] : [],
+    };
+    records.push(SourceRecord.parse(base));
+    if (index % 3 === 0) records.push(SourceRecord.parse({ ...base, source: 'tensorblock', path: `data/profiles/${name}.json`, license: 'Apache-2.0', packages: [], remotes: [] }));
+  }
+  const { servers } = mergeSources({ collected: [], records });
+  for (const server of servers) writeServer(dir, server);
+  return servers.length;
 }
 
 /** Runs a step under GNU time and returns its wall seconds and peak resident memory. */
@@ -58,18 +92,19 @@ function searchBootstrapBytes(dist: string): number {
   return bytes;
 }
 
-export function benchSite(tools: number): string {
+export function benchSite(tools: number, indexOnly = 0): string {
   const work = mkdtempSync(path.join(tmpdir(), 'bench-site-'));
   try {
     const data = path.join(work, 'data');
     const dist = path.join(work, 'dist');
     const made = synthesizeDataset(data, tools);
+    const listed = synthesizeIndexOnly(data, indexOnly);
     const env = { ...process.env, CATALOG_DATA_DIR: data, ASTRO_TELEMETRY_DISABLED: '1' };
     const [astro, post, search] = siteBuildSteps(dist).map((step) => measure(step.command, step.args, env)) as [Measured, Measured, Measured];
     const pages = countPages(dist);
     const mib = (value: number) => `${Math.round(value).toLocaleString('en-US')} MiB`;
     return [
-      `${made.tools.toLocaleString('en-US')} tools on ${made.servers.toLocaleString('en-US')} servers, ${pages.toLocaleString('en-US')} pages`,
+      `${made.tools.toLocaleString('en-US')} tools on ${made.servers.toLocaleString('en-US')} servers${listed > 0 ? ` and ${listed.toLocaleString('en-US')} index-only servers` : ''}, ${pages.toLocaleString('en-US')} pages`,
       `astro build ${astro.seconds.toFixed(1)} s (${Math.round(pages / astro.seconds).toLocaleString('en-US')} pages/s, peak ${mib(astro.peakMiB)})`,
       `post-build ${post.seconds.toFixed(1)} s (peak ${mib(post.peakMiB)})`,
       `pagefind ${search.seconds.toFixed(1)} s (peak ${mib(search.peakMiB)}; ${(searchBootstrapBytes(dist) / 1024).toFixed(0)} KiB gzipped before the first result)`,
