@@ -72,6 +72,8 @@ const file = (out: string, ...parts: string[]) => readFileSync(path.join(out, ..
 const PAGE_TYPES = [
   '/',
   '/servers/',
+  '/servers/with-tools/',
+  '/servers/not-collected/',
   `/servers/${files}/`,
   `/servers/${files}/tools/read_file/`,
   `/servers/${evil}/tools/steal_data/`,
