@@ -42,8 +42,6 @@ export type NotCollected = {
   limits: string[];
 };
 
-const REBUILD = 'npm run rebuild';
-
 type Known = { npm: Map<string, string>; pypi: Map<string, string>; other: Map<string, string> };
 
 /** Packages the record names, by registry, keyed so `@X/y` and `@x/y` count once. */
@@ -56,7 +54,7 @@ function knownPackages(server: Server): Known {
     const map = type === 'npm' ? known.npm : type === 'pypi' ? known.pypi : known.other;
     if (!map.has(key)) map.set(key, type === 'npm' || type === 'pypi' ? (shown ?? name) : `${type} ${shown ?? name}`);
   };
-  if (server.source.kind === 'npm') add(packageKey('npm', server.source.package), server.source.package);
+  if (server.source.kind === 'npm' || server.source.kind === 'pypi') add(packageKey(server.source.kind, server.source.package), server.source.package);
   for (const item of server.registry?.packages ?? []) {
     const key = packageKey(item.registryType, item.identifier);
     if (key) add(key, item.registryType === 'npm' || item.registryType === 'pypi' ? key.slice(key.indexOf(':') + 1) : item.identifier);
@@ -110,34 +108,32 @@ export function notCollected(server: Server): NotCollected | undefined {
   const known = knownPackages(server);
   const again = server.crawl.status === 'failed' ? 'once what made the last crawl fail is addressed, run it again' : 'run';
 
-  for (const name of known.npm.values()) {
-    if (!NPM_NAME.test(name)) continue;
-    const target = server.source.kind === 'npm' && server.source.package === name;
-    steps.push({
-      what: `npm package ${name}`,
+  // The crawl rebuilds data/servers/ itself, so one command is the whole job.
+  const packageStep = (kind: 'npm' | 'pypi', title: string, targets: string, name: string): CollectStep => {
+    const target = server.source.kind === kind && server.source.package === name;
+    return {
+      what: `${title} package ${name}`,
       before: target
-        ? `it is already a crawl target in data/crawl-targets.json; ${again}:`
-        : `add { "package": "${name}" } to data/crawl-targets.json, with the arguments and dummy environment variables it needs to start (docs/crawler.md), then run:`,
-      commands: [`npm run crawl -- --source npm --only ${shellWord(name)}`, REBUILD],
-    });
-  }
-  for (const name of known.pypi.values()) {
-    if (!PYPI_NAME.test(name)) continue;
-    steps.push({ what: `PyPI package ${name}`, before: 'run the PyPI source of the crawler:', commands: [`npm run crawl -- --source pypi --only ${shellWord(name)}`, REBUILD] });
-  }
+        ? `it is a crawl target in ${targets}; ${again}:`
+        : `not a crawl target yet, so it is started with no arguments or environment variables (if it needs some, add it to ${targets} with dummy values first, see docs/crawler.md):`,
+      commands: [`npm run crawl -- --source ${kind} --only ${shellWord(name)}`],
+    };
+  };
+  for (const name of known.npm.values()) if (NPM_NAME.test(name)) steps.push(packageStep('npm', 'npm', 'data/crawl-targets.json', name));
+  for (const name of known.pypi.values()) if (PYPI_NAME.test(name)) steps.push(packageStep('pypi', 'PyPI', 'data/crawl-targets-pypi.json', name));
   for (const remote of remotesOf(server)) {
     const headers = remote.headers.map((name) => ` --header ${shellWord(`${name}: <value>`)}`).join('');
     steps.push({
       what: `remote endpoint ${remote.url}`,
       before: remote.headers.length > 0 ? `it needs ${remote.headers.join(', ')}; put your own value in place of <value> and run:` : 'run:',
-      commands: [`npm run crawl -- --source remote --url ${shellWord(remote.url)}${headers}`, REBUILD],
+      commands: [`npm run crawl -- --source remote --url ${shellWord(remote.url)}${headers}`],
     });
   }
   if (server.source.kind === 'registry' && steps.length === 0) {
     steps.push({
       what: `MCP registry entry ${server.source.registryName}`,
       before: 'the registry source starts the npm packages and visits the remotes its entry names:',
-      commands: [`npm run crawl -- --source registry --only ${shellWord(server.source.registryName)}`, REBUILD],
+      commands: [`npm run crawl -- --source registry --only ${shellWord(server.source.registryName)}`],
     });
   }
   if (known.other.size > 0) {

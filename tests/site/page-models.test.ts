@@ -60,8 +60,9 @@ describe('an index-only server', () => {
       'npm run crawl -- --source npm --only @example/widget-server',
       `npm run crawl -- --source remote --url 'https://mcp.widget.example.com/it'\\''s/mcp'`,
     ]);
-    expect(steps[0]!.before).toContain('add { "package": "@example/widget-server" } to data/crawl-targets.json');
-    expect(steps.every((step) => step.commands.at(-1) === 'npm run rebuild')).toBe(true);
+    expect(steps[0]!.before).toContain('not a crawl target yet, so it is started with no arguments or environment variables');
+    // The crawl rebuilds data/servers/ itself: one command per thing to start.
+    expect(steps.every((step) => step.commands.length === 1)).toBe(true);
   });
 
   it('shows what is known: description, repository, homepage, license and each package once with its versions', () => {
@@ -119,8 +120,8 @@ describe('a server whose crawl failed', () => {
     expect(model.message).toContain('no answer to initialize within 60 s');
     expect(model.steps[0]).toEqual({
       what: 'npm package @example/stuck-server',
-      before: 'it is already a crawl target in data/crawl-targets.json; once what made the last crawl fail is addressed, run it again:',
-      commands: ['npm run crawl -- --source npm --only @example/stuck-server', 'npm run rebuild'],
+      before: 'it is a crawl target in data/crawl-targets.json; once what made the last crawl fail is addressed, run it again:',
+      commands: ['npm run crawl -- --source npm --only @example/stuck-server'],
     });
     expect(sourceRows(fixture.failed)[0]).toMatchObject({ title: "This project's crawler", status: 'crawl failed on 2026-10-01 (timeout)', dataUrl: undefined });
   });
