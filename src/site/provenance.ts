@@ -20,6 +20,15 @@ export const CAPTURE_PHRASE: Record<Capture, string> = {
   'names-only': 'names and descriptions only (parameters not known)',
 };
 
+/** The capture in two or three words, for a list of sources in a sentence. */
+const CAPTURE_SHORT: Record<Capture, string> = {
+  live: 'live',
+  'tools-list': 'saved tools/list',
+  'static-analysis': 'static analysis',
+  'cli-metadata': 'CLI metadata',
+  'names-only': 'names only',
+};
+
 /** People's name for a source: the dataset's title, "this project's crawler", or the id of a hand-imported dump. */
 export function sourceTitle(source: string): string {
   if (source === 'crawl') return "This project's crawler";
@@ -147,15 +156,16 @@ export function conflictRows(server: Server): ConflictRow[] {
       const counts = values.map(count);
       // The crawler's row reads as a subject in a sentence: "This project's crawl found 61 tools".
       const crawl = (entry: (typeof values)[number]) => entry.provenance?.source === 'crawl';
+      // Each count with how it was captured, so the choice reads from the sentence: evidence first, then length.
+      const how = (entry: (typeof values)[number]) => (entry.provenance?.capture ? ` (${CAPTURE_SHORT[entry.provenance.capture]})` : '');
       const said = [
-        `${crawl(first) ? "This project's crawl found" : `${first.title} lists`} ${count(first) !== undefined ? plural(count(first)!, 'tool') : first.value}`,
-        ...others.map((entry) => `${midSentence(entry)} ${count(entry) ?? entry.value}`),
+        `${crawl(first) ? "This project's crawl found" : `${first.title} lists`} ${count(first) !== undefined ? `${plural(count(first)!, 'tool')}${how(first)}` : first.value}`,
+        ...others.map((entry) => `${midSentence(entry)} ${count(entry) !== undefined ? `${count(entry)}${how(entry)}` : entry.value}`),
       ].join(', ');
-      const capture = first.provenance?.capture;
       const same = counts.every((value) => value !== undefined && value === counts[0]);
       return {
         field: 'tools',
-        sentence: `${said}${same ? ' (different tool names)' : ''}: the tools shown are ${crawl(first) ? "the crawl's" : `${first.title}'s`}${capture ? `, from ${CAPTURE_PHRASE[capture]}` : ''}.`,
+        sentence: `${said}${same ? ', with different tool names' : ''}: the tools shown are ${crawl(first) ? "the crawl's" : `${first.title}'s`}.`,
         values: values.map(({ title, value, chosen }) => ({ title, value, chosen })),
       };
     }

@@ -131,7 +131,7 @@ describe('a merged server with conflicts', () => {
   it('says whose tools are shown and why, and who says which license', () => {
     expect(conflictRows(fixture.conflicted).map((row) => row.sentence)).toEqual([
       'The sources disagree on the license: Toucan says MIT, Metorial MCP index says Apache-2.0. Shown: MIT, from Toucan.',
-      "Toucan lists 3 tools, Metorial MCP index 2: the tools shown are Toucan's, from a saved tools/list result.",
+      "Toucan lists 3 tools (saved tools/list), Metorial MCP index 2 (static analysis): the tools shown are Toucan's.",
     ]);
     const rows = sourceRows(fixture.conflicted);
     expect(rows.map((row) => [row.title, row.tools, row.showsTools])).toEqual([
@@ -158,7 +158,7 @@ describe('a merged server with conflicts', () => {
     });
     expect(conflictRows(crawled).map((row) => row.sentence)).toEqual([
       "The sources disagree on the license: this project's crawl says MIT, azure-mcp says ISC. Shown: MIT, from this project's crawl.",
-      "This project's crawl found 61 tools, azure-mcp 350: the tools shown are the crawl's, from the running server's own tools/list.",
+      "This project's crawl found 61 tools (live), azure-mcp 350 (CLI metadata): the tools shown are the crawl's.",
     ]);
   });
 

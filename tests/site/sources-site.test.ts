@@ -77,7 +77,7 @@ describe('site built from merged records', () => {
   it('shows a merged server\'s sources, its conflicts and whose tools it shows', () => {
     const page = html('servers', fixture.conflicted.id);
     expect(page).toContain('Where the sources disagree');
-    expect(page).toContain('Toucan lists 3 tools, Metorial MCP index 2: the tools shown are Toucan&#39;s, from a saved tools/list result.');
+    expect(page).toContain('Toucan lists 3 tools (saved tools/list), Metorial MCP index 2 (static analysis): the tools shown are Toucan&#39;s.');
     expect(page).toContain('Toucan says MIT, Metorial MCP index says Apache-2.0');
     expect(page).toContain('Risk split');
     const tool = html('servers', fixture.conflicted.id, 'tools', 'delete_issue');
