@@ -42,7 +42,7 @@ let fullSite: { url: string; close: () => Promise<void> };
 beforeAll(async () => {
   expect(importDump(dump, 'hostile.jsonl', { dataDir: fixtureData, at: '2026-01-01T00:00:00Z' }).errors).toEqual([]);
   expect(importDump(secondDump, 'hostile.jsonl', { dataDir: fixtureData, at: '2026-02-01T00:00:00Z' }).errors).toEqual([]);
-  rebuildServers(fixtureData);
+  expect(rebuildServers(fixtureData).errors).toEqual([]);
   buildSite(fixtureData, fixtureOut);
   // The whole embedded dataset builds in minutes (npm run build); the tests build the part of it the
   // assertions below read: every server of the imported tool sets, the servers that list the tools
@@ -286,6 +286,14 @@ describe('site built from the embedded dataset (the sample above)', () => {
     const tab = await browser.newPage();
     await tab.goto(`${fullSite.url}/search/?q=create_pull_request`);
     const result = tab.locator('.pagefind-ui__result-link[href*="/servers/github-github-mcp-server-"]', { hasText: 'create_pull_request' });
+    // Many merged servers offer a create_pull_request: page through the results as a person would.
+    await tab.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 90_000 });
+    const more = tab.locator('button.pagefind-ui__button', { hasText: /load more/i });
+    for (let pages = 0; pages < 10 && (await result.count()) === 0 && (await more.count()) > 0; pages += 1) {
+      const shown = await tab.locator('.pagefind-ui__result-link').count();
+      await more.click();
+      await expect.poll(() => tab.locator('.pagefind-ui__result-link').count(), { timeout: 90_000 }).toBeGreaterThan(shown);
+    }
     await result.first().waitFor({ timeout: 90_000 });
     await result.first().click();
     await tab.waitForURL(/\/servers\/github-github-mcp-server-[0-9a-f]{8}\/tools\/create_pull_request\/$/);
