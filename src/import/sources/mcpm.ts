@@ -15,7 +15,7 @@ import type { ImportedItem, ImportedRecord, SourceImporter, Snapshot } from '../
 import { excerpt } from '../source-importer';
 import { dockerEnvNames, launchOf } from '../../lib/launch';
 import { registryPackage } from '../../lib/packages';
-import { parseForgeUrl } from './repository-url';
+import { parseForgeUrl } from '../../lib/forge-url';
 import { firstString, isObject, isPlainKey, kindOf, listFolder, readJsonFile } from './snapshot-files';
 
 const DATASET = 'mcpm';
