@@ -1,12 +1,12 @@
 // Runs a source's jobs: bounded concurrency, `--only`, `--shard i/n`, a resume journal, merge and
 // atomic write of every record through src/store, a progress line and a summary of what changed.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import type { FailureReason, Server } from '../schema';
 import { sha256Hex } from '../lib/hash';
 import { normalizeServer, readServer, writeServer } from '../store/dataset';
 import { rebuildServers } from '../store/rebuild';
 import { canonicalJsonCompact } from '../lib/canonical-json';
+import { writeFileIfChanged } from '../lib/write-if-changed';
 import { mergeSnapshot } from '../store/merge';
 import type { CrawlJob, CrawlSource, RecordSink } from './source';
 
@@ -51,13 +51,6 @@ export type RunOptions = {
 };
 
 type Journal = { source: string; startedAt: string; done: string[] };
-
-function writeAtomically(file: string, text: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, file);
-}
 
 function readJournal(file: string, source: string): Journal | undefined {
   if (!existsSync(file)) return undefined;
@@ -124,7 +117,7 @@ export async function runCrawl(source: CrawlSource, options: RunOptions): Promis
   if (journalFile) {
     const previous = options.fresh ? undefined : readJournal(journalFile, source.name);
     if (previous) journal = previous;
-    else writeAtomically(journalFile, JSON.stringify(journal));
+    else writeFileIfChanged(journalFile, JSON.stringify(journal));
   }
   const done = new Set(journal.done);
   const todo = jobs.filter((job) => !done.has(job.key));
@@ -171,7 +164,7 @@ export async function runCrawl(source: CrawlSource, options: RunOptions): Promis
       finished += 1;
       if (journalFile) {
         journal.done.push(job.key);
-        writeAtomically(journalFile, JSON.stringify(journal));
+        writeFileIfChanged(journalFile, JSON.stringify(journal));
       }
       report({ key: job.key, line });
     }

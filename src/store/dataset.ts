@@ -1,9 +1,10 @@
 // The dataset store: data/servers/<id>.json, one canonical, validated file per server.
 // Writes go to a temporary file that is renamed over the target, so a killed run never leaves half a file.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { Server, describeIssues } from '../schema';
 import { canonicalJson, compareCodePoints } from '../lib/canonical-json';
+import { writeFileIfChanged } from '../lib/write-if-changed';
 
 /** Where the embedded dataset lives; CATALOG_DATA_DIR points the scripts and the site at another one (tests use fixtures). */
 export function defaultDataDir(): string {
@@ -85,18 +86,7 @@ export function readServerFile(file: string): Server {
 /** Validates, normalises and writes one server atomically. Returns true when the file changed. */
 export function writeServer(dataDir: string, server: Server, collection: Collection = 'servers'): boolean {
   const normalized = normalizeServer(parseServer(server, `server "${server.id}"`));
-  const file = serverFile(dataDir, normalized.id, collection);
-  const text = canonicalJson(normalized);
-  if (existsSync(file) && readFileSync(file, 'utf8') === text) return false;
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, file);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
-  return true;
+  return writeFileIfChanged(serverFile(dataDir, normalized.id, collection), canonicalJson(normalized));
 }
 
 /** Server ids in the store, sorted. Leftover temporary files of a killed run are ignored. */

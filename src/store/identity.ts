@@ -2,13 +2,11 @@
 // server's folder in a monorepo), a package on a registry, a remote endpoint. Every key is a plain
 // string with a kind prefix, so they can be compared, sorted and hashed into ids. Package keys and the
 // runner list live in lib/packages.ts, below the importers too; they are re-exported here.
+import { parseForgeUrl } from '../lib/forge-url';
 import { launchOf } from '../lib/launch';
 import { packageKey } from '../lib/packages';
 
 export { normalizePypiName, packageKey } from '../lib/packages';
-
-/** Hosts whose paths are `/<owner>/<repo>/...`, with `tree|blob/<ref>/<folder>` for a folder. */
-const FORGES = new Set(['github.com', 'gitlab.com', 'codeberg.org', 'bitbucket.org', 'gitee.com']);
 
 function cleanFolder(folder: string | undefined): string {
   if (!folder) return '';
@@ -26,41 +24,13 @@ function cleanFolder(folder: string | undefined): string {
  * A folder given apart from the URL (`subdirectory`) wins over one in it. Not a forge URL: undefined.
  */
 export function repositoryKey(url: string | undefined, subdirectory?: string): string | undefined {
-  if (!url) return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim().replace(/^git\+/, ''));
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-  const host = parsed.hostname.toLowerCase().replace(/^www\./, '');
-  if (!FORGES.has(host)) return undefined;
-  const parts = parsed.pathname
-    .split('/')
-    .filter((part) => part.length > 0)
-    .map((part) => decodeURIComponentSafe(part));
-  if (parts.length < 2) return undefined;
-  const owner = parts[0]!.toLowerCase();
-  const name = parts[1]!.toLowerCase().replace(/\.git$/, '');
-  if (!/^[a-z0-9_.-]+$/.test(owner) || !/^[a-z0-9_.-]+$/.test(name)) return undefined;
-  let folder = '';
-  const marker = parts.findIndex((part, index) => index >= 2 && (part === 'tree' || part === 'blob'));
-  if (marker >= 2 && parts.length > marker + 2) folder = cleanFolder(parts.slice(marker + 2).join('/'));
-  if (host === 'gitlab.com' && parts[2] === '-' && parts.length > 5) folder = cleanFolder(parts.slice(5).join('/'));
-  const given = cleanFolder(subdirectory);
-  if (given) folder = given;
+  const forge = parseForgeUrl(url);
+  if (!forge) return undefined;
+  // The whole path, a `/blob/` link's file name included: keys, and the ids made of them, have been built so.
+  let folder = cleanFolder(subdirectory) || cleanFolder(forge.path.join('/'));
   // A link to the code folder of a one-server repository (`/tree/main/src`) names no server of its own.
   if (folder === 'src') folder = '';
-  return `repo:${host}/${owner}/${name}${folder ? `/${folder}` : ''}`;
-}
-
-function decodeURIComponentSafe(part: string): string {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return part;
-  }
+  return `repo:${forge.repository}${folder ? `/${folder}` : ''}`;
 }
 
 /** The repository a folder key belongs to (`repo:github.com/a/b/src/x` -> `repo:github.com/a/b`). */

@@ -1,9 +1,10 @@
 // data/sources/<dataset>.jsonl: what each open dataset says, one validated record a line, sorted by the
 // dataset's key, so a re-import of the same snapshot is byte-identical and a diff shows what a new one changed.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SourceRecord, describeIssues } from '../schema';
 import { canonicalJsonCompact, compareCodePoints } from '../lib/canonical-json';
+import { writeFileIfChanged } from '../lib/write-if-changed';
 
 export function sourcesDir(dataDir: string): string {
   return path.join(dataDir, 'sources');
@@ -17,17 +18,7 @@ export function sourceFile(dataDir: string, dataset: string): string {
 export function writeSourceRecords(dataDir: string, dataset: string, records: readonly SourceRecord[]): boolean {
   const sorted = [...records].sort((a, b) => compareCodePoints(a.key, b.key));
   const text = sorted.map((record) => `${canonicalJsonCompact(record)}\n`).join('');
-  const file = sourceFile(dataDir, dataset);
-  if (existsSync(file) && readFileSync(file, 'utf8') === text) return false;
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, file);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
-  return true;
+  return writeFileIfChanged(sourceFile(dataDir, dataset), text);
 }
 
 /** Every dataset's records. A line that no longer validates is reported by file and line, and skipped. */

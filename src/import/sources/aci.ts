@@ -11,7 +11,7 @@
 // No tools/list was captured, so the capture is 'static-analysis': exact as far as that code goes.
 import type { ImportedItem, ImportedRecord, SourceImporter, Snapshot } from '../source-importer';
 import { excerpt } from '../source-importer';
-import { fileExists, firstString, isObject, isPlainKey, kindOf, listFolder, readJsonFile } from './snapshot-files';
+import { fileExists, firstString, isObject, isPlainKey, itemsOfFolder, kindOf, readJsonFile, readToolListFile } from './snapshot-files';
 
 const DATASET = 'aci';
 const FOLDER = 'backend/apps';
@@ -76,11 +76,10 @@ function* itemsOf(snapshot: Snapshot, folder: string): Iterable<ImportedItem> {
   };
   if (!fileExists(snapshot.dir, functionsFile)) yield { error: `${DATASET} ${functionsFile}, server "${key}": missing; the app is kept without tools` };
   else {
-    const functions = readJsonFile(snapshot.dir, functionsFile, DATASET);
-    if ('error' in functions) yield { error: `${functions.error}; the app is kept without tools` };
-    else if (!Array.isArray(functions.value)) yield { error: `${DATASET} ${functionsFile}, server "${key}": expected a JSON array of functions, not ${kindOf(functions.value)}; the app is kept without tools` };
-    else if (functions.value.length > 0) {
-      record['tools'] = functions.value.map(toolOf);
+    const functions = readToolListFile(snapshot.dir, functionsFile, DATASET, key, { holder: 'app', items: 'functions' });
+    if ('error' in functions) yield functions;
+    else if (functions.list.length > 0) {
+      record['tools'] = functions.list.map(toolOf);
       record['capture'] = 'static-analysis';
     }
   }
@@ -90,12 +89,5 @@ function* itemsOf(snapshot: Snapshot, folder: string): Iterable<ImportedItem> {
 
 export const aciImporter: SourceImporter = {
   dataset: DATASET,
-  *read(snapshot: Snapshot): Iterable<ImportedItem> {
-    const folders = listFolder(snapshot.dir, FOLDER, 'folders');
-    if (!folders) {
-      yield { error: `${DATASET}: the snapshot has no ${FOLDER}/ folder` };
-      return;
-    }
-    for (const folder of folders) yield* itemsOf(snapshot, folder);
-  },
+  read: (snapshot: Snapshot) => itemsOfFolder(snapshot.dir, DATASET, FOLDER, 'folders', (folder) => itemsOf(snapshot, folder)),
 };

@@ -13,7 +13,7 @@
 import type { ImportedItem, ImportedRecord, SourceImporter, Snapshot } from '../source-importer';
 import { excerpt } from '../source-importer';
 import { registryPackage } from '../../lib/packages';
-import { fileExists, firstString, isObject, isPlainKey, kindOf, listFolder, readJsonFile, readYamlFile } from './snapshot-files';
+import { fileExists, firstString, isObject, isPlainKey, itemsOfFolder, kindOf, readToolListFile, readYamlFile } from './snapshot-files';
 
 const DATASET = 'docker';
 const FOLDER = 'servers';
@@ -115,11 +115,10 @@ function* itemsOf(snapshot: Snapshot, folder: string): Iterable<ImportedItem> {
   };
   const toolsFile = `${FOLDER}/${folder}/tools.json`;
   if (fileExists(snapshot.dir, toolsFile)) {
-    const read = readJsonFile(snapshot.dir, toolsFile, DATASET);
-    if ('error' in read) yield { error: `${read.error}; the server is kept without tools` };
-    else if (!Array.isArray(read.value)) yield { error: `${DATASET} ${toolsFile}, server "${folder}": expected a JSON array of tools, not ${kindOf(read.value)}; the server is kept without tools` };
-    else if (read.value.length > 0) {
-      const { tools, namesOnly } = toolsOfFile(read.value);
+    const read = readToolListFile(snapshot.dir, toolsFile, DATASET, folder, { holder: 'server', items: 'tools' });
+    if ('error' in read) yield read;
+    else if (read.list.length > 0) {
+      const { tools, namesOnly } = toolsOfFile(read.list);
       record['tools'] = tools;
       record['capture'] = namesOnly ? 'names-only' : 'static-analysis';
     }
@@ -133,12 +132,5 @@ function* itemsOf(snapshot: Snapshot, folder: string): Iterable<ImportedItem> {
 
 export const dockerImporter: SourceImporter = {
   dataset: DATASET,
-  *read(snapshot: Snapshot): Iterable<ImportedItem> {
-    const folders = listFolder(snapshot.dir, FOLDER, 'folders');
-    if (!folders) {
-      yield { error: `${DATASET}: the snapshot has no ${FOLDER}/ folder` };
-      return;
-    }
-    for (const folder of folders) yield* itemsOf(snapshot, folder);
-  },
+  read: (snapshot: Snapshot) => itemsOfFolder(snapshot.dir, DATASET, FOLDER, 'folders', (folder) => itemsOf(snapshot, folder)),
 };

@@ -10,7 +10,7 @@ import type { SourcePackage } from '../../schema';
 import type { ImportedItem, ImportedRecord, SourceImporter, Snapshot } from '../source-importer';
 import { excerpt } from '../source-importer';
 import { registryPackage } from '../../lib/packages';
-import { parseForgeUrl } from './repository-url';
+import { parseForgeUrl } from '../../lib/forge-url';
 import { firstString, isObject, isPlainKey, kindOf, readJsonFile } from './snapshot-files';
 
 const DATASET = 'mcpd';

@@ -15,8 +15,8 @@ import type { ImportedItem, ImportedRecord, SourceImporter, Snapshot } from '../
 import { excerpt } from '../source-importer';
 import { dockerEnvNames, launchOf } from '../../lib/launch';
 import { registryPackage } from '../../lib/packages';
-import { parseForgeUrl } from './repository-url';
-import { firstString, isObject, isPlainKey, kindOf, listFolder, readJsonFile } from './snapshot-files';
+import { parseForgeUrl } from '../../lib/forge-url';
+import { firstString, isObject, isPlainKey, itemsOfFolder, kindOf, readJsonFile } from './snapshot-files';
 
 const DATASET = 'mcpm';
 const FOLDER = 'mcp-registry/servers';
@@ -158,25 +158,20 @@ function* itemsOf(file: string, manifest: Record<string, unknown>): Iterable<Imp
   yield { record: record as ImportedRecord };
 }
 
+function* itemsOfFile(snapshot: Snapshot, file: string): Iterable<ImportedItem> {
+  const parsed = readJsonFile(snapshot.dir, `${FOLDER}/${file}`, DATASET);
+  if ('error' in parsed) {
+    yield parsed;
+    return;
+  }
+  if (!isObject(parsed.value)) {
+    yield { error: `${DATASET} ${FOLDER}/${file}: a manifest must be a JSON object, not ${kindOf(parsed.value)}; skipped` };
+    return;
+  }
+  yield* itemsOf(file, parsed.value);
+}
+
 export const mcpmImporter: SourceImporter = {
   dataset: DATASET,
-  *read(snapshot: Snapshot): Iterable<ImportedItem> {
-    const files = listFolder(snapshot.dir, FOLDER, 'files');
-    if (!files) {
-      yield { error: `${DATASET}: the snapshot has no ${FOLDER}/ folder` };
-      return;
-    }
-    for (const file of files.filter((name) => name.endsWith('.json'))) {
-      const parsed = readJsonFile(snapshot.dir, `${FOLDER}/${file}`, DATASET);
-      if ('error' in parsed) {
-        yield parsed;
-        continue;
-      }
-      if (!isObject(parsed.value)) {
-        yield { error: `${DATASET} ${FOLDER}/${file}: a manifest must be a JSON object, not ${kindOf(parsed.value)}; skipped` };
-        continue;
-      }
-      yield* itemsOf(file, parsed.value);
-    }
-  },
+  read: (snapshot: Snapshot) => itemsOfFolder(snapshot.dir, DATASET, FOLDER, 'files', (file) => (file.endsWith('.json') ? itemsOfFile(snapshot, file) : [])),
 };

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { compareCodePoints } from '../../lib/canonical-json';
-import { excerpt } from '../source-importer';
+import { excerpt, type ImportedItem } from '../source-importer';
 
 /** A parsed file, or why it could not be read, as an error line `<dataset> <file>: ...`. */
 export type Parsed = { value: unknown } | { error: string };
@@ -18,6 +18,43 @@ export function listFolder(dir: string, folder: string, kind: 'files' | 'folders
     .filter((entry) => (kind === 'files' ? entry.isFile() : entry.isDirectory()))
     .map((entry) => entry.name)
     .sort(compareCodePoints);
+}
+
+/**
+ * What one folder of the snapshot says, entry by entry in code-point order (one folder or file per
+ * server): `itemsOf` reads each; a missing folder is one error line.
+ */
+export function* itemsOfFolder(
+  dir: string,
+  dataset: string,
+  folder: string,
+  kind: 'files' | 'folders',
+  itemsOf: (entry: string) => Iterable<ImportedItem>,
+): Iterable<ImportedItem> {
+  const entries = listFolder(dir, folder, kind);
+  if (!entries) {
+    yield { error: `${dataset}: the snapshot has no ${folder}/ folder` };
+    return;
+  }
+  for (const entry of entries) yield* itemsOf(entry);
+}
+
+/**
+ * A JSON array of tools in a file beside a server's manifest (aci's functions.json, docker's tools.json).
+ * A file that cannot be read or is no array is an error line: the server (`holder`, as the dataset
+ * calls it) is kept without tools.
+ */
+export function readToolListFile(
+  dir: string,
+  file: string,
+  dataset: string,
+  key: string,
+  names: { holder: string; items: string },
+): { list: unknown[] } | { error: string } {
+  const read = readJsonFile(dir, file, dataset);
+  if ('error' in read) return { error: `${read.error}; the ${names.holder} is kept without tools` };
+  if (!Array.isArray(read.value)) return { error: `${dataset} ${file}, server "${key}": expected a JSON array of ${names.items}, not ${kindOf(read.value)}; the ${names.holder} is kept without tools` };
+  return { list: read.value };
 }
 
 export function fileExists(dir: string, file: string): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aciImporter, visibleSchema } from '../../../src/import/sources/aci';
-import { importFixture, toolNames } from '../../helpers/source-fixture';
+import { importFixture, importTwice, toolNames } from '../../helpers/source-fixture';
 
 // Fixture: four real apps (discord, linkup, and one or two functions of accredible and coinmarketcap)
 // copied from aipotheosis-labs/aci (Apache-2.0), and hostile or broken ones written for these tests.
@@ -8,7 +8,7 @@ describe('the aci importer', () => {
   const run = importFixture(aciImporter);
 
   it("keys a record by the app's name and gives it no repository, package, remote or env of its own", () => {
-    expect(run.records.map((record) => record.key)).toEqual(['ACCREDIBLE', 'COINMARKETCAP', 'DISCORD', 'HOSTILE', 'LINKUP', 'NO_FUNCTIONS']);
+    expect([...run.records.keys()]).toEqual(['ACCREDIBLE', 'COINMARKETCAP', 'DISCORD', 'HOSTILE', 'LINKUP', 'NO_FUNCTIONS']);
     const discord = run.byKey('DISCORD');
     expect(discord).toMatchObject({ path: 'backend/apps/discord/app.json', name: 'Discord', packages: [], remotes: [], env: [], capture: 'static-analysis' });
     expect(discord.repository).toBeUndefined();
@@ -61,6 +61,9 @@ describe('the aci importer', () => {
   });
 
   it('writes byte-identical output when run again', () => {
-    expect(importFixture(aciImporter).text).toBe(run.text);
+    const [fresh, again] = importTwice(aciImporter);
+    expect(fresh.text).toBe(run.text);
+    expect(again.report.changed).toBe(false);
+    expect(again.text).toBe(run.text);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dockerImporter } from '../../../src/import/sources/docker';
-import { importFixture, toolNames } from '../../helpers/source-fixture';
+import { importFixture, importTwice, toolNames } from '../../helpers/source-fixture';
 
 // Fixture: five real servers (SQLite, obsidian, astro-docs, apify, curl) copied from
 // docker/mcp-registry (MIT), and hostile or broken ones written for these tests.
@@ -8,7 +8,7 @@ describe('the docker importer', () => {
   const run = importFixture(dockerImporter);
 
   it('keys a record by its folder and reads folders in code-point order', () => {
-    expect(run.records.map((record) => record.key)).toEqual(['SQLite', 'apify', 'astro-docs', 'bad-tools', 'curl', 'hostile', 'names-only', 'obsidian']);
+    expect([...run.records.keys()]).toEqual(['SQLite', 'apify', 'astro-docs', 'bad-tools', 'curl', 'hostile', 'names-only', 'obsidian']);
     expect(run.byKey('SQLite')).toMatchObject({ path: 'servers/SQLite/server.yaml', name: 'SQLite (Archived)', description: 'Database interaction and business intelligence capabilities.' });
   });
 
@@ -70,6 +70,9 @@ describe('the docker importer', () => {
   });
 
   it('writes byte-identical output when run again', () => {
-    expect(importFixture(dockerImporter).text).toBe(run.text);
+    const [fresh, again] = importTwice(dockerImporter);
+    expect(fresh.text).toBe(run.text);
+    expect(again.report.changed).toBe(false);
+    expect(again.text).toBe(run.text);
   });
 });

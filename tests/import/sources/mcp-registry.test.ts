@@ -1,18 +1,13 @@
 // The official registry's seed over a fixture laid out like the repository: real entries of
 // data/seed_2025_05_16.json (modelcontextprotocol/registry, MIT) and hostile ones written for these tests.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IMPORTERS } from '../../../src/import/sources';
 import { mcpRegistryImporter } from '../../../src/import/sources/mcp-registry';
-import { importFixture, removeData } from './helpers';
+import { importFixture, importTwice } from '../../helpers/source-fixture';
 
 const snapshot = { commit: '81e5174a593a7488715b0bf0ae77a4dc466b4d35', at: '2025-07-03T01:40:25.000Z' };
 const first = importFixture(mcpRegistryImporter, snapshot);
-afterAll(() => removeData(first));
-const record = (key: string) => {
-  const found = first.records.get(key);
-  if (!found) throw new Error(`no record ${key}; have ${[...first.records.keys()].join(', ')}`);
-  return found;
-};
+const record = first.byKey;
 
 describe('mcp-registry importer (the seed, server.json of 2025-05)', () => {
   it('is registered under its dataset id', () => {
@@ -80,10 +75,9 @@ describe('mcp-registry importer (the seed, server.json of 2025-05)', () => {
   });
 
   it('writes byte-identical output when run again', () => {
-    const again = importFixture(mcpRegistryImporter, snapshot, first.dataDir);
-    expect(again.report.changed).toBe(false);
-    const fresh = importFixture(mcpRegistryImporter, snapshot);
+    const [fresh, again] = importTwice(mcpRegistryImporter, snapshot);
     expect(fresh.text).toBe(first.text);
-    removeData(fresh);
+    expect(again.report.changed).toBe(false);
+    expect(again.text).toBe(first.text);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mcpdImporter } from '../../../src/import/sources/mcpd';
-import { importFixture, toolNames } from '../../helpers/source-fixture';
+import { importFixture, importTwice, toolNames } from '../../helpers/source-fixture';
 
 // Fixture: three real servers (fetch, redis, monday-api-mcp, tool lists shortened) copied from
 // mozilla-ai/mcpd (Apache-2.0), and hostile or broken ones written for these tests.
@@ -11,7 +11,7 @@ describe('the mcpd importer', () => {
   const run = importFixture(mcpdImporter);
 
   it('keys a record by its id in the registry, sorted, keys differing only in case apart', () => {
-    expect(run.records.map((record) => record.key)).toEqual(['Hostile', 'fetch', 'hostile', 'monday-api-mcp', 'redis']);
+    expect([...run.records.keys()]).toEqual(['Hostile', 'fetch', 'hostile', 'monday-api-mcp', 'redis']);
     expect(run.byKey('fetch')).toMatchObject({ path: 'internal/provider/mozilla_ai/data/registry.json', name: 'fetch', license: 'MIT' });
   });
 
@@ -61,19 +61,22 @@ describe('the mcpd importer', () => {
   it('reports a registry that is no JSON object, or is missing, and writes nothing', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'catalog-mcpd-broken-'));
     try {
-      expect(importFixture(mcpdImporter, dir).report.errors).toEqual([expect.stringMatching(/^mcpd internal\/provider\/mozilla_ai\/data\/registry\.json: cannot be read \(ENOENT\)$/)]);
+      expect(importFixture(mcpdImporter, { dir }).report.errors).toEqual([expect.stringMatching(/^mcpd internal\/provider\/mozilla_ai\/data\/registry\.json: cannot be read \(ENOENT\)$/)]);
       mkdirSync(path.join(dir, 'internal/provider/mozilla_ai/data'), { recursive: true });
       writeFileSync(path.join(dir, 'internal/provider/mozilla_ai/data/registry.json'), '{"fetch": {"name": "fetch",');
-      const broken = importFixture(mcpdImporter, dir);
+      const broken = importFixture(mcpdImporter, { dir });
       expect(broken.report).toMatchObject({ records: 0, errors: [expect.stringMatching(/^mcpd internal\/provider\/mozilla_ai\/data\/registry\.json: not valid JSON \(/)] });
       writeFileSync(path.join(dir, 'internal/provider/mozilla_ai/data/registry.json'), '[]');
-      expect(importFixture(mcpdImporter, dir).report.errors).toEqual(['mcpd internal/provider/mozilla_ai/data/registry.json: the registry must be a JSON object of servers by id, not an array']);
+      expect(importFixture(mcpdImporter, { dir }).report.errors).toEqual(['mcpd internal/provider/mozilla_ai/data/registry.json: the registry must be a JSON object of servers by id, not an array']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
   it('writes byte-identical output when run again', () => {
-    expect(importFixture(mcpdImporter).text).toBe(run.text);
+    const [fresh, again] = importTwice(mcpdImporter);
+    expect(fresh.text).toBe(run.text);
+    expect(again.report.changed).toBe(false);
+    expect(again.text).toBe(run.text);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mcpmImporter } from '../../../src/import/sources/mcpm';
-import { FIXTURE_AT, FIXTURE_COMMIT, importFixture, toolNames } from '../../helpers/source-fixture';
+import { FIXTURE_AT, FIXTURE_COMMIT, importFixture, importTwice, toolNames } from '../../helpers/source-fixture';
 
 // Fixture: four real manifests (fetch, crypto-feargreed-mcp, nemad, unifai-mcp-server) copied from
 // pathintegral-institute/mcpm.sh (MIT), and hostile or broken ones written for these tests.
@@ -8,7 +8,7 @@ describe('the mcpm importer', () => {
   const run = importFixture(mcpmImporter);
 
   it('keys a record by its file name and reads every manifest in code-point order', () => {
-    expect(run.records.map((record) => record.key)).toEqual(['Case-Twin', 'case-twin', 'crypto-feargreed-mcp', 'fetch', 'hostile', 'nemad', 'unifai-mcp-server']);
+    expect([...run.records.keys()]).toEqual(['Case-Twin', 'case-twin', 'crypto-feargreed-mcp', 'fetch', 'hostile', 'nemad', 'unifai-mcp-server']);
     expect(run.report).toMatchObject({ dataset: 'mcpm', records: 7, withTools: 5, tools: 12 });
     const fetch = run.byKey('fetch');
     expect(fetch).toMatchObject({ source: 'mcpm', commit: FIXTURE_COMMIT, at: FIXTURE_AT, path: 'mcp-registry/servers/fetch.json', name: 'fetch', license: 'MIT' });
@@ -94,6 +94,9 @@ describe('the mcpm importer', () => {
   });
 
   it('writes byte-identical output when run again', () => {
-    expect(importFixture(mcpmImporter).text).toBe(run.text);
+    const [fresh, again] = importTwice(mcpmImporter);
+    expect(fresh.text).toBe(run.text);
+    expect(again.report.changed).toBe(false);
+    expect(again.text).toBe(run.text);
   });
 });

@@ -1,36 +1,12 @@
 // The Metorial importer over a fixture catalog laid out like the snapshot: real server folders copied from
 // ZeeshanAdilButt/metorial-index (MIT) and hostile ones under catalog/hostile/.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SourceRecord } from '../../../src/schema';
-import { importSnapshot } from '../../../src/import/source-importer';
+import { describe, expect, it } from 'vitest';
 import { IMPORTERS } from '../../../src/import/sources';
 import { metorialImporter } from '../../../src/import/sources/metorial';
-import { sourceFile } from '../../../src/store/source-store';
+import { importFixture, importTwice } from '../../helpers/source-fixture';
 
-const fixture = path.join(import.meta.dirname, '../../fixtures/sources/metorial');
-const snapshot = { dir: fixture, commit: '0123456789abcdef0123456789abcdef01234567', at: '2025-10-25T01:39:19.000Z' };
-
-let dataDir: string;
-beforeEach(() => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'catalog-metorial-'));
-});
-afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function run() {
-  const report = importSnapshot(metorialImporter, snapshot, dataDir);
-  const text = readFileSync(sourceFile(dataDir, 'metorial'), 'utf8');
-  const records = new Map(
-    text
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as SourceRecord)
-      .map((record) => [record.key, record]),
-  );
-  return { report, text, records };
-}
+const snapshot = { commit: '0123456789abcdef0123456789abcdef01234567', at: '2025-10-25T01:39:19.000Z' };
+const run = importFixture(metorialImporter, snapshot);
 
 describe('metorial importer', () => {
   it('is registered under its dataset id', () => {
@@ -38,7 +14,7 @@ describe('metorial importer', () => {
   });
 
   it('reads a real server folder: owner/repo/server as key, the repository, the tools as a saved tools/list', () => {
-    const { records } = run();
+    const { records } = run;
     const flux = records.get('ckz/flux-schnell-mcp/flux-schnell-mcp')!;
     expect(flux).toMatchObject({
       source: 'metorial',
@@ -62,7 +38,7 @@ describe('metorial importer', () => {
   });
 
   it('gives a monorepo server its folder apart from the URL, and Metorial\'s container image as its package', () => {
-    const chargebee = run().records.get('chargebee/agentkit/modelcontextprotocol')!;
+    const chargebee = run.records.get('chargebee/agentkit/modelcontextprotocol')!;
     expect(chargebee.repository).toBe('https://github.com/chargebee/agentkit');
     expect(chargebee.subdirectory).toBe('modelcontextprotocol');
     expect(chargebee.packages).toEqual([{ registryType: 'oci', identifier: 'ghcr.io/metorial/mcp-container--chargebee--agentkit--modelcontextprotocol' }]);
@@ -71,21 +47,21 @@ describe('metorial importer', () => {
   });
 
   it('takes an npm variant as an npm package with its version', () => {
-    expect(run().records.get('olostep/olostep-mcp/olostep-mcp')?.packages).toEqual([{ registryType: 'npm', identifier: 'olostep-mcp', version: '1.0.7' }]);
+    expect(run.records.get('olostep/olostep-mcp/olostep-mcp')?.packages).toEqual([{ registryType: 'npm', identifier: 'olostep-mcp', version: '1.0.7' }]);
   });
 
   it('reads YAML 1.2: the `- =` that a YAML 1.1 parser refuses is the string "="', () => {
-    const honeycomb = run().records.get('honeycombio/honeycomb-mcp/hny-mcp')!;
+    const honeycomb = run.records.get('honeycombio/honeycomb-mcp/hny-mcp')!;
     expect(honeycomb.tools).toHaveLength(12);
     expect(JSON.stringify(honeycomb.tools)).toContain('"enum":["=","!=",">",">=","<","<="]');
   });
 
   it('falls back to listing.yaml\'s description when server.yaml\'s is empty', () => {
-    expect(run().records.get('autogpt33/autogpt/autogpt')?.description).toMatch(/^AutoGPT provides a modular and extensible framework/);
+    expect(run.records.get('autogpt33/autogpt/autogpt')?.description).toMatch(/^AutoGPT provides a modular and extensible framework/);
   });
 
   it('keeps hostile text as data and drops a javascript: repository, naming file, server and field', () => {
-    const { records, report } = run();
+    const { records, report } = run;
     const html = records.get('hostile/html-desc/html-desc')!;
     expect(html.name).toBe('<b onmouseover=alert(1)>HTML</b> server');
     expect(html.description).toContain('<script>');
@@ -101,13 +77,13 @@ describe('metorial importer', () => {
   });
 
   it('keeps two servers whose names differ only in case apart: the folder is the key, not the name', () => {
-    const { records } = run();
+    const { records } = run;
     expect(records.get('hostile/case-a/server')?.name).toBe('Case Server');
     expect(records.get('hostile/case-b/server')?.name).toBe('CASE server');
   });
 
   it('reports each malformed file by name and goes on with the rest', () => {
-    const { records, report } = run();
+    const { records, report } = run;
     expect(report.errors).toContainEqual(expect.stringMatching(/^metorial catalog\/hostile\/bad-server\/bad-server\/server\.yaml: not valid YAML: ".*line 3, column 1.*"; server skipped$/));
     expect(records.has('hostile/bad-server/bad-server')).toBe(false);
     // A bad tools.yaml costs the tools, not the server.
@@ -128,8 +104,8 @@ describe('metorial importer', () => {
   });
 
   it('writes byte-identical output when run again', () => {
-    const first = run();
-    const second = run();
+    const [first, second] = importTwice(metorialImporter, snapshot);
+    expect(first.text).toBe(run.text);
     expect(second.report.changed).toBe(false);
     expect(second.text).toBe(first.text);
     expect(second.report.errors).toEqual(first.report.errors);

@@ -4,23 +4,15 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { importSnapshot } from '../../../src/import/source-importer';
 import { IMPORTERS } from '../../../src/import/sources';
 import { teamsparkImporter } from '../../../src/import/sources/teamspark';
-import { fixtureDir, importFixture, removeData } from './helpers';
+import { fixtureDir, importFixture, importTwice } from '../../helpers/source-fixture';
 
 const snapshot = { commit: '4744345290615730a3de5ec66e807a152f8c8668', at: '2026-01-11T02:47:00.000Z' };
 const first = importFixture(teamsparkImporter, snapshot);
 const scratch = mkdtempSync(path.join(tmpdir(), 'catalog-teamspark-'));
-afterAll(() => {
-  removeData(first);
-  rmSync(scratch, { recursive: true, force: true });
-});
-const record = (key: string) => {
-  const found = first.records.get(key);
-  if (!found) throw new Error(`no record ${key}; have ${[...first.records.keys()].join(', ')}`);
-  return found;
-};
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const record = first.byKey;
 
 describe('teamspark importer (the registry API listing, server.json of 2025-07 onwards)', () => {
   it('is registered under its dataset id', () => {
@@ -97,24 +89,21 @@ describe('teamspark importer (the registry API listing, server.json of 2025-07 o
     const result = importFixture(teamsparkImporter, { ...snapshot, dir });
     expect([...result.records.keys()]).toEqual(['io.example/only-in-public']);
     expect(result.records.get('io.example/only-in-public')?.path).toBe('public/server-registry.json');
-    removeData(result);
   });
 
   it('reports a malformed file and writes nothing', () => {
     const dir = path.join(scratch, 'broken');
     mkdirSync(path.join(dir, 'validation'), { recursive: true });
     writeFileSync(path.join(dir, 'validation', 'server-registry.json'), '{"servers": [');
-    const dataDir = path.join(scratch, 'broken-data');
-    const report = importSnapshot(teamsparkImporter, { dir, ...snapshot }, dataDir);
+    const { report } = importFixture(teamsparkImporter, { ...snapshot, dir });
     expect(report.records).toBe(0);
     expect(report.errors).toEqual([expect.stringMatching(/^teamspark validation\/server-registry\.json: not valid JSON \(.*\); file skipped$/)]);
   });
 
   it('writes byte-identical output when run again', () => {
-    const again = importFixture(teamsparkImporter, snapshot, first.dataDir);
-    expect(again.report.changed).toBe(false);
-    const fresh = importFixture(teamsparkImporter, snapshot);
+    const [fresh, again] = importTwice(teamsparkImporter, snapshot);
     expect(fresh.text).toBe(first.text);
-    removeData(fresh);
+    expect(again.report.changed).toBe(false);
+    expect(again.text).toBe(first.text);
   });
 });

@@ -1,18 +1,13 @@
 // The TensorBlock importer over a fixture laid out like the repository: real profiles (copied from
 // TensorBlock/awesome-mcp-servers, MIT) and hostile ones written for these tests.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IMPORTERS } from '../../../src/import/sources';
 import { tensorblockImporter } from '../../../src/import/sources/tensorblock';
-import { importFixture, removeData } from './helpers';
+import { importFixture, importTwice } from '../../helpers/source-fixture';
 
 const snapshot = { commit: '8db761c3e0d7a9dd7181fddeb6e5fb52a41ad553', at: '2026-08-22T18:37:38.000Z' };
 const first = importFixture(tensorblockImporter, snapshot);
-afterAll(() => removeData(first));
-const record = (key: string) => {
-  const found = first.records.get(key);
-  if (!found) throw new Error(`no record ${key}; have ${[...first.records.keys()].join(', ')}`);
-  return found;
-};
+const record = first.byKey;
 
 describe('tensorblock importer', () => {
   it('is registered under its dataset id', () => {
@@ -84,10 +79,9 @@ describe('tensorblock importer', () => {
   });
 
   it('writes byte-identical output when run again', () => {
-    const again = importFixture(tensorblockImporter, snapshot, first.dataDir);
-    expect(again.report.changed).toBe(false);
-    const fresh = importFixture(tensorblockImporter, snapshot);
+    const [fresh, again] = importTwice(tensorblockImporter, snapshot);
     expect(fresh.text).toBe(first.text);
-    removeData(fresh);
+    expect(again.report.changed).toBe(false);
+    expect(again.text).toBe(first.text);
   });
 });

@@ -1,19 +1,13 @@
 // The ToolSDK importer over a fixture laid out like the registry: real configs and index entries
 // (copied from toolsdk-ai/toolsdk-mcp-registry, MIT) and hostile ones written for these tests.
-import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toolsdkImporter } from '../../../src/import/sources/toolsdk';
 import { IMPORTERS } from '../../../src/import/sources';
-import { importFixture, removeData } from './helpers';
+import { importFixture, importTwice } from '../../helpers/source-fixture';
 
 const snapshot = { commit: '4bfe8262c554f8fb866b48cce910dd6ba20eece1', at: '2026-07-27T17:08:36.000Z' };
 const first = importFixture(toolsdkImporter, snapshot);
-afterAll(() => removeData(first));
-const record = (key: string) => {
-  const found = first.records.get(key);
-  if (!found) throw new Error(`no record ${key}; have ${[...first.records.keys()].join(', ')}`);
-  return found;
-};
+const record = first.byKey;
 
 describe('toolsdk importer', () => {
   it('is registered under its dataset id', () => {
@@ -121,11 +115,9 @@ describe('toolsdk importer', () => {
   });
 
   it('writes byte-identical output when run again, into the same or a fresh data folder', () => {
-    const again = importFixture(toolsdkImporter, snapshot, first.dataDir);
-    expect(again.report.changed).toBe(false);
-    const fresh = importFixture(toolsdkImporter, snapshot);
+    const [fresh, again] = importTwice(toolsdkImporter, snapshot);
     expect(fresh.text).toBe(first.text);
-    expect(readFileSync(`${first.dataDir}/sources/toolsdk.jsonl`, 'utf8')).toBe(first.text);
-    removeData(fresh);
+    expect(again.report.changed).toBe(false);
+    expect(again.text).toBe(first.text);
   });
 });

@@ -1,36 +1,12 @@
 // The Toucan importer over a fixture mcp_servers/ folder: real server files copied from TheAgentArk/Toucan
 // (MIT), and hostile ones (9001-9008) written for these tests.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SourceRecord } from '../../../src/schema';
-import { importSnapshot } from '../../../src/import/source-importer';
+import { describe, expect, it } from 'vitest';
 import { IMPORTERS } from '../../../src/import/sources';
 import { toucanImporter } from '../../../src/import/sources/toucan';
-import { sourceFile } from '../../../src/store/source-store';
+import { importFixture, importTwice } from '../../helpers/source-fixture';
 
-const fixture = path.join(import.meta.dirname, '../../fixtures/sources/toucan');
-const snapshot = { dir: fixture, commit: '0123456789abcdef0123456789abcdef01234567', at: '2025-12-16T02:26:26.000Z' };
-
-let dataDir: string;
-beforeEach(() => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'catalog-toucan-'));
-});
-afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function run() {
-  const report = importSnapshot(toucanImporter, snapshot, dataDir);
-  const text = readFileSync(sourceFile(dataDir, 'toucan'), 'utf8');
-  const records = new Map(
-    text
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as SourceRecord)
-      .map((record) => [record.key, record]),
-  );
-  return { report, text, records };
-}
+const snapshot = { commit: '0123456789abcdef0123456789abcdef01234567', at: '2025-12-16T02:26:26.000Z' };
+const run = importFixture(toucanImporter, snapshot);
 
 describe('toucan importer', () => {
   it('is registered under its dataset id', () => {
@@ -38,7 +14,7 @@ describe('toucan importer', () => {
   });
 
   it('reads the live tools/list, not the scraped stubs, keyed by the Smithery name and dated by the crawl', () => {
-    const ygo = run().records.get('@lieyanqzu/ygocdb-mcp')!;
+    const ygo = run.records.get('@lieyanqzu/ygocdb-mcp')!;
     expect(ygo).toMatchObject({
       source: 'toucan',
       path: 'mcp_servers/1693.@lieyanqzu_ygocdb-mcp_labeled.json',
@@ -64,7 +40,7 @@ describe('toucan importer', () => {
   });
 
   it('keeps a server that did not answer as an index record without tools', () => {
-    const { records } = run();
+    const { records } = run;
     const together = records.get('@togethercomputer/mcp-server-tci')!;
     expect(together.name).toBe('Together Code Interpreter MCP Server');
     expect(together.tools).toBeUndefined();
@@ -77,13 +53,13 @@ describe('toucan importer', () => {
   });
 
   it('turns a repository URL to a file into the repository, and reads a common license spelling as SPDX', () => {
-    const { records } = run();
+    const { records } = run;
     expect(records.get('@tmsdnl/mcp-textube')?.repository).toBe('https://github.com/tmsdnl/mcp-textube');
     expect(records.get('@hostile/Case')).toMatchObject({ license: 'Apache-2.0', repository: 'https://github.com/hostile/case/tree/main/packages/Server/' });
   });
 
   it('keeps hostile text as data, drops a javascript: repository and bad tools, naming file, server, tool and field', () => {
-    const { records, report } = run();
+    const { records, report } = run;
     const html = records.get('@hostile/html')!;
     expect(html.name).toBe('<img src=x onerror=alert(1)>HTML server');
     expect(html.description).toBe("Reads files. <script>alert('x')</script>");
@@ -103,7 +79,7 @@ describe('toucan importer', () => {
   });
 
   it('never records or quotes the secrets some files carry (a config in the endpoint, an API key in the license)', () => {
-    const { text, report } = run();
+    const { text, report } = run;
     const all = `${text}\n${report.errors.join('\n')}`;
     expect(all).not.toContain('00000000-1111-2222-3333-444444444444');
     expect(all).not.toContain('eyJhcGlLZXkiOiAic2VjcmV0In0');
@@ -112,14 +88,14 @@ describe('toucan importer', () => {
   });
 
   it('keeps two Smithery names that differ only in case as two records, as the dataset lists them', () => {
-    const { records } = run();
+    const { records } = run;
     expect(records.get('@hostile/Case')?.name).toBe('Case server');
     expect(records.get('@hostile/case')?.name).toBe('CASE SERVER');
     expect(records.get('@hostile/case')?.license).toBeUndefined();
   });
 
   it('reports malformed files and unusable fields by file, and goes on with the rest', () => {
-    const { records, report } = run();
+    const { records, report } = run;
     expect(report.errors).toContainEqual(expect.stringMatching(/^toucan mcp_servers\/9006\.broken_labeled\.json: not valid JSON: .*; skipped$/));
     expect(report.errors).toContain('toucan mcp_servers/9007.not-an-object_labeled.json, field metadata: expected an object (value "[\\"not\\",\\"an\\",\\"object\\"]"); skipped');
     expect(report.errors).toContainEqual(expect.stringMatching(/^toucan mcp_servers\/9008\.no-name_labeled\.json, field metadata\.server_info_crawled\.homepage: no Smithery server name/));
@@ -134,8 +110,8 @@ describe('toucan importer', () => {
   });
 
   it('writes byte-identical output when run again', () => {
-    const first = run();
-    const second = run();
+    const [first, second] = importTwice(toucanImporter, snapshot);
+    expect(first.text).toBe(run.text);
     expect(second.report.changed).toBe(false);
     expect(second.text).toBe(first.text);
     expect(second.report.errors).toEqual(first.report.errors);
