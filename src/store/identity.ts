@@ -13,7 +13,7 @@ function cleanFolder(folder: string | undefined): string {
   return folder
     .replace(/\\/g, '/')
     .split('/')
-    .filter((part) => part.length > 0 && part !== '.')
+    .filter((part) => part.length > 0 && part !== '.' && part !== '..')
     .join('/')
     .toLowerCase();
 }
@@ -26,8 +26,8 @@ function cleanFolder(folder: string | undefined): string {
 export function repositoryKey(url: string | undefined, subdirectory?: string): string | undefined {
   const forge = parseForgeUrl(url);
   if (!forge) return undefined;
-  // The whole path, a `/blob/` link's file name included: keys, and the ids made of them, have been built so.
-  let folder = cleanFolder(subdirectory) || cleanFolder(forge.path.join('/'));
+  // A `/blob/` link to a file names the folder that holds it (`blob/main/src/x/README.md` is `src/x`).
+  let folder = cleanFolder(subdirectory) || cleanFolder(forge.folder);
   // A link to the code folder of a one-server repository (`/tree/main/src`) names no server of its own.
   if (folder === 'src') folder = '';
   return `repo:${forge.repository}${folder ? `/${folder}` : ''}`;

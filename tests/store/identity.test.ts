@@ -17,7 +17,9 @@ describe('repositoryKey', () => {
   it('keeps a monorepo folder, from the URL or given apart, so awslabs/mcp servers stay distinct', () => {
     expect(repositoryKey('https://github.com/awslabs/mcp/tree/main/src/aws-healthomics-mcp-server')).toBe('repo:github.com/awslabs/mcp/src/aws-healthomics-mcp-server');
     expect(repositoryKey('https://github.com/awslabs/mcp', '/src/aws-healthomics-mcp-server/')).toBe('repo:github.com/awslabs/mcp/src/aws-healthomics-mcp-server');
-    expect(repositoryKey('https://github.com/awslabs/mcp/blob/v1/src/x/README.md')).toBe('repo:github.com/awslabs/mcp/src/x/readme.md');
+    expect(repositoryKey('https://github.com/awslabs/mcp/blob/v1/src/x/README.md')).toBe('repo:github.com/awslabs/mcp/src/x');
+    expect(repositoryKey('https://github.com/o/one/blob/main/README.md')).toBe('repo:github.com/o/one');
+    expect(repositoryKey('https://github.com/o/r/tree/main/%2E%2E/%2E%2E/x')).toBe('repo:github.com/o/r');
     expect(repositoryKey('https://github.com/awslabs/mcp', '/')).toBe('repo:github.com/awslabs/mcp');
     expect(repositoryKey('https://github.com/o/one-server/tree/main/src')).toBe('repo:github.com/o/one-server');
     expect(repositoryKey('https://gitlab.com/group/project/-/tree/main/servers/a')).toBe('repo:gitlab.com/group/project/servers/a');
