@@ -58,31 +58,11 @@ export type SourceRow = {
   status: string | undefined;
 };
 
-/** `owner/name@commit path` of an imported dump (ServerSource.origin), when it parses. */
-function parseOrigin(origin: string | undefined): { repository: string; commit: string; path: string | undefined } | undefined {
-  const match = origin ? /^([^@\s]+)@([0-9a-f]{7,40})(?: (.+))?$/.exec(origin) : null;
-  return match ? { repository: match[1]!, commit: match[2]!, path: match[3] } : undefined;
-}
-
-/**
- * Where a provenance's data lives. Records of open datasets name a file relative to the dataset's
- * repository. A dump imported by hand names the file where the import ran; its path in the repository
- * is only in the record's origin, and otherwise the link goes to the repository at the commit.
- */
-function dataLocation(server: Server, entry: Provenance): { url: string | undefined; label: string | undefined } {
+/** Where a provenance's data lives: the file, relative to the source's repository, at the commit it was read from. */
+function dataLocation(entry: Provenance): { url: string | undefined; label: string | undefined } {
   if (entry.source === 'crawl' || !entry.repository) return { url: undefined, label: undefined };
-  const fromRecord = entry.status === undefined;
-  let path = fromRecord ? entry.path : undefined;
-  let commit = entry.commit;
-  if (!fromRecord && server.source.kind === 'import' && (server.source.dataset ?? 'import') === entry.source) {
-    const origin = parseOrigin(server.source.origin);
-    if (origin && origin.repository === entry.repository) {
-      path = origin.path;
-      commit = origin.commit;
-    }
-  }
-  const url = githubFileUrl(entry.repository, commit, path) ?? githubFileUrl(entry.repository, commit);
-  const label = `${entry.repository}${commit ? `@${commit.slice(0, 7)}` : ''}${path ? ` ${path}` : ''}`;
+  const url = githubFileUrl(entry.repository, entry.commit, entry.path) ?? githubFileUrl(entry.repository, entry.commit);
+  const label = `${entry.repository}${entry.commit ? `@${entry.commit.slice(0, 7)}` : ''}${entry.path ? ` ${entry.path}` : ''}`;
   return { url, label };
 }
 
@@ -104,7 +84,7 @@ function crawlStatus(entry: Provenance): string | undefined {
 /** Every source of the server, in the merge's order (the one whose tools are shown first). */
 export function sourceRows(server: Server): SourceRow[] {
   return (server.sources ?? []).map((entry) => {
-    const location = dataLocation(server, entry);
+    const location = dataLocation(entry);
     const showsTools = entry.fields.includes('tools') && server.tools.length > 0;
     return {
       source: entry.source,
@@ -198,7 +178,7 @@ export function toolOrigin(server: Server): ToolOrigin | undefined {
     return { capture, source: undefined, sentence, dataUrl: undefined };
   }
   const title = sourceTitle(provider.source);
-  const location = dataLocation(server, provider);
+  const location = dataLocation(provider);
   const by = provider.source === 'crawl' ? 'crawled by this project' : `published by ${title}${provider.license ? ` under ${provider.license}` : ''}`;
   return {
     capture,

@@ -71,6 +71,16 @@ function sourceOfCollected(server: Server): string {
   return server.source.kind === 'import' ? (server.source.dataset ?? 'import') : 'crawl';
 }
 
+/**
+ * A dump's origin (`owner/name@commit path`, ServerSource.origin) as repository, commit and the file
+ * in that repository; a path with a wildcard names many files, so none. Undefined when it does not parse.
+ */
+export function parseOrigin(origin: string | undefined): { repository: string; commit: string; path?: string } | undefined {
+  const match = origin ? /^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)@([0-9a-f]{7,40})(?: (\S+))?$/.exec(origin) : null;
+  if (!match) return undefined;
+  return { repository: match[1]!, commit: match[2]!, ...(match[3] && !/[*?[\]]/.test(match[3]) ? { path: match[3] } : {}) };
+}
+
 function memberOfCollected(server: Server): Member {
   const keys: string[] = [];
   const add = (key: string | undefined) => {
@@ -80,7 +90,7 @@ function memberOfCollected(server: Server): Member {
   if (source.kind === 'npm') add(packageKey('npm', source.package));
   if (source.kind === 'remote') add(remoteKey(source.url));
   if (source.kind === 'registry') add(`registry:${source.registryName}`);
-  if ((source as { kind: string }).kind === 'pypi') add(packageKey('pypi', (source as unknown as { package: string }).package));
+  if (source.kind === 'pypi') add(packageKey('pypi', source.package));
   add(repositoryKey(server.repository));
   if (server.launch) add(launchPackageKey(server.launch.command, server.launch.args));
   for (const item of server.registry?.packages ?? []) add(packageKey(item.registryType, item.identifier));
@@ -88,6 +98,7 @@ function memberOfCollected(server: Server): Member {
   const live = server.crawl.status === 'ok';
   const capture: Capture | undefined = server.tools.length === 0 ? undefined : live ? 'live' : source.kind === 'import' ? (source.capture ?? 'tools-list') : 'live';
   const name = sourceOfCollected(server);
+  const origin = source.kind === 'import' ? parseOrigin(source.origin) : undefined;
   return {
     source: name,
     key: server.id,
@@ -104,8 +115,8 @@ function memberOfCollected(server: Server): Member {
     provenance: {
       source: name,
       name: server.name,
-      ...(source.kind === 'import' && source.origin ? { repository: source.origin.split('@')[0]!, commit: source.origin.split('@')[1]?.split(' ')[0] ?? '' } : {}),
-      ...(source.kind === 'import' ? { path: source.file } : {}),
+      // A dump names the repository, commit and file it was taken from in its origin, when it can.
+      ...(origin ? { repository: origin.repository, commit: origin.commit, ...(origin.path ? { path: origin.path } : {}) } : source.kind === 'import' ? { path: source.file } : {}),
       ...(source.kind === 'import' && source.license ? { license: source.license } : {}),
       ...(server.crawl.at ? { at: server.crawl.at } : {}),
       ...(server.tools.length > 0 ? { tools: server.tools.length } : {}),

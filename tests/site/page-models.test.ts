@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from '../../src/schema';
 import { notCollected } from '../../src/site/collect';
+import { mergeSources } from '../../src/store/merge-sources';
 import { describeCollection } from '../../src/site/format';
 import { encodeRepositoryPath, githubFileUrl, httpLink, packageLink, shellWord } from '../../src/site/links';
 import { conflictRows, isNamesOnly, sourceRows, toolOrigin } from '../../src/site/provenance';
@@ -163,18 +164,32 @@ describe('a merged server with conflicts', () => {
   });
 
   it('links a hand-imported dump to its file in the repository, not to where the import ran', () => {
-    const dump: Server = {
+    const collected: Server = {
       id: 'x-00000000',
       name: 'x',
       displayName: 'x',
       source: { kind: 'import', file: 'shared/datasets/x/tools.json', dataset: 'livemcpbench', origin: `icip-cas/LiveMCPBench@${'b'.repeat(40)} tools/LiveMCPTool/tools.json`, capture: 'tools-list' },
       crawl: { status: 'imported', at: '2025-08-18T00:00:00Z' },
-      sources: [{ source: 'livemcpbench', name: 'x', repository: 'icip-cas/LiveMCPBench', commit: 'b'.repeat(40), path: 'shared/datasets/x/tools.json', fields: ['tools'], tools: 1, capture: 'tools-list', status: 'imported' }],
-      tools: [{ definition: { name: 't', inputSchema: { type: 'object' } }, hash: '0' }],
+      tools: [{ definition: { name: 't', inputSchema: { type: 'object' } }, hash: '0000000000000000' }],
       history: [],
     };
+    const dump = mergeSources({ collected: [collected], records: [] }).servers[0]!;
     expect(sourceRows(dump)[0]!.dataUrl).toBe(`https://github.com/icip-cas/LiveMCPBench/blob/${'b'.repeat(40)}/tools/LiveMCPTool/tools.json`);
     expect(toolOrigin(dump)?.dataUrl).toBe(sourceRows(dump)[0]!.dataUrl);
+  });
+
+  it('links a dump whose origin names many files (a wildcard) to the repository at its commit', () => {
+    const collected: Server = {
+      id: 'y-00000000',
+      name: 'y',
+      displayName: 'y',
+      source: { kind: 'import', file: 'shared/datasets/unified/tools.jsonl', dataset: 'awslabs-mcp', origin: `awslabs/mcp@${'c'.repeat(40)} src/*-mcp-server`, capture: 'static-analysis' },
+      crawl: { status: 'imported' },
+      tools: [],
+      history: [],
+    };
+    const server = mergeSources({ collected: [collected], records: [] }).servers[0]!;
+    expect(sourceRows(server)[0]!.dataUrl).toBe(`https://github.com/awslabs/mcp/tree/${'c'.repeat(40)}`);
   });
 });
 
