@@ -7,7 +7,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { IMPORTERS } from '../src/import/sources';
 import { importSnapshot } from '../src/import/source-importer';
-import { defaultDataDir } from '../src/store/dataset';
+import { defaultDataDir, iterateServers } from '../src/store/dataset';
+import { dataReport } from '../src/store/data-report';
 import { rebuildServers } from '../src/store/rebuild';
 import { printRebuild } from './rebuild';
 
@@ -45,5 +46,15 @@ for (const error of report.errors) console.error(error);
 console.log(
   `${report.dataset}: ${report.records} servers, ${report.withTools} with tools, ${report.tools} tools, ${report.errors.length} problems${report.changed ? '' : ' (data/sources unchanged)'}`,
 );
-if (!values['no-merge']) printRebuild(rebuildServers(dataDir));
+if (!values['no-merge']) {
+  printRebuild(rebuildServers(dataDir));
+  // What the dataset is after the merge: how many of its servers another source knows too, whose
+  // tools are shown from it, and where it disagrees (the whole table: npm run data-report).
+  const summary = dataReport(iterateServers(dataDir)).sources.find((source) => source.source === report.dataset);
+  if (summary) {
+    console.log(
+      `${report.dataset} after the merge: ${summary.servers} servers (${summary.merged} merged with another source), tools shown from it on ${summary.toolsShown}, in a conflict on ${summary.conflicts}`,
+    );
+  }
+}
 if (report.records === 0) process.exit(1);
