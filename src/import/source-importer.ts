@@ -73,8 +73,8 @@ export function validateRecord(input: SourceRecordInput | (ImportedRecord & { co
       const parsed = McpTool.safeParse(tool);
       const name = (tool as { name?: unknown })?.name;
       if (!parsed.success) {
-        for (const line of describeIssues(parsed.error, { where, ...(server ? { server } : {}), tool: typeof name === 'string' ? name : `#${index}` }))
-          errors.push(`${line} (value ${excerpt(valueAt(tool, parsed.error.issues[0]?.path ?? []))}); tool skipped`);
+        const lines = describeIssues(parsed.error, { where, ...(server ? { server } : {}), tool: typeof name === 'string' ? name : `#${index}` });
+        parsed.error.issues.forEach((issue, at) => errors.push(`${lines[at]} (value ${excerpt(valueAt(tool, issue.path))}); tool skipped`));
         return;
       }
       if (seen.has(parsed.data.name)) {
@@ -92,9 +92,10 @@ export function validateRecord(input: SourceRecordInput | (ImportedRecord & { co
     const parsed = SourceRecord.safeParse(raw);
     if (parsed.success) return { record: parsed.data, errors };
     let dropped = false;
-    for (const issue of parsed.error.issues) {
+    const lines = describeIssues(parsed.error, { where, ...(server ? { server } : {}) });
+    for (const [at, issue] of parsed.error.issues.entries()) {
       const [field, index] = issue.path;
-      const line = `${describeIssues(parsed.error, { where, ...(server ? { server } : {}) }).find((text) => text.includes(issue.message)) ?? issue.message} (value ${excerpt(valueAt(raw, issue.path))})`;
+      const line = `${lines[at]} (value ${excerpt(valueAt(raw, issue.path))})`;
       if (typeof field === 'string' && DROPPABLE.has(field) && raw[field] !== undefined) {
         delete raw[field];
         errors.push(`${line}; field dropped`);
@@ -107,7 +108,7 @@ export function validateRecord(input: SourceRecordInput | (ImportedRecord & { co
       if (dropped) break;
     }
     if (!dropped) {
-      errors.push(...describeIssues(parsed.error, { where, ...(server ? { server } : {}) }).map((text) => `${text}; record skipped`));
+      errors.push(...lines.map((text) => `${text}; record skipped`));
       return { errors };
     }
   }
