@@ -18,7 +18,8 @@ describe('validateRecord', () => {
           { name: 'ok', inputSchema: { type: 'object' }, description: 'a second ok' },
         ],
         capture: 'tools-list',
-      },
+        // Strangers' data: the wrong types are the point of the test.
+      } as unknown as Parameters<typeof validateRecord>[0],
       'toucan',
     );
     expect(record).toMatchObject({ source: 'toucan', description: '<img src=x onerror=alert(1)> kept as text', env: ['GOOD_NAME'] });
