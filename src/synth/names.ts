@@ -3,7 +3,7 @@
 // data/servers (src/synth/profile.ts), so the share of distinct names falls with scale as it does
 // in the real ecosystem instead of staying at the rate of the sample it was measured on.
 import type { Profile } from './profile';
-import { Random, WeightedTable } from './random';
+import { type Random, WeightedTable } from './random';
 
 type Style = 'snake' | 'camel' | 'pascal' | 'kebab' | 'dotted' | 'single' | 'other';
 
