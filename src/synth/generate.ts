@@ -76,13 +76,13 @@ export class SyntheticDataset {
         : kind === 'pypi'
           ? `pypi:${repo}`
           : kind === 'remote'
-            ? remote.replace(/^/, 'remote:')
+            ? `remote:${remote}`
             : kind === 'oci'
               ? `oci:${owner}/${repo}`
               : kind === 'source'
                 ? `source:${sourceNames[0]}:${owner}-${repo}`
                 : `repo:github.com/${owner}/${repo}`;
-    const name = kind === 'npm' ? npmPackage : kind === 'pypi' ? repo : kind === 'remote' ? remote : `github.com/${owner}/${repo}`;
+    const name = kind === 'npm' ? npmPackage : kind === 'pypi' ? repo : kind === 'remote' ? remote : kind === 'source' ? `${owner}/${repo}` : `github.com/${owner}/${repo}`;
     const toolCount = capture === '' ? 0 : this.toolCounts.draw(this.random);
     const tools = this.tools(toolCount, capture as Capture);
     const description = this.random.chance(this.profile.serverDescriptionShare) ? this.sentence([repo.replace(/-/g, ' ')], 8) : undefined;

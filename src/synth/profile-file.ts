@@ -1,5 +1,8 @@
-// Where the committed profile lives, and how it is read and written (canonical JSON, so a
-// regenerated profile from the same data/servers is byte-identical and a test can compare it).
+// Where the committed profile lives, and how it is read and written (sorted keys, so a profile
+// regenerated from the same data/servers is byte-identical and a test can compare it).
+// Committed rather than computed at each run: synth then reads one 140 KB file instead of 14,000
+// records (it runs on a fresh clone, or with CATALOG_DATA_DIR pointing at another folder), a seed's
+// output stays the same while data/ grows, and the test says when the profile is stale.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compareCodePoints, sortKeysDeep } from '../lib/canonical-json';
