@@ -1,4 +1,4 @@
-// npm run bench [-- --section NAME] [--seconds N] [--site-tools N] [--site-index-only N]
+// npm run bench [-- --section NAME] [--seconds N] [--servers N] [--seed S]
 // Throughput of the pipeline's hot paths on one core, in named sections so each stage can add its own.
 // Figures are printed, never asserted: timings depend on the machine.
 import { parseArgs } from 'node:util';
@@ -67,18 +67,18 @@ const sections: Section[] = [
     },
   },
   {
-    // Minutes, not seconds: `--site-tools N` sets the scale (default 10,000 tools), `--site-index-only N`
-    // adds servers known only from open datasets (default none), as most of the merged catalog is.
+    // Minutes, not seconds: `--servers N` sets the scale of the synthetic dataset (default 3,000
+    // servers, about 600 with tools), `--seed S` picks another one of the same shape.
     name: 'site',
-    run: () => benchSite(siteTools, siteIndexOnly),
+    run: () => benchSite(siteServers, siteSeed),
   },
 ];
 
 const { values } = parseArgs({
-  options: { section: { type: 'string', multiple: true }, seconds: { type: 'string' }, 'site-tools': { type: 'string' }, 'site-index-only': { type: 'string' } },
+  options: { section: { type: 'string', multiple: true }, seconds: { type: 'string' }, servers: { type: 'string' }, seed: { type: 'string' } },
 });
-const siteTools = Number(values['site-tools'] ?? '10000');
-const siteIndexOnly = Number(values['site-index-only'] ?? '0');
+const siteServers = Number(values.servers ?? '3000');
+const siteSeed = Number(values.seed ?? '1');
 const seconds = Number(values.seconds ?? '3');
 const wanted = values.section;
 for (const section of sections) {
