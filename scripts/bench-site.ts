@@ -1,8 +1,9 @@
-// The `site` section of `npm run bench`: builds the whole site (astro build, post-build, Pagefind)
-// from a synthetic dataset of N servers shaped like the real ecosystem (`npm run synth`: about 80%
-// index-only, distinct tool names at the real rate of reuse), and prints pages per second, peak
-// memory of each step and what a browser loads before the first search result.
-import { execFileSync } from 'node:child_process';
+// The `site` section of `npm run bench`: the whole pipeline on a synthetic dataset of N servers
+// shaped like the real ecosystem (`npm run synth`: about 80% index-only, distinct tool names at the
+// real rate of reuse), stage by stage: load and validate, classify, policies (in one child process),
+// then astro build, post-build and Pagefind (each a child process, as in `npm run build`), each with
+// wall time, throughput and the peak memory of its whole process tree; then a bare-Astro baseline of
+// the same page count and config, and what a browser loads before the first search result.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,9 @@ import { gzipSync } from 'node:zlib';
 import { writeServer } from '../src/store/dataset';
 import { synthesizeServers } from '../src/synth/generate';
 import { readProfile } from '../src/synth/profile-file';
+import { writeBaselineProject } from './bench-baseline';
+import type { StageFigures } from './bench-stages';
+import { measureProcessTree, type Measured } from './process-tree-peak';
 import { projectRoot, siteBuildSteps } from './site-build-steps';
 
 /** Writes `count` synthetic servers (src/synth) into `dir`: the real ecosystem's shape, new tool names. */
@@ -22,18 +26,6 @@ export function synthesizeDataset(dir: string, count: number, seed: number): { s
     tools += server.tools.length;
   }
   return { servers: count, withTools, tools };
-}
-
-/** Runs a step under GNU time and returns its wall seconds and peak resident memory. */
-type Measured = { seconds: number; peakMiB: number };
-
-function measure(command: string, args: string[], env: NodeJS.ProcessEnv): Measured {
-  const started = performance.now();
-  const report = path.join(tmpdir(), `bench-time-${process.pid}`);
-  execFileSync('/usr/bin/time', ['-f', '%M', '-o', report, command, ...args], { cwd: projectRoot, env, stdio: 'ignore' });
-  const peakKiB = Number(readFileSync(report, 'utf8').trim().split('\n').at(-1));
-  rmSync(report, { force: true });
-  return { seconds: (performance.now() - started) / 1000, peakMiB: peakKiB / 1024 };
 }
 
 function countPages(dir: string): number {
@@ -53,8 +45,54 @@ function searchBootstrapBytes(dist: string): number {
   return bytes;
 }
 
-export function benchSite(servers: number, seed = 1): string {
+export type Stage = {
+  label: string;
+  seconds: number;
+  /** Items per wall second, in `unit`. */
+  throughput: number;
+  unit: 'servers/s' | 'tools/s' | 'pages/s';
+  /** Peak resident memory of the stage's process tree; the three in-process stages share one process. */
+  peakMiB: number;
+};
+
+export type SiteFigures = {
+  servers: number;
+  seed: number;
+  withTools: number;
+  tools: number;
+  pages: number;
+  synthSeconds: number;
+  stages: Record<'load' | 'classify' | 'policies' | 'astroBuild' | 'postBuild' | 'pagefind' | 'total', Stage>;
+  baseline: { pages: number; seconds: number; pagesPerSecond: number; peakMiB: number };
+  /** The catalog's astro build time over the baseline's. */
+  astroToBaseline: number;
+  /** (classify + policies) / total, the classifier issue's target is at most 0.05. */
+  classifyPoliciesShare: number;
+  searchBootstrapKiB: number;
+};
+
+const fmt = (value: number, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+export function siteTable(figures: SiteFigures): string {
+  const rows = Object.values(figures.stages).map((stage) => [stage.label, fmt(stage.seconds, 1), `${fmt(stage.throughput)} ${stage.unit}`, fmt(stage.peakMiB)]);
+  rows.push(['bare-Astro baseline', fmt(figures.baseline.seconds, 1), `${fmt(figures.baseline.pagesPerSecond)} pages/s`, fmt(figures.baseline.peakMiB)]);
+  const header = ['stage', 'wall s', 'throughput', 'peak MiB'];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+  return [
+    `${fmt(figures.servers)} synthetic servers (seed ${figures.seed}; ${fmt(figures.withTools)} with ${fmt(figures.tools)} tools, the rest index-only; generated in ${fmt(figures.synthSeconds, 1)} s), ${fmt(figures.pages)} pages`,
+    line(header),
+    ...rows.map(line),
+    `astro build / bare-Astro baseline (${fmt(figures.baseline.pages)} pages): ${figures.astroToBaseline.toFixed(2)}x`,
+    `classify + policies: ${(100 * figures.classifyPoliciesShare).toFixed(1)}% of the total (target: at most 5%)`,
+    `search: ${fmt(figures.searchBootstrapKiB)} KiB gzipped before the first result`,
+    'peak memory: the whole process tree of each step, sampled every 50 ms; load, classify and policies run in one process and share its peak; the total is the largest step',
+  ].join('\n');
+}
+
+export async function benchSite(servers: number, seed = 1): Promise<SiteFigures> {
   const work = mkdtempSync(path.join(tmpdir(), 'bench-site-'));
+  let baselineDir: string | undefined;
   try {
     const data = path.join(work, 'data');
     const dist = path.join(work, 'dist');
@@ -62,16 +100,52 @@ export function benchSite(servers: number, seed = 1): string {
     const made = synthesizeDataset(data, servers, seed);
     const synthSeconds = (performance.now() - synthStarted) / 1000;
     const env = { ...process.env, CATALOG_DATA_DIR: data, ASTRO_TELEMETRY_DISABLED: '1' };
-    const [astro, post, search] = siteBuildSteps(dist).map((step) => measure(step.command, step.args, env)) as [Measured, Measured, Measured];
+    const run = (command: string, args: string[], cwd = projectRoot) => measureProcessTree(command, args, { cwd, env });
+
+    const inProcess = await run(path.join(projectRoot, 'node_modules/.bin/tsx'), ['scripts/bench-stages.ts']);
+    const stages = JSON.parse(inProcess.stdout.trim().split('\n').at(-1)!) as StageFigures;
+    const measured: Measured[] = [];
+    for (const step of siteBuildSteps(dist)) measured.push(await run(step.command, step.args));
+    const [astroBuild, postBuild, pagefind] = measured as [Measured, Measured, Measured];
     const pages = countPages(dist);
-    const mib = (value: number) => `${Math.round(value).toLocaleString('en-US')} MiB`;
-    return [
-      `${made.servers.toLocaleString('en-US')} synthetic servers (seed ${seed}; ${made.withTools.toLocaleString('en-US')} with ${made.tools.toLocaleString('en-US')} tools, the rest index-only; generated in ${synthSeconds.toFixed(1)} s), ${pages.toLocaleString('en-US')} pages`,
-      `astro build ${astro.seconds.toFixed(1)} s (${Math.round(pages / astro.seconds).toLocaleString('en-US')} pages/s, peak ${mib(astro.peakMiB)})`,
-      `post-build ${post.seconds.toFixed(1)} s (peak ${mib(post.peakMiB)})`,
-      `pagefind ${search.seconds.toFixed(1)} s (peak ${mib(search.peakMiB)}; ${(searchBootstrapBytes(dist) / 1024).toFixed(0)} KiB gzipped before the first result)`,
-    ].join('; ');
+
+    baselineDir = writeBaselineProject(pages);
+    const baselineDist = path.join(baselineDir, 'dist');
+    const baseline = await run(path.join(projectRoot, 'node_modules/.bin/astro'), ['build', '--outDir', baselineDist], baselineDir);
+    const baselinePages = countPages(baselineDist);
+
+    const stage = (label: string, seconds: number, items: number, unit: Stage['unit'], peakMiB: number): Stage => ({
+      label,
+      seconds,
+      throughput: items / seconds,
+      unit,
+      peakMiB,
+    });
+    const totalSeconds = stages.loadSeconds + stages.classifySeconds + stages.policiesSeconds + astroBuild.seconds + postBuild.seconds + pagefind.seconds;
+    const peak = Math.max(inProcess.peakMiB, astroBuild.peakMiB, postBuild.peakMiB, pagefind.peakMiB);
+    return {
+      servers: made.servers,
+      seed,
+      withTools: made.withTools,
+      tools: made.tools,
+      pages,
+      synthSeconds,
+      stages: {
+        load: stage('load and validate', stages.loadSeconds, stages.servers, 'servers/s', inProcess.peakMiB),
+        classify: stage('classify', stages.classifySeconds, stages.tools, 'tools/s', inProcess.peakMiB),
+        policies: stage('policies', stages.policiesSeconds, stages.tools, 'tools/s', inProcess.peakMiB),
+        astroBuild: stage('astro build', astroBuild.seconds, pages, 'pages/s', astroBuild.peakMiB),
+        postBuild: stage('post-build', postBuild.seconds, made.servers, 'servers/s', postBuild.peakMiB),
+        pagefind: stage('pagefind', pagefind.seconds, pages, 'pages/s', pagefind.peakMiB),
+        total: stage('total', totalSeconds, made.servers, 'servers/s', peak),
+      },
+      baseline: { pages: baselinePages, seconds: baseline.seconds, pagesPerSecond: baselinePages / baseline.seconds, peakMiB: baseline.peakMiB },
+      astroToBaseline: astroBuild.seconds / baseline.seconds,
+      classifyPoliciesShare: (stages.classifySeconds + stages.policiesSeconds) / totalSeconds,
+      searchBootstrapKiB: searchBootstrapBytes(dist) / 1024,
+    };
   } finally {
     rmSync(work, { recursive: true, force: true });
+    if (baselineDir) rmSync(baselineDir, { recursive: true, force: true });
   }
 }

@@ -1,16 +1,19 @@
-// npm run bench [-- --section NAME] [--seconds N] [--servers N] [--seed S]
-// Throughput of the pipeline's hot paths on one core, in named sections so each stage can add its own.
+// npm run bench [-- --section NAME] [--seconds N] [--servers N] [--seed S] [--json] [--json-out FILE]
+// Throughput of the pipeline's hot paths, in named sections so each stage can add its own: a text
+// table each, or with --json one JSON object of every section's figures on stdout (use
+// `npm run --silent`), and with --json-out FILE that object written to FILE beside the text.
 // Figures are printed, never asserted: timings depend on the machine.
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { classifyTool } from '../src/classify';
 import type { McpTool } from '../src/schema';
 import { defaultDataDir, iterateServers } from '../src/store/dataset';
-import { benchSite } from './bench-site';
+import { benchSite, siteTable } from './bench-site';
 
 interface Section {
   name: string;
-  /** Runs the work at least until `seconds` have passed; returns what to print. */
-  run(seconds: number): string;
+  /** Runs the work (the fast sections at least until `seconds` have passed); returns the text and the figures. */
+  run(seconds: number): Promise<{ text: string; figures: object }> | { text: string; figures: object };
 }
 
 function loadDefinitions(): McpTool[] {
@@ -40,14 +43,18 @@ const sections: Section[] = [
         }
         elapsed = Number(process.hrtime.bigint() - started) / 1e9;
       }
-      return `${((elapsed * 1e9) / chars).toFixed(2)} ns per character scanned (the classifier's figure scales with this one across machines; ${words} spaces)`;
+      const nsPerCharacter = (elapsed * 1e9) / chars;
+      return {
+        text: `${nsPerCharacter.toFixed(2)} ns per character scanned (the classifier's figure scales with this one across machines; ${words} spaces)`,
+        figures: { nsPerCharacter },
+      };
     },
   },
   {
     name: 'classifier',
     run(seconds) {
       const definitions = loadDefinitions();
-      if (definitions.length === 0) return 'no tools in the dataset';
+      if (definitions.length === 0) return { text: 'no tools in the dataset', figures: { tools: 0 } };
       // Warm up (compiles regexes and lets the JIT settle), then time whole passes over the dataset.
       for (const definition of definitions) classifyTool(definition);
       let tools = 0;
@@ -63,25 +70,44 @@ const sections: Section[] = [
       const cpuSeconds = (cpu.user + cpu.system) / 1e6;
       const rate = (seconds: number): string => Math.round(tools / seconds).toLocaleString('en-US');
       // CPU time is shown beside wall time because the machines are shared: wall time includes waiting for a core.
-      return `${rate(elapsed)} tools/s wall, ${rate(cpuSeconds)} tools/s of process CPU time (${tools.toLocaleString('en-US')} classifications of ${definitions.length.toLocaleString('en-US')} dataset tools in ${elapsed.toFixed(2)} s, one thread)`;
+      return {
+        text: `${rate(elapsed)} tools/s wall, ${rate(cpuSeconds)} tools/s of process CPU time (${tools.toLocaleString('en-US')} classifications of ${definitions.length.toLocaleString('en-US')} dataset tools in ${elapsed.toFixed(2)} s, one thread)`,
+        figures: { toolsPerSecondWall: tools / elapsed, toolsPerSecondCpu: tools / cpuSeconds, classifications: tools, datasetTools: definitions.length },
+      };
     },
   },
   {
-    // Minutes, not seconds: `--servers N` sets the scale of the synthetic dataset (default 3,000
-    // servers, about 600 with tools), `--seed S` picks another one of the same shape.
+    // Minutes, not seconds: the whole pipeline per stage and a bare-Astro baseline (bench-site.ts).
+    // `--servers N` sets the scale of the synthetic dataset (default 3,000 servers, about 600 with
+    // tools), `--seed S` picks another one of the same shape.
     name: 'site',
-    run: () => benchSite(siteServers, siteSeed),
+    async run() {
+      const figures = await benchSite(siteServers, siteSeed);
+      return { text: `\n${siteTable(figures)}`, figures };
+    },
   },
 ];
 
 const { values } = parseArgs({
-  options: { section: { type: 'string', multiple: true }, seconds: { type: 'string' }, servers: { type: 'string' }, seed: { type: 'string' } },
+  options: {
+    section: { type: 'string', multiple: true },
+    seconds: { type: 'string' },
+    servers: { type: 'string' },
+    seed: { type: 'string' },
+    json: { type: 'boolean' },
+    'json-out': { type: 'string' },
+  },
 });
 const siteServers = Number(values.servers ?? '3000');
 const siteSeed = Number(values.seed ?? '1');
 const seconds = Number(values.seconds ?? '3');
 const wanted = values.section;
+const report: Record<string, object> = {};
 for (const section of sections) {
   if (wanted && !wanted.includes(section.name)) continue;
-  console.log(`${section.name}: ${section.run(seconds)}`);
+  const { text, figures } = await section.run(seconds);
+  report[section.name] = figures;
+  if (!values.json) console.log(`${section.name}: ${text}`);
 }
+if (values.json) console.log(JSON.stringify(report, null, 2));
+if (values['json-out']) writeFileSync(values['json-out'], `${JSON.stringify(report, null, 2)}\n`);
