@@ -5,7 +5,7 @@
 // wall time, throughput and the peak memory of its whole process tree; then a bare-Astro baseline of
 // the same page count and config, and what a browser loads before the first search result.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { writeServer } from '../src/store/dataset';
@@ -69,6 +69,7 @@ export type SiteFigures = {
   /** (classify + policies) / total, the classifier issue's target is at most 0.05. */
   classifyPoliciesShare: number;
   searchBootstrapKiB: number;
+  machine: { cpus: number; memoryGiB: number };
 };
 
 const fmt = (value: number, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -86,6 +87,7 @@ export function siteTable(figures: SiteFigures): string {
     `astro build / bare-Astro baseline (${fmt(figures.baseline.pages)} pages): ${figures.astroToBaseline.toFixed(2)}x`,
     `classify + policies: ${(100 * figures.classifyPoliciesShare).toFixed(1)}% of the total (target: at most 5%)`,
     `search: ${fmt(figures.searchBootstrapKiB)} KiB gzipped before the first result`,
+    `machine: ${figures.machine.cpus} CPUs, ${fmt(figures.machine.memoryGiB, 1)} GiB`,
     'peak memory: the whole process tree of each step, sampled every 50 ms; load, classify and policies run in one process and share its peak; the total is the largest step',
   ].join('\n');
 }
@@ -143,6 +145,7 @@ export async function benchSite(servers: number, seed = 1): Promise<SiteFigures>
       astroToBaseline: astroBuild.seconds / baseline.seconds,
       classifyPoliciesShare: (stages.classifySeconds + stages.policiesSeconds) / totalSeconds,
       searchBootstrapKiB: searchBootstrapBytes(dist) / 1024,
+      machine: { cpus: availableParallelism(), memoryGiB: totalmem() / 2 ** 30 },
     };
   } finally {
     rmSync(work, { recursive: true, force: true });

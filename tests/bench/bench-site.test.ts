@@ -1,4 +1,4 @@
-// SLOW (~30 s on 2 cores): builds two small sites, the catalog from 200 synthetic servers and the
+// SLOW (~15 s on 2 cores): builds two small sites, the catalog from 200 synthetic servers and the
 // bare-Astro baseline. It proves `npm run bench -- --section site` works end to end and reports every
 // stage; it asserts nothing about time, which depends on the machine.
 import { execFileSync } from 'node:child_process';
