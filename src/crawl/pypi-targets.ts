@@ -3,6 +3,7 @@
 // Names and versions reach pip as arguments, so they are held to the grammar of PEP 508 and PEP 440.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { normalizePypiName } from '../lib/packages';
 import { EnvName, TargetFile } from './targets';
 
 /** PEP 508 names: letters and digits, with `.`, `_` and `-` inside. Nothing pip could read as an option, a path or a URL. */
@@ -32,10 +33,8 @@ export const ModuleName = z
   .max(200)
   .regex(/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/, 'a dotted Python module name');
 
-/** PEP 503: `Foo_Bar.baz` and `foo-bar-baz` are one project (the same rule as the merge's `pypi:` keys). */
-export function normalizePypiName(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
+// PEP 503: `Foo_Bar.baz` and `foo-bar-baz` are one project; the merge's `pypi:` keys use the same rule.
+export { normalizePypiName };
 
 export const PypiTarget = z
   .strictObject({

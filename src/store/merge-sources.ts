@@ -95,8 +95,9 @@ function memberOfCollected(server: Server): Member {
   if (server.launch) add(launchPackageKey(server.launch.command, server.launch.args));
   for (const item of server.registry?.packages ?? []) add(packageKey(item.registryType, item.identifier));
   for (const remote of server.registry?.remotes ?? []) add(remoteKey(remote.url));
-  const live = server.crawl.status === 'ok';
-  const capture: Capture | undefined = server.tools.length === 0 ? undefined : live ? 'live' : source.kind === 'import' ? (source.capture ?? 'tools-list') : 'live';
+  // A dump says how its tools were captured; anything else was listed by a live server we started
+  // (a failed crawl keeps the tools an earlier one listed).
+  const capture: Capture | undefined = server.tools.length === 0 ? undefined : source.kind === 'import' ? (source.capture ?? 'tools-list') : 'live';
   const name = sourceOfCollected(server);
   const origin = source.kind === 'import' ? parseOrigin(source.origin) : undefined;
   return {
@@ -439,7 +440,7 @@ function buildServer(group: Member[], takenIds: Set<string>, takenIdentities: Se
     return known ? [`${known.title} (${known.repository}), ${known.license}, ${known.copyright}.`] : member.collected?.attribution ? [member.collected.attribution] : [];
   }))];
   const conflicts = conflictsOf(order, provider);
-  const server: Server = {
+  return {
     ...(base ?? {}),
     id,
     name: base?.name ?? identity.slice(identity.indexOf(':') + 1),
@@ -458,8 +459,6 @@ function buildServer(group: Member[], takenIds: Set<string>, takenIdentities: Se
     tools,
     history,
   };
-  if (conflicts.length === 0) delete server.conflicts;
-  return server;
 }
 
 /** Every server of the catalog from what was collected and what the open datasets say. */

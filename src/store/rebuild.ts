@@ -21,13 +21,12 @@ export function rebuildServers(dataDir: string): RebuildReport {
   const keep = new Set<string>();
   let written = 0;
   for (const server of servers) {
+    keep.add(server.id);
     try {
       if (writeServer(dataDir, server)) written += 1;
-      keep.add(server.id);
     } catch (error) {
       // One record the schema refuses must not cost the others theirs; the old file, if any, stays.
       errors.push(`server "${server.id}": ${(error as Error).message}`);
-      keep.add(server.id);
     }
   }
   let removed = 0;
