@@ -7,6 +7,7 @@ import type { Server } from '../../src/schema';
 import { canonicalJson } from '../../src/lib/canonical-json';
 import { iterateServers, listServerIds, readServer, serverFile } from '../../src/store/dataset';
 import { mergeSources } from '../../src/store/merge-sources';
+import { datasetById } from '../../src/import/datasets';
 import { readSourceRecords } from '../../src/store/source-store';
 
 const collected = [...iterateServers('data', 'collected')];
@@ -75,8 +76,18 @@ describe('the embedded dataset after the merge', () => {
       expect(server.sources!.length, server.id).toBeGreaterThan(0);
       for (const source of server.sources!) {
         if (source.source === 'crawl') continue;
-        expect(source.path ?? source.name, `${server.id} ${source.source}`).toBeTruthy();
-        if (source.commit !== undefined && source.commit !== '') expect(source.commit).toMatch(/^[0-9a-f]{7,40}$/);
+        const where = `${server.id} ${source.source}`;
+        // An open dataset's record names its repository, commit and file; a dump imported by hand names
+        // its repository and commit when its origin gives them, else the file it was imported from.
+        if (datasetById(source.source)) {
+          expect(source.repository, where).toBe(datasetById(source.source)!.repository);
+          expect(source.commit, where).toMatch(/^[0-9a-f]{40}$/);
+          expect(source.path, where).toBeTruthy();
+        } else if (source.repository !== undefined) {
+          expect(source.commit, where).toMatch(/^[0-9a-f]{7,40}$/);
+        } else {
+          expect(source.path, where).toBeTruthy();
+        }
       }
       if (server.tools.length > 0) expect(server.sources!.filter((source) => source.fields.includes('tools')), server.id).toHaveLength(1);
     }
