@@ -1,6 +1,6 @@
 // The `site` section of `npm run bench`: the whole pipeline on a synthetic dataset of N servers
-// shaped like the real ecosystem (`npm run synth`: about 80% index-only, distinct tool names at the
-// real rate of reuse), stage by stage: load and validate, classify, policies (in one child process),
+// shaped like the real ecosystem (`npm run synth`: every server with tools by default, `--coverage
+// today` for today's ~80% index-only; distinct tool names at the real rate of reuse), stage by stage: load and validate, classify, policies (in one child process),
 // then astro build, post-build and Pagefind (each a child process, as in `npm run build`), each with
 // wall time, throughput and the peak memory of its whole process tree; then a bare-Astro baseline of
 // the same page count and config, and what a browser loads before the first search result.
@@ -9,7 +9,7 @@ import { availableParallelism, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { writeServer } from '../src/store/dataset';
-import { synthesizeServers } from '../src/synth/generate';
+import { synthesizeServers, type Coverage } from '../src/synth/generate';
 import { readProfile } from '../src/synth/profile-file';
 import { writeBaselineProject } from './bench-baseline';
 import type { StageFigures } from './bench-stages';
@@ -17,10 +17,10 @@ import { measureProcessTree, type Measured } from './process-tree-peak';
 import { projectRoot, siteBuildSteps } from './site-build-steps';
 
 /** Writes `count` synthetic servers (src/synth) into `dir`: the real ecosystem's shape, new tool names. */
-export function synthesizeDataset(dir: string, count: number, seed: number): { servers: number; withTools: number; tools: number } {
+export function synthesizeDataset(dir: string, count: number, seed: number, coverage: Coverage = 'full'): { servers: number; withTools: number; tools: number } {
   let withTools = 0;
   let tools = 0;
-  for (const server of synthesizeServers(readProfile(), count, seed)) {
+  for (const server of synthesizeServers(readProfile(), count, seed, coverage)) {
     writeServer(dir, server);
     if (server.tools.length > 0) withTools += 1;
     tools += server.tools.length;
@@ -58,6 +58,7 @@ export type Stage = {
 export type SiteFigures = {
   servers: number;
   seed: number;
+  coverage: Coverage;
   withTools: number;
   tools: number;
   pages: number;
@@ -81,7 +82,7 @@ export function siteTable(figures: SiteFigures): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
   return [
-    `${fmt(figures.servers)} synthetic servers (seed ${figures.seed}; ${fmt(figures.withTools)} with ${fmt(figures.tools)} tools, the rest index-only; generated in ${fmt(figures.synthSeconds, 1)} s), ${fmt(figures.pages)} pages`,
+    `${fmt(figures.servers)} synthetic servers (seed ${figures.seed}, coverage ${figures.coverage}: ${fmt(figures.withTools)} with ${fmt(figures.tools)} tools${figures.withTools < figures.servers ? ', the rest index-only' : ''}; generated in ${fmt(figures.synthSeconds, 1)} s), ${fmt(figures.pages)} pages`,
     line(header),
     ...rows.map(line),
     `astro build / bare-Astro baseline (${fmt(figures.baseline.pages)} pages): ${figures.astroToBaseline.toFixed(2)}x`,
@@ -92,14 +93,14 @@ export function siteTable(figures: SiteFigures): string {
   ].join('\n');
 }
 
-export async function benchSite(servers: number, seed = 1): Promise<SiteFigures> {
+export async function benchSite(servers: number, seed = 1, coverage: Coverage = 'full'): Promise<SiteFigures> {
   const work = mkdtempSync(path.join(tmpdir(), 'bench-site-'));
   let baselineDir: string | undefined;
   try {
     const data = path.join(work, 'data');
     const dist = path.join(work, 'dist');
     const synthStarted = performance.now();
-    const made = synthesizeDataset(data, servers, seed);
+    const made = synthesizeDataset(data, servers, seed, coverage);
     const synthSeconds = (performance.now() - synthStarted) / 1000;
     const env = { ...process.env, CATALOG_DATA_DIR: data, ASTRO_TELEMETRY_DISABLED: '1' };
     const run = (command: string, args: string[], cwd = projectRoot) => measureProcessTree(command, args, { cwd, env });
@@ -128,6 +129,7 @@ export async function benchSite(servers: number, seed = 1): Promise<SiteFigures>
     return {
       servers: made.servers,
       seed,
+      coverage,
       withTools: made.withTools,
       tools: made.tools,
       pages,

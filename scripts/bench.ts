@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { classifyTool } from '../src/classify';
 import type { McpTool } from '../src/schema';
 import { defaultDataDir, iterateServers } from '../src/store/dataset';
+import { COVERAGES, type Coverage } from '../src/synth/generate';
 import { benchSite, siteTable } from './bench-site';
 
 interface Section {
@@ -82,7 +83,7 @@ const sections: Section[] = [
     // tools), `--seed S` picks another one of the same shape.
     name: 'site',
     async run() {
-      const figures = await benchSite(siteServers, siteSeed);
+      const figures = await benchSite(siteServers, siteSeed, siteCoverage);
       return { text: `\n${siteTable(figures)}`, figures };
     },
   },
@@ -94,12 +95,15 @@ const { values } = parseArgs({
     seconds: { type: 'string' },
     servers: { type: 'string' },
     seed: { type: 'string' },
+    coverage: { type: 'string', default: 'full' },
     json: { type: 'boolean' },
     'json-out': { type: 'string' },
   },
 });
 const siteServers = Number(values.servers ?? '3000');
 const siteSeed = Number(values.seed ?? '1');
+const siteCoverage = values.coverage as Coverage;
+if (!COVERAGES.includes(siteCoverage)) throw new Error(`--coverage must be one of ${COVERAGES.join(', ')}, not "${values.coverage}"`);
 const seconds = Number(values.seconds ?? '3');
 const wanted = values.section;
 const report: Record<string, object> = {};

@@ -1,4 +1,4 @@
-// npm run synth -- --servers N --seed S --out DIR [--replace]
+// npm run synth -- --servers N --seed S --out DIR [--coverage full|today] [--replace]
 // npm run synth -- --profile   (rewrites src/synth/profile.json from data/servers)
 // Writes a synthetic dataset shaped like the real ecosystem into DIR/servers/, for benches and
 // scale tests; the same arguments always give byte-identical files.
@@ -6,12 +6,12 @@ import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir, iterateServers, serversDir, writeServer } from '../src/store/dataset';
-import { synthesizeServers } from '../src/synth/generate';
+import { COVERAGES, synthesizeServers, type Coverage } from '../src/synth/generate';
 import { buildProfile, toolsPerServerFigures } from '../src/synth/profile';
 import { profileFile, profileJson, readProfile } from '../src/synth/profile-file';
 
 const { values } = parseArgs({
-  options: { servers: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, replace: { type: 'boolean' }, profile: { type: 'boolean' } },
+  options: { servers: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, replace: { type: 'boolean' }, coverage: { type: 'string', default: 'full' }, profile: { type: 'boolean' } },
 });
 
 if (values.profile) {
@@ -22,8 +22,9 @@ if (values.profile) {
 
 const count = Number(values.servers);
 const seed = Number(values.seed ?? '1');
-if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seed) || !values.out) {
-  console.error('usage: npm run synth -- --servers N --seed S --out DIR [--replace]');
+const coverage = values.coverage as Coverage;
+if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seed) || !values.out || !COVERAGES.includes(coverage)) {
+  console.error('usage: npm run synth -- --servers N --seed S --out DIR [--coverage full|today] [--replace]');
   process.exit(2);
 }
 const out = path.resolve(values.out);
@@ -46,7 +47,7 @@ const profile = readProfile();
 const toolCounts: number[] = [];
 const names = new Set<string>();
 let listed = 0;
-for (const server of synthesizeServers(profile, count, seed)) {
+for (const server of synthesizeServers(profile, count, seed, coverage)) {
   writeServer(out, server);
   toolCounts.push(server.tools.length);
   for (const tool of server.tools) names.add(tool.definition.name);

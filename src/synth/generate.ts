@@ -15,6 +15,14 @@ const CAPTURE_NOTES: Record<string, string> = {
 };
 
 type Capture = NonNullable<Provenance['capture']>;
+
+/**
+ * `full`: every server's tools are collected, as they will be once the catalog covers the ecosystem
+ * (43,000 servers give ~430,000 tools: the real tools per server of servers with tools).
+ * `today`: the embedded dataset's mix, about 80% of servers index-only (no tools yet).
+ */
+export type Coverage = 'full' | 'today';
+export const COVERAGES: readonly Coverage[] = ['full', 'today'];
 type Status = Server['crawl']['status'];
 
 const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
@@ -40,10 +48,12 @@ export class SyntheticDataset {
   constructor(
     private readonly profile: Profile,
     seed: number,
+    coverage: Coverage = 'full',
   ) {
     this.random = new Random(seed);
     this.names = new NameGenerator(profile, this.random);
-    this.shapes = new WeightedTable(profile.shapes);
+    // A shape is `status|capture|sources`; an empty capture is a server whose tools nobody has collected.
+    this.shapes = new WeightedTable(coverage === 'full' ? profile.shapes.filter(([shape]) => shape.split('|')[1] !== '') : profile.shapes);
     this.toolCounts = new WeightedTable(profile.toolCounts);
     this.descriptionLengths = new WeightedTable(profile.descriptionWords);
     this.words = new WeightedTable(profile.words);
@@ -229,8 +239,8 @@ export class SyntheticDataset {
   }
 }
 
-/** `count` synthetic servers for `seed`. */
-export function* synthesizeServers(profile: Profile, count: number, seed: number): Generator<Server> {
-  const dataset = new SyntheticDataset(profile, seed);
+/** `count` synthetic servers for `seed`, every one with tools unless `coverage` is `today`. */
+export function* synthesizeServers(profile: Profile, count: number, seed: number, coverage: Coverage = 'full'): Generator<Server> {
+  const dataset = new SyntheticDataset(profile, seed, coverage);
   for (let i = 0; i < count; i += 1) yield dataset.next();
 }

@@ -52,8 +52,18 @@ describe('synthesizeServers', () => {
     expect(new Set(servers.map((server) => server.name)).size).toBe(servers.length);
   });
 
-  describe('at 2,000 servers the shape is the real one', () => {
+  it('covers every server by default, at the real tools per server of servers with tools', () => {
     const servers = [...synthesizeServers(profile, 2000, 1)];
+    expect(servers.every((server) => server.tools.length > 0 && server.crawl.status !== 'listed')).toBe(true);
+    const mean = servers.reduce((sum, server) => sum + server.tools.length, 0) / servers.length;
+    const realMean = profile.toolCounts.reduce((sum, [count, weight]) => sum + count * weight, 0) / profile.real.withTools;
+    expect(Math.abs(mean - realMean) / realMean).toBeLessThan(0.15);
+    const synthetic = toolsPerServerFigures(servers.map((server) => server.tools.length));
+    expect(Math.abs(synthetic.median - profile.real.toolsPerServer.median)).toBeLessThanOrEqual(1);
+  });
+
+  describe("at 2,000 servers of today's coverage the shape is the real one", () => {
+    const servers = [...synthesizeServers(profile, 2000, 1, 'today')];
     const withTools = servers.filter((server) => server.tools.length > 0);
     const tools = withTools.flatMap((server) => server.tools);
 
