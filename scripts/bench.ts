@@ -1,4 +1,4 @@
-// npm run bench [-- --section NAME] [--seconds N] [--servers N] [--seed S] [--json] [--json-out FILE]
+// npm run bench [-- --section NAME] [--seconds N] [--servers N] [--seed S] [--incremental] [--json] [--json-out FILE]
 // Throughput of the pipeline's hot paths, in named sections so each stage can add its own: a text
 // table each, or with --json one JSON object of every section's figures on stdout (use
 // `npm run --silent`), and with --json-out FILE that object written to FILE beside the text.
@@ -9,6 +9,7 @@ import { classifyTool } from '../src/classify';
 import type { McpTool } from '../src/schema';
 import { defaultDataDir, iterateServers } from '../src/store/dataset';
 import { benchSite, siteTable } from './bench-site';
+import { benchIncremental, incrementalTable } from './bench-incremental';
 
 interface Section {
   name: string;
@@ -81,7 +82,12 @@ const sections: Section[] = [
     // `--servers N` sets the scale of the synthetic dataset (default 3,000 servers, about 600 with
     // tools), `--seed S` picks another one of the same shape.
     name: 'site',
+    // `--incremental` measures a rebuild after a 1% re-crawl against a full build instead (bench-incremental.ts).
     async run() {
+      if (values.incremental) {
+        const figures = await benchIncremental(siteServers, siteSeed);
+        return { text: `\n${incrementalTable(figures)}`, figures };
+      }
       const figures = await benchSite(siteServers, siteSeed);
       return { text: `\n${siteTable(figures)}`, figures };
     },
@@ -96,6 +102,7 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     json: { type: 'boolean' },
     'json-out': { type: 'string' },
+    incremental: { type: 'boolean' },
   },
 });
 const siteServers = Number(values.servers ?? '3000');
