@@ -66,9 +66,15 @@ function previousServers(file: string): PostbuildManifest['servers'] {
   }
 }
 
-function removePolicies(dir: string, out: string): void {
+/**
+ * Removes the policy files in `dir`. Folders are removed (`dir`, and its parents while empty, up to
+ * `out`) only with `emptyFolders`: astro build may run beside this step and write pages into the
+ * folder of any server and tool still in the data, so only those of removed ones may go.
+ */
+function removePolicies(dir: string, out: string, emptyFolders: 'none' | 'own' | 'parents'): void {
   for (const name of POLICY_FILE_NAMES) rmSync(path.join(dir, name), { force: true });
-  removeEmptyParents(dir, out);
+  if (emptyFolders === 'parents') removeEmptyParents(dir, out);
+  else if (emptyFolders === 'own') removeEmptyParents(dir, path.dirname(dir));
 }
 
 export type ExportResult = { servers: number; tools: number; written: number; removed: number; seconds: number };
@@ -125,7 +131,7 @@ export function writeExports(options: { dataDir: string; out: string; cacheDir?:
       const policy = serverPolicy(server);
       for (const file of POLICY_FILE_NAMES) writeFileSync(path.join(serverDir, file), policyFile(policy, file).body);
     } else {
-      removePolicies(serverDir, out);
+      removePolicies(serverDir, out, 'none');
     }
     server.tools.forEach((tool, index) => {
       const toolDir = path.join(serverDir, 'tools', slugs[index]!);
@@ -135,7 +141,7 @@ export function writeExports(options: { dataDir: string; out: string; cacheDir?:
     });
     // Tools the server no longer has.
     const kept = new Set(slugs);
-    for (const slug of before[id]?.tools ?? []) if (!kept.has(slug)) removePolicies(path.join(serverDir, 'tools', slug), out);
+    for (const slug of before[id]?.tools ?? []) if (!kept.has(slug)) removePolicies(path.join(serverDir, 'tools', slug), out, 'own');
   }
   writeSync(catalog, '\n]}\n');
   for (const fd of [catalog, ndjson, csv]) closeSync(fd);
@@ -145,8 +151,8 @@ export function writeExports(options: { dataDir: string; out: string; cacheDir?:
     if (next.servers[id]) continue;
     const serverDir = path.join(out, 'servers', id);
     rmSync(path.join(out, 'servers', `${id}.json`), { force: true });
-    for (const slug of entry.tools) removePolicies(path.join(serverDir, 'tools', slug), out);
-    removePolicies(serverDir, out);
+    for (const slug of entry.tools) removePolicies(path.join(serverDir, 'tools', slug), out, 'parents');
+    removePolicies(serverDir, out, 'parents');
     removed += 1;
   }
   if (manifestPath) writeFileIfChanged(manifestPath, `${JSON.stringify(next)}\n`);
