@@ -1,14 +1,26 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { incrementalOutput } from './src/site/incremental-output.ts';
 
 // CATALOG_SITE sets the absolute origin used in sitemap.xml, feeds and canonical links.
+// CATALOG_CACHE_DIR moves the build cache (default .cache/astro in the project, not node_modules,
+// which other worktrees share); tests and the bench give each build its own.
 export default defineConfig({
   site: process.env.CATALOG_SITE ?? 'https://mcp-risk-catalog.example',
   output: 'static',
   trailingSlash: 'always',
-  integrations: [mdx()],
+  integrations: [mdx(), incrementalOutput()],
   build: { format: 'directory', concurrency: 4 },
-  // The build reads data/ itself; the dev server must not reload on every data file.
-  vite: { server: { watch: { ignored: ['**/data/**'] } } },
+  cacheDir: process.env.CATALOG_CACHE_DIR ?? './.cache/astro',
+  // Pages whose cacheKey (src/site/cache-keys.ts) and code are unchanged are not rendered again.
+  experimental: { incrementalBuild: true },
+  vite: {
+    // The output folder keeps the previous build: unchanged pages stay where they are instead of
+    // being deleted and copied back from the cache, and the post-build step can run beside astro
+    // build. incrementalOutput() removes what this build no longer produces.
+    build: { emptyOutDir: false },
+    // The build reads data/ itself; the dev server must not reload on every data file.
+    server: { watch: { ignored: ['**/data/**'] } },
+  },
 });

@@ -1,4 +1,4 @@
-// npm run bench [-- --section NAME] [--seconds N] [--servers N] [--seed S] [--json] [--json-out FILE]
+// npm run bench [-- --section NAME] [--seconds N] [--servers N] [--seed S] [--coverage full|today] [--incremental] [--json] [--json-out FILE]
 // Throughput of the pipeline's hot paths, in named sections so each stage can add its own: a text
 // table each, or with --json one JSON object of every section's figures on stdout (use
 // `npm run --silent`), and with --json-out FILE that object written to FILE beside the text.
@@ -10,6 +10,7 @@ import type { McpTool } from '../src/schema';
 import { defaultDataDir, iterateServers } from '../src/store/dataset';
 import { COVERAGES, type Coverage } from '../src/synth/generate';
 import { benchSite, siteTable } from './bench-site';
+import { benchIncremental, incrementalTable } from './bench-incremental';
 
 interface Section {
   name: string;
@@ -82,7 +83,12 @@ const sections: Section[] = [
     // `--servers N` sets the scale of the synthetic dataset (default 3,000 servers, about 600 with
     // tools), `--seed S` picks another one of the same shape.
     name: 'site',
+    // `--incremental` measures a rebuild after a 1% re-crawl against a full build instead (bench-incremental.ts).
     async run() {
+      if (values.incremental) {
+        const figures = await benchIncremental(siteServers, siteSeed, siteCoverage);
+        return { text: `\n${incrementalTable(figures)}`, figures };
+      }
       const figures = await benchSite(siteServers, siteSeed, siteCoverage);
       return { text: `\n${siteTable(figures)}`, figures };
     },
@@ -98,6 +104,7 @@ const { values } = parseArgs({
     coverage: { type: 'string', default: 'full' },
     json: { type: 'boolean' },
     'json-out': { type: 'string' },
+    incremental: { type: 'boolean' },
   },
 });
 const siteServers = Number(values.servers ?? '3000');

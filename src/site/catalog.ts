@@ -2,7 +2,8 @@
 // Nothing here scans the dataset per page: indexes are built once per build and memoised.
 import type { CapabilityLabel, Category, Classification, HistoryEntry, RiskClass, Server, ServerClassification, StoredTool } from '../schema';
 import { compareCodePoints } from '../lib/canonical-json';
-import { defaultDataDir, listServerIds, readServerFile, serverFile } from '../store/dataset';
+import { defaultDataDir, listServerIds, readServerFile, readServerFileText, serverFile } from '../store/dataset';
+import { sha256Hex } from '../lib/hash';
 import { toolSlug } from '../lib/ids';
 import { verdictsFor } from './verdicts';
 import { poisoningFindings } from './findings';
@@ -89,6 +90,7 @@ let summaries: ServerSummary[] | undefined;
 let toolRefs: ToolRef[] | undefined;
 let recent: ChangeRef[] | undefined;
 let byName: Map<string, ToolRef[]> | undefined;
+let recordHashes: Map<string, string> | undefined;
 
 const newestFirst = (a: ChangeRef, b: ChangeRef) =>
   compareCodePoints(b.at, a.at) || compareCodePoints(a.server, b.server) || compareCodePoints(a.tool, b.tool);
@@ -98,8 +100,10 @@ function indexDataset(): void {
   summaries = [];
   toolRefs = [];
   recent = [];
+  recordHashes = new Map();
   for (const id of listServerIds(dataDir)) {
-    const server = readServerFile(serverFile(dataDir, id));
+    const { server, text } = readServerFileText(serverFile(dataDir, id));
+    recordHashes.set(id, sha256Hex(text).slice(0, 16));
     const verdicts = verdictsFor(server);
     summaries.push({
       id,
@@ -120,6 +124,14 @@ function indexDataset(): void {
     if (recent.length > 4 * RECENT_CHANGES) recent = recent.sort(newestFirst).slice(0, RECENT_CHANGES);
   }
   recent = recent.sort(newestFirst).slice(0, RECENT_CHANGES);
+}
+
+/** A hash of the server's file as read for this build: equal hashes mean the same record (the incremental build's cache keys). */
+export function recordHash(id: string): string {
+  if (!recordHashes) indexDataset();
+  const hash = (recordHashes as Map<string, string>).get(id);
+  if (hash === undefined) throw new Error(`no server "${id}" in the dataset`);
+  return hash;
 }
 
 export function recentChanges(): ChangeRef[] {

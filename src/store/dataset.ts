@@ -71,16 +71,22 @@ export function readServer(dataDir: string, id: string, collection: Collection =
 }
 
 export function readServerFile(file: string): Server {
+  return readServerFileText(file).server;
+}
+
+/** A record and the exact text of its file (the site's cache keys hash the text). */
+export function readServerFileText(file: string): { server: Server; text: string } {
+  const text = readFileSync(file, 'utf8');
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(text);
   } catch (error) {
     throw new DatasetError(`${file}: not valid JSON (${(error as Error).message})`);
   }
   const server = parseServer(raw, file);
   const expected = path.basename(file, '.json');
   if (server.id !== expected) throw new DatasetError(`${file}: server id "${server.id}" does not match its file name "${expected}"`);
-  return server;
+  return { server, text };
 }
 
 /** Validates, normalises and writes one server atomically. Returns true when the file changed. */

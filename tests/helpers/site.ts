@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import path from 'node:path';
-import { projectRoot, siteBuildSteps } from '../../scripts/site-build-steps';
+import { prepareStep, projectRoot, siteBuildSteps } from '../../scripts/site-build-steps';
 import type { Server } from '../../src/schema';
 import { iterateServers, serverFile, serversDir } from '../../src/store/dataset';
 
@@ -23,11 +23,18 @@ export function copyServers(fromDir: string, toDir: string, keep: (server: Serve
   return copied;
 }
 
-export function buildSite(dataDir: string, outDir: string): void {
-  const env = { ...process.env, CATALOG_DATA_DIR: dataDir, ASTRO_TELEMETRY_DISABLED: '1' };
+/**
+ * Builds into `outDir` with a build cache of its own (`<outDir>-cache` unless `cacheDir` is given), so
+ * test files building different data side by side never share Astro's incremental-build manifest.
+ */
+export function buildSite(dataDir: string, outDir: string, cacheDir = `${outDir}-cache`): void {
+  const env = { ...process.env, CATALOG_DATA_DIR: dataDir, CATALOG_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' };
   // Astro logs a line per page: with thousands of tools that is past execFileSync's 1 MiB default
   // buffer (ENOBUFS), so the buffer is sized for a catalog of tens of thousands of pages.
-  for (const step of siteBuildSteps(outDir)) execFileSync(step.command, step.args, { cwd: projectRoot, env, stdio: 'pipe', maxBuffer: 256 * 1024 * 1024 });
+  for (const step of siteBuildSteps(outDir)) {
+    prepareStep(step);
+    execFileSync(step.command, step.args, { cwd: projectRoot, env, stdio: 'pipe', maxBuffer: 256 * 1024 * 1024 });
+  }
 }
 
 const TYPES: Record<string, string> = {

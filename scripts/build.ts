@@ -1,0 +1,36 @@
+// npm run build [-- --out DIR] [--jobs N] [--force]
+// Runs the steps of scripts/site-build-steps.ts, each once the steps it needs have finished and up to
+// N at a time (default: the machine's CPUs, at most 2), and prints each step's wall time. Pages and
+// per-server files unchanged since the previous build into the same folder are reused from the build
+// cache (.cache/astro, or CATALOG_CACHE_DIR); --force writes everything again.
+import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { runSteps } from '../src/lib/run-steps';
+import { prepareStep, projectRoot, siteBuildSteps, type BuildStep } from './site-build-steps';
+
+const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' }, jobs: { type: 'string' }, force: { type: 'boolean', default: false } } });
+const jobs = Number(values.jobs ?? Math.min(2, availableParallelism()));
+if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs must be a whole number of at least 1, not "${values.jobs}"`);
+const out = path.resolve(values.out);
+
+function run(step: BuildStep): Promise<void> {
+  prepareStep(step);
+  return new Promise((resolve, reject) => {
+    const child = spawn(step.command, step.args, { cwd: projectRoot, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(signal ? `killed by ${signal}` : `exit code ${code}`))));
+  });
+}
+
+const started = performance.now();
+const times = await runSteps(siteBuildSteps(out, { force: values.force }), async (step) => {
+  const begin = performance.now();
+  await run(step);
+  console.log(`build: ${step.name} done in ${((performance.now() - begin) / 1000).toFixed(1)} s`);
+}, jobs);
+const width = Math.max(...times.map((time) => time.name.length));
+console.log(`\nbuild: ${times.length} steps, ${jobs} at a time, into ${path.relative(process.cwd(), out) || '.'}`);
+for (const time of times) console.log(`  ${time.name.padEnd(width)}  ${time.seconds.toFixed(1).padStart(7)} s`);
+console.log(`  ${'total (wall)'.padEnd(width)}  ${((performance.now() - started) / 1000).toFixed(1).padStart(7)} s`);
