@@ -2,18 +2,18 @@
 // does not fit in memory at 500,000 tools, streaming one server at a time:
 //   dist/data/catalog.json, tools.ndjson, tools.csv       the whole dataset
 //   dist/servers/<id>.json                               one document per server
-//   dist/servers/<id>/{policy.json,policy.yaml,claude-settings.json}, and the same per tool
+//   dist/servers/<id>/{policy.json,policy.yaml,claude-settings.json}   the server's policy (a tool page
+//                                                        makes its own downloads from its snippets)
 //   dist/sitemap.xml (+ sitemap-N.xml)                    every page that was built
 // The policy files come from the same functions as the snippets on the pages.
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { policyFile } from '../src/policy';
-import { toolSlug } from '../src/lib/ids';
 import { defaultDataDir, iterateServers } from '../src/store/dataset';
 import { CSV_HEADER, POLICY_FILE_NAMES, serverDocument, toolCsvLine, toolRecord } from '../src/site/export';
 import { builtPages, sitemapFiles } from '../src/site/sitemap';
-import { serverPolicy, toolPolicy, verdictsFor } from '../src/site/verdicts';
+import { serverPolicy, verdictsFor } from '../src/site/verdicts';
 import { csvLine } from '../src/site/csv';
 import astroConfig from '../astro.config.mjs';
 
@@ -50,10 +50,6 @@ for (const server of iterateServers(defaultDataDir())) {
     const record = toolRecord(server, tool, verdicts.tools[index]!);
     writeSync(ndjson, `${JSON.stringify(record)}\n`);
     writeSync(csv, toolCsvLine(record));
-    const toolDir = path.join(serverDir, 'tools', toolSlug(tool.definition.name));
-    mkdirSync(toolDir, { recursive: true });
-    const perTool = toolPolicy(server, tool);
-    for (const file of POLICY_FILE_NAMES) writeFileSync(path.join(toolDir, file), policyFile(perTool, file).body);
     tools += 1;
   });
   servers += 1;
