@@ -1,7 +1,7 @@
 // Builds the real site twice, as `npm run build` does: from a small hostile fixture dataset (imported
 // twice, so it has a history), and from the embedded dataset in data/. Then checks the files and
 // drives the pages in Debian's Chromium.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { serverId, toolSlug } from '../src/lib/ids';
 import { buildSite, copyServers, serveStatic } from './helpers/site';
 import { rebuildServers } from '../src/store/rebuild';
 import { launchBrowser } from './helpers/browser';
+import { toolPolicy } from '../src/site/verdicts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'catalog-site-'));
 const fixtureData = path.join(work, 'data');
@@ -64,6 +65,20 @@ afterAll(async () => {
   await fullSite?.close();
   rmSync(work, { recursive: true, force: true });
 });
+
+/** Every site link (href or src starting with one /) on every built page whose target was not built. */
+function brokenLinks(out: string): string[] {
+  const broken = new Set<string>();
+  for (const entry of readdirSync(out, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const from = path.relative(out, path.join(entry.parentPath, entry.name));
+    for (const [, target] of readFileSync(path.join(entry.parentPath, entry.name), 'utf8').matchAll(/\s(?:href|src)="(\/(?!\/)[^"#?]*)/g)) {
+      const local = path.join(out, decodeURIComponent(target!));
+      if (!existsSync(target!.endsWith('/') ? path.join(local, 'index.html') : local)) broken.add(`${from}: ${target}`);
+    }
+  }
+  return [...broken].sort();
+}
 
 const page = (out: string, ...parts: string[]) => readFileSync(path.join(out, ...parts, 'index.html'), 'utf8');
 const file = (out: string, ...parts: string[]) => readFileSync(path.join(out, ...parts), 'utf8');
@@ -158,21 +173,39 @@ describe('site built from the fixture dataset', () => {
     expect(document.tools.every((tool) => typeof tool.classification.category === 'string')).toBe(true);
     const record = readServer(fixtureData, files)!;
     expect(document.id).toBe(record.id);
+    // Policy files per server; a tool page makes its downloads from its own snippets (no file per tool).
     for (const name of ['policy.json', 'policy.yaml', 'claude-settings.json']) {
       expect(existsSync(path.join(fixtureOut, 'servers', files, name))).toBe(true);
-      expect(existsSync(path.join(fixtureOut, 'servers', files, 'tools', 'delete_file', name))).toBe(true);
+      expect(existsSync(path.join(fixtureOut, 'servers', files, 'tools', 'delete_file', name))).toBe(false);
     }
+    expect(readdirSync(path.join(fixtureOut, 'servers', files, 'tools', 'delete_file'))).toEqual(['index.html']);
     expect(file(fixtureOut, 'sitemap.xml')).toContain('sitemap-1.xml');
     expect(file(fixtureOut, 'sitemap-1.xml')).toContain(`/servers/${files}/tools/read_file/</loc>`);
     expect(file(fixtureOut, 'llms.txt')).toMatch(/^# MCP Risk Catalog/);
   });
 
-  it('ships no script on a tool page but the copy buttons', () => {
+  it('ships no script on a tool page but the copy buttons and downloads', () => {
     const html = page(fixtureOut, 'servers', files, 'tools', 'read_file');
     const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)];
     expect(scripts).toHaveLength(1);
     expect(scripts[0]![1]).toContain('clipboard');
+    expect(scripts[0]![1]).toContain('createObjectURL');
     expect(scripts[0]![0].length).toBeLessThan(3000);
+  });
+
+  it('links only to pages and files that were built', () => {
+    for (const out of [fixtureOut, fullOut]) expect(brokenLinks(out)).toEqual([]);
+  });
+
+  it('builds a same-name page only for a name on two or more servers, and links to no other', () => {
+    const names = new Map<string, number>();
+    for (const server of iterateServers(fixtureData)) for (const tool of server.tools) names.set(tool.definition.name, (names.get(tool.definition.name) ?? 0) + 1);
+    expect(names.get('create_pull_request')).toBe(2);
+    expect(names.get('read_file')).toBe(1);
+    for (const [name, count] of names) expect(existsSync(path.join(fixtureOut, 'tools', toolSlug(name), 'index.html')), name).toBe(count > 1);
+    expect(page(fixtureOut, 'servers', files, 'tools', 'read_file')).not.toContain('href="/tools/');
+    const sameNamePages = [...file(fixtureOut, 'sitemap-1.xml').matchAll(/<loc>https?:\/\/[^/]+(\/tools\/[^<]*)<\/loc>/g)].map((match) => match[1]);
+    expect(sameNamePages).toEqual(['/tools/', '/tools/create_pull_request/']);
   });
 });
 
@@ -240,10 +273,43 @@ describe('fixture site in a browser', () => {
     await tab.close();
   });
 
-  it('copies exactly the policy that the download serves', async () => {
+  it('gives exactly the snippet text as a tool page\'s download, under the file\'s name, and copies the same', async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true });
+    const tab = await context.newPage();
+    const server = readServer(fixtureData, files)!;
+    const policy = toolPolicy(server, server.tools.find((tool) => tool.definition.name === 'delete_file')!);
+    const expected = { 'policy.json': policy.hostedJson.text, 'policy.yaml': policy.interceptYaml.text, 'claude-settings.json': policy.claudeSettings.text };
+    await tab.goto(`${fixtureSite.url}/servers/${files}/tools/delete_file/`);
+    for (const [name, text] of Object.entries(expected)) {
+      const link = tab.locator(`a.download[download="${name}"]`);
+      await expect.poll(() => link.isVisible()).toBe(true);
+      const [download] = await Promise.all([tab.waitForEvent('download'), link.click()]);
+      expect(download.suggestedFilename()).toBe(name);
+      const saved = readFileSync((await download.path())!, 'utf8');
+      expect(saved, name).toBe(text);
+      expect(saved, name).toBe(await tab.locator(`code#tool-${name.replace('.', '\\.')}-code`).textContent());
+      const button = tab.locator(`button.copy[data-copy="tool-${name}-code"]`);
+      await button.click();
+      await expect.poll(() => button.textContent()).toBe('Copied');
+      expect(await tab.evaluate(() => navigator.clipboard.readText()), name).toBe(text);
+    }
+    await context.close();
+  });
+
+  it('hides the tool page\'s downloads and copy buttons without JavaScript, and keeps the snippets', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const tab = await context.newPage();
+    await tab.goto(`${fixtureSite.url}/servers/${files}/tools/delete_file/`);
+    expect(await tab.locator('a.download').count()).toBe(3);
+    expect(await tab.locator('a.download:visible, button.copy:visible').count()).toBe(0);
+    expect(await tab.locator('code[id^="tool-"]:visible').count()).toBe(3);
+    await context.close();
+  });
+
+  it('copies exactly the server policy that the download serves', async () => {
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const tab = await context.newPage();
-    for (const base of [`/servers/${files}/tools/delete_file/`, `/servers/${files}/`]) {
+    for (const base of [`/servers/${files}/`]) {
       await tab.goto(`${fixtureSite.url}${base}`);
       for (const name of ['policy.json', 'policy.yaml', 'claude-settings.json']) {
         const button = tab.locator(`button.copy[data-copy$="-${name}-code"]`);
@@ -271,15 +337,17 @@ describe('site built from the embedded dataset (the sample above)', () => {
     expect(tools).toBeGreaterThan(1900);
   });
 
-  it('lists CloneContainerToECR under the one server that has it, with its verdict (a known defect elsewhere)', () => {
-    const html = page(fullOut, 'tools', 'CloneContainerToECR');
+  it('lists CloneContainerToECR under the one server that has it, with its verdict (a known defect elsewhere), and no same-name page', () => {
     const healthomics = serverId({ kind: 'import', name: 'awslabs/mcp aws-healthomics-mcp-server' });
-    expect(html).toContain('on one server');
-    expect(html.split('<tbody>')[1]!.match(/<tr>/g)).toHaveLength(1);
-    expect(html).toContain(`/servers/${healthomics}/tools/CloneContainerToECR/`);
-    expect(html).toMatch(/class="badge risk-(Low|Medium|High|Critical)"/);
+    const offering = [...iterateServers(sampleData)].filter((server) => server.tools.some((tool) => tool.definition.name === 'CloneContainerToECR'));
+    expect(offering.map((server) => server.id)).toEqual([healthomics]);
+    // A name on one server has no page of its own: its tool page is the only one, linked from its server.
+    expect(existsSync(path.join(fullOut, 'tools', 'CloneContainerToECR'))).toBe(false);
     const tool = page(fullOut, 'servers', healthomics, 'tools', 'CloneContainerToECR');
     expect(tool).not.toContain('The server sends no description for this tool.');
+    expect(tool).not.toContain('Same name on other servers');
+    expect(tool).toMatch(/class="badge risk-(Low|Medium|High|Critical)"/);
+    expect(page(fullOut, 'servers', healthomics)).toContain(`href="/servers/${healthomics}/tools/CloneContainerToECR/"`);
   });
 
   it('finds create_pull_request on the GitHub server from the search page', async () => {

@@ -11,8 +11,9 @@ export const POLICY_FILE_NAMES = ['policy.json', 'policy.yaml', 'claude-settings
 const policyLinks = (base: string) => Object.fromEntries(POLICY_FILE_NAMES.map((file) => [file, `${base}${file}`]));
 
 /**
- * A server record with every tool's classification and the links to its pages and policies. A server
- * whose tools are not collected has neither: a classification of no tools would read "Low risk".
+ * A server record with every tool's classification, the links to its pages and the server's policy
+ * files (a tool's own policy is on its page). A server whose tools are not collected has neither
+ * classification nor policy: a classification of no tools would read "Low risk".
  */
 export function serverDocument(server: Server) {
   const verdicts = verdictsFor(server);
@@ -25,7 +26,6 @@ export function serverDocument(server: Server) {
       slug: toolSlug(tool.definition.name),
       url: toolUrl(server.id, tool.definition.name),
       classification: verdicts.tools[index] as Classification,
-      policies: policyLinks(toolUrl(server.id, tool.definition.name)),
     })),
   };
 }

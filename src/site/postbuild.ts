@@ -2,7 +2,8 @@
 // at 500,000 tools, streamed one server at a time.
 //   <out>/data/catalog.json, tools.ndjson, tools.csv       the whole dataset, rewritten every time
 //   <out>/servers/<id>.json                               one document per server
-//   <out>/servers/<id>/{policy.json,policy.yaml,claude-settings.json}, and the same per tool
+//   <out>/servers/<id>/{policy.json,policy.yaml,claude-settings.json}   the server's policy (a tool page
+//                                                        makes its own downloads from its snippets)
 //   <out>/sitemap.xml (+ sitemap-N.xml)                    every page that was built
 // The per-server files are written only for servers whose record changed since the previous run into
 // the same folder (a manifest in the build cache remembers each server's record hash and the code
@@ -18,7 +19,7 @@ import { csvLine } from './csv';
 import { CSV_HEADER, POLICY_FILE_NAMES, serverDocument, toolCsvLine, toolRecord } from './export';
 import { removeEmptyParents } from './incremental-output';
 import { builtPages, sitemapFiles } from './sitemap';
-import { serverPolicy, toolPolicy, verdictsFor } from './verdicts';
+import { serverPolicy, verdictsFor } from './verdicts';
 
 const MANIFEST_VERSION = 1;
 
@@ -71,10 +72,9 @@ function previousServers(file: string): PostbuildManifest['servers'] {
  * `out`) only with `emptyFolders`: astro build may run beside this step and write pages into the
  * folder of any server and tool still in the data, so only those of removed ones may go.
  */
-function removePolicies(dir: string, out: string, emptyFolders: 'none' | 'own' | 'parents'): void {
+function removePolicies(dir: string, out: string, emptyFolders: 'none' | 'parents'): void {
   for (const name of POLICY_FILE_NAMES) rmSync(path.join(dir, name), { force: true });
   if (emptyFolders === 'parents') removeEmptyParents(dir, out);
-  else if (emptyFolders === 'own') removeEmptyParents(dir, path.dirname(dir));
 }
 
 export type ExportResult = { servers: number; tools: number; written: number; removed: number; seconds: number };
@@ -133,15 +133,8 @@ export function writeExports(options: { dataDir: string; out: string; cacheDir?:
     } else {
       removePolicies(serverDir, out, 'none');
     }
-    server.tools.forEach((tool, index) => {
-      const toolDir = path.join(serverDir, 'tools', slugs[index]!);
-      mkdirSync(toolDir, { recursive: true });
-      const perTool = toolPolicy(server, tool);
-      for (const file of POLICY_FILE_NAMES) writeFileSync(path.join(toolDir, file), policyFile(perTool, file).body);
-    });
-    // Tools the server no longer has.
-    const kept = new Set(slugs);
-    for (const slug of before[id]?.tools ?? []) if (!kept.has(slug)) removePolicies(path.join(serverDir, 'tools', slug), out, 'own');
+    // Policy files per tool are no longer written; remove those an older build left.
+    for (const slug of before[id]?.tools ?? []) removePolicies(path.join(serverDir, 'tools', slug), out, 'none');
   }
   writeSync(catalog, '\n]}\n');
   for (const fd of [catalog, ndjson, csv]) closeSync(fd);

@@ -69,6 +69,8 @@ export function toolPageModel(server: Server, tool: StoredTool) {
       server: serverUrl(server.id),
       self: toolUrl(server.id, definition.name),
       slug: toolSlug(definition.name),
+      /** The server's data file, which holds this tool's whole definition. */
+      serverJson: `/servers/${server.id}.json`,
       /** The server page's list of sources, when the record has one. */
       sources: server.sources?.length ? `${serverUrl(server.id)}#sources` : undefined,
     },
