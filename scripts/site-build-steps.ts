@@ -1,4 +1,4 @@
-// The steps of `npm run build` (astro build, post-build, Pagefind) for an output folder of one's
+// The steps of `npm run build` (astro build, post-build, search index) for an output folder of one's
 // choosing, shared by the site tests and the site benchmark so both build exactly what users build.
 import path from 'node:path';
 
@@ -11,6 +11,7 @@ export function siteBuildSteps(outDir: string): BuildStep[] {
   return [
     { name: 'astro build', command: bin('astro'), args: ['build', '--outDir', outDir] },
     { name: 'post-build', command: bin('tsx'), args: ['scripts/postbuild.ts', '--out', outDir] },
-    { name: 'pagefind', command: bin('pagefind'), args: ['--site', outDir] },
+    // Reads data/, not the HTML; after astro build, which empties its outDir when it starts.
+    { name: 'search index', command: bin('tsx'), args: ['scripts/search-index.ts', '--out', outDir] },
   ];
 }
