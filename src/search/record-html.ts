@@ -8,11 +8,19 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Field weights (Pagefind's scale: 0–10, body text 1): a word of the name outranks one in a description. */
-export const WEIGHTS = { name: 10, words: 8, server: 2, description: 1 } as const;
+/**
+ * Field weights (Pagefind's scale: 0–10, body text 1): a word of a tool's name outranks one in a
+ * description. A server's own name weighs less than a tool's: most searches describe an action, and
+ * a server called "WebSearch" should not push the tools that search the web off the first page.
+ */
+export const WEIGHTS = {
+  tool: { name: 10, words: 8, description: 1, server: 2 },
+  server: { name: 4, words: 3, description: 1, server: 1 },
+} as const;
 
 export function recordHtml(record: SearchRecord): string {
   const { fields, meta, filters } = record;
+  const weights = WEIGHTS[meta.type];
   const metaKeys = Object.entries(meta).filter(([, value]) => value !== undefined) as Array<[string, string]>;
   // `key[data-m-key]` makes Pagefind read the value from an attribute, so a value may hold any
   // character (a `:` or `,` in a server's name would break Pagefind's inline `key:value` form).
@@ -25,10 +33,12 @@ export function recordHtml(record: SearchRecord): string {
   return (
     `<!doctype html><html lang="en"><head><title>${escapeHtml(meta.title)}</title></head><body>` +
     `<div data-pagefind-meta="${metaAttr}"${metaValues}>${filterSpans}</div>` +
-    block(WEIGHTS.name, fields.name) +
-    block(WEIGHTS.words, fields.words) +
-    block(WEIGHTS.description, fields.description) +
-    block(WEIGHTS.server, fields.server) +
+    // The description comes first so that excerpts, cut around the matched words, show what the
+    // tool does rather than its name again.
+    block(weights.description, fields.description) +
+    block(weights.name, fields.name) +
+    block(weights.words, fields.words) +
+    block(weights.server, fields.server) +
     '</body></html>'
   );
 }
