@@ -2,7 +2,7 @@
 // (scripts/build.ts), the site tests and the site benchmark so all build exactly what users build.
 // A step names in `after` the steps it needs finished first; scripts/build.ts runs the others beside
 // them. Astro does not empty the output folder (astro.config.mjs), so the data exports, which need no
-// page, can run beside astro build; the sitemap lists built pages and Pagefind reads them.
+// page, can run beside astro build; the sitemap lists built pages. The search index reads only data/ too.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Step } from '../src/lib/run-steps';
@@ -25,7 +25,7 @@ export function siteBuildSteps(outDir: string, options: { force?: boolean } = {}
     { name: 'astro build', command: bin('astro'), args: ['build', '--outDir', outDir, ...force], after: [] },
     { name: 'post-build', command: bin('tsx'), args: ['scripts/postbuild.ts', '--out', outDir, '--part', 'exports', ...force], after: [] },
     { name: 'sitemap', command: bin('tsx'), args: ['scripts/postbuild.ts', '--out', outDir, '--part', 'sitemap'], after: ['astro build'] },
-    // Pagefind indexes every page each time and names its files by content: an old index's files would stay.
-    { name: 'pagefind', command: bin('pagefind'), args: ['--site', outDir], after: ['astro build'], removeFirst: [path.join(outDir, 'pagefind')] },
+    // Reads data/, not the HTML, and replaces <out>/pagefind whole through a staging folder.
+    { name: 'search index', command: bin('tsx'), args: ['scripts/search-index.ts', '--out', outDir], after: ['astro build'] },
   ];
 }

@@ -13,7 +13,9 @@ import { serverId, toolSlug } from '../src/lib/ids';
 import { buildSite, copyServers, serveStatic } from './helpers/site';
 import { rebuildServers } from '../src/store/rebuild';
 import { launchBrowser } from './helpers/browser';
-import { toolPolicy } from '../src/site/verdicts';
+import { queryTerms, STOP_WORDS } from '../src/search/query';
+import { toolPolicy, toolVerdict } from '../src/site/verdicts';
+import type { Server } from '../src/schema';
 
 const work = mkdtempSync(path.join(tmpdir(), 'catalog-site-'));
 const fixtureData = path.join(work, 'data');
@@ -37,6 +39,7 @@ const evil = serverId({ kind: 'import', name: "evil <script>alert('server')</scr
 const files = serverId({ kind: 'import', name: 'fixture-files' });
 
 let browser: Browser;
+let healthomics: Server;
 let fixtureSite: { url: string; close: () => Promise<void> };
 let fullSite: { url: string; close: () => Promise<void> };
 
@@ -54,6 +57,7 @@ beforeAll(async () => {
     (server.tools.length === 0 && index % 100 === 0),
   );
   buildSite(sampleData, fullOut);
+  healthomics = readServer(sampleData, serverId({ kind: 'import', name: 'awslabs/mcp aws-healthomics-mcp-server' }))!;
   fixtureSite = await serveStatic(fixtureOut);
   fullSite = await serveStatic(fullOut);
   browser = await launchBrowser();
@@ -209,6 +213,29 @@ describe('site built from the fixture dataset', () => {
   });
 });
 
+/** Opens the search page and waits until it has shown the results of the search in its address. */
+async function openSearch(tab: Page, url: string): Promise<void> {
+  await tab.goto(url);
+  await tab.locator('.search[data-state="done"], .search[data-state="idle"]').waitFor({ timeout: 90_000 });
+}
+
+async function resultHrefs(tab: Page): Promise<string[]> {
+  return tab.locator('.search-result-title a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+}
+
+/** Pages through the results with "load more" (ten at most) until one link matches. */
+async function findResult(tab: Page, wanted: (href: string) => boolean): Promise<string | undefined> {
+  const more = tab.locator('button.search-more');
+  for (let pages = 0; pages < 10; pages += 1) {
+    const found = (await resultHrefs(tab)).find(wanted);
+    if (found !== undefined || (await more.isHidden())) return found;
+    const shown = await tab.locator('.search-result').count();
+    await more.click();
+    await expect.poll(() => tab.locator('.search-result').count(), { timeout: 90_000 }).toBeGreaterThan(shown);
+  }
+  return (await resultHrefs(tab)).find(wanted);
+}
+
 async function visit(tab: Page, url: string): Promise<{ errors: string[]; failed: string[] }> {
   const errors: string[] = [];
   const failed: string[] = [];
@@ -352,55 +379,139 @@ describe('site built from the embedded dataset (the sample above)', () => {
 
   it('finds create_pull_request on the GitHub server from the search page', async () => {
     const tab = await browser.newPage();
-    await tab.goto(`${fullSite.url}/search/?q=create_pull_request`);
-    const result = tab.locator('.pagefind-ui__result-link[href*="/servers/github-github-mcp-server-"]', { hasText: 'create_pull_request' });
+    await openSearch(tab, `${fullSite.url}/search/?q=create_pull_request`);
     // Many merged servers offer a create_pull_request: page through the results as a person would.
-    await tab.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 90_000 });
-    const more = tab.locator('button.pagefind-ui__button', { hasText: /load more/i });
-    for (let pages = 0; pages < 10 && (await result.count()) === 0 && (await more.count()) > 0; pages += 1) {
-      const shown = await tab.locator('.pagefind-ui__result-link').count();
-      await more.click();
-      await expect.poll(() => tab.locator('.pagefind-ui__result-link').count(), { timeout: 90_000 }).toBeGreaterThan(shown);
-    }
-    await result.first().waitFor({ timeout: 90_000 });
-    await result.first().click();
+    const result = await findResult(tab, (href) => /^\/servers\/github-github-mcp-server-[0-9a-f]{8}\/tools\/create_pull_request\/$/.test(href));
+    expect(result).toBeDefined();
+    await tab.locator(`.search-result-title a[href="${result}"]`).click();
     await tab.waitForURL(/\/servers\/github-github-mcp-server-[0-9a-f]{8}\/tools\/create_pull_request\/$/);
     await expect(tab.locator('h1').textContent()).resolves.toBe('create_pull_request');
     await tab.close();
   });
 
-  it('narrows a search with the risk filter', async () => {
+  it('finds a tool by one part of its camelCase name, and shows its server and verdict', async () => {
     const tab = await browser.newPage();
-    await tab.goto(`${fullSite.url}/search/?q=file`);
-    const message = tab.locator('.pagefind-ui__message');
-    const resultCount = async () => {
-      const text = (await message.textContent()) ?? '';
-      return /no results/i.test(text) ? 0 : Number(/(\d+) results? for/.exec(text)?.[1] ?? NaN);
-    };
-    await expect.poll(resultCount, { timeout: 90_000 }).toBeGreaterThan(0);
-    const before = await resultCount();
-    // Pagefind loads its filter index after the first results; on a busy machine that takes a while.
-    const riskGroup = tab.locator('summary.pagefind-ui__filter-name', { hasText: 'Risk' });
-    await riskGroup.waitFor({ timeout: 90_000 });
-    await riskGroup.click();
-    // What the filter should give, asked of Pagefind's own API in the page (the UI's per-value counts
-    // can lag behind the search): a risk class that some but not all results have.
-    // Written as a string: vitest would rewrite a dynamic import inside a function it serialises.
-    const counts = (await tab.evaluate(`(async () => {
-      const pagefind = await import(location.origin + '/pagefind/pagefind.js');
-      return Promise.all(['Low', 'Medium', 'High', 'Critical'].map(async (risk) =>
-        ({ risk, count: (await pagefind.search('file', { filters: { risk } })).results.length })));
-    })()`)) as Array<{ risk: string; count: number }>;
-    const pick = counts.find((entry) => entry.count > 0 && entry.count < before);
-    expect(pick, JSON.stringify(counts)).toBeDefined();
-    await tab.locator(`input#risk-${pick!.risk}`).check();
-    await expect.poll(resultCount, { timeout: 90_000 }).toBe(pick!.count);
-    // Results render after the count: wait until every shown result carries its risk tag.
-    const shownRisks = async () => {
-      const tags = await tab.locator('.pagefind-ui__result-tag').allTextContents();
-      return [...new Set(tags.map((tag) => tag.trim()).filter((tag) => tag.startsWith('Risk:')))];
-    };
-    await expect.poll(shownRisks, { timeout: 90_000 }).toEqual([`Risk: ${pick!.risk}`]);
+    await openSearch(tab, `${fullSite.url}/search/?q=ECR`);
+    const url = `/servers/${healthomics.id}/tools/CloneContainerToECR/`;
+    expect(await findResult(tab, (href) => href === url)).toBe(url);
+    const item = tab.locator('.search-result', { has: tab.locator(`a[href="${url}"]`) });
+    await expect(item.locator('.search-result-server').textContent()).resolves.toBe(`on ${healthomics.displayName}`);
+    const verdict = toolVerdict(healthomics, healthomics.tools.find((tool) => tool.definition.name === 'CloneContainerToECR')!);
+    expect(await item.locator('.badge').allTextContents()).toEqual([verdict.category, `${verdict.risk} risk`]);
+    await tab.close();
+  });
+
+  it('finds a tool by a word that only its description holds', async () => {
+    const tool = healthomics.tools.find((entry) => entry.definition.name === 'CloneContainerToECR')!;
+    const nameParts = new Set(queryTerms(tool.definition.name));
+    // The description's longest plain word that is not part of the name: it can only match as description text.
+    const word = (tool.definition.description ?? '')
+      .split(/[^A-Za-z]+/)
+      .filter((candidate) => candidate.length >= 5 && !nameParts.has(candidate.toLowerCase()) && !STOP_WORDS.has(candidate.toLowerCase()))
+      .sort((a, b) => b.length - a.length)[0];
+    expect(word).toBeDefined();
+    const tab = await browser.newPage();
+    await openSearch(tab, `${fullSite.url}/search/?q=${encodeURIComponent(word!)}`);
+    const url = `/servers/${healthomics.id}/tools/CloneContainerToECR/`;
+    expect(await findResult(tab, (href) => href === url), word).toBe(url);
+    await tab.close();
+  });
+
+  it('answers a natural multi-word query of the eval set within the first ten results', async () => {
+    const queries = JSON.parse(readFileSync(path.join(import.meta.dirname, 'fixtures/search/queries.json'), 'utf8')) as Array<{ query: string; expected: string[] }>;
+    const entry = queries.find((candidate) => candidate.query === 'clone a container image to ecr')!;
+    expect(entry.query.split(' ').length).toBeGreaterThan(3);
+    const tab = await browser.newPage();
+    await openSearch(tab, `${fullSite.url}/search/?q=${encodeURIComponent(entry.query)}`);
+    const top = (await resultHrefs(tab)).slice(0, 10);
+    expect(top.some((href) => entry.expected.includes(href)), top.join('\n')).toBe(true);
+    await tab.close();
+  });
+
+  it('lists results for a filter alone, each with that filter value', async () => {
+    const tab = await browser.newPage();
+    await openSearch(tab, `${fullSite.url}/search/?risk=Critical&type=tool`);
+    await expect(tab.locator('select[name="risk"]').inputValue()).resolves.toBe('Critical');
+    const count = Number(/^(\d+) results? for the chosen filters$/.exec((await tab.locator('.search-status').textContent()) ?? '')?.[1]);
+    expect(count).toBeGreaterThan(0);
+    const badges = await tab.locator('.search-result .badge[class*="risk-"]').allTextContents();
+    expect(badges.length).toBe(Math.min(count, 10));
+    expect(new Set(badges)).toEqual(new Set(['Critical risk']));
+    await tab.close();
+  });
+
+  it('keeps the query and filter in the address: Back restores the previous search, a shared link the same one', async () => {
+    const tab = await browser.newPage();
+    await openSearch(tab, `${fullSite.url}/search/`);
+    await tab.locator('input[name="q"]').fill('pull request');
+    await tab.locator('.search[data-state="done"][data-searched-for="?q=pull+request"]').waitFor({ timeout: 90_000 });
+    expect(new URL(tab.url()).search).toBe('?q=pull+request');
+    const unfiltered = await resultHrefs(tab);
+    const unfilteredCount = await tab.locator('.search-status').textContent();
+    await tab.locator('select[name="category"]').selectOption('Write');
+    await tab.locator('.search[data-state="done"][data-searched-for="?q=pull+request&category=Write"]').waitFor({ timeout: 90_000 });
+    expect(new URL(tab.url()).search).toBe('?q=pull+request&category=Write');
+    expect(await tab.locator('.search-status').textContent()).not.toBe(unfilteredCount);
+    const filtered = await resultHrefs(tab);
+    await tab.goBack();
+    await tab.locator('.search[data-state="done"][data-searched-for="?q=pull+request"]').waitFor({ timeout: 90_000 });
+    await expect(tab.locator('input[name="q"]').inputValue()).resolves.toBe('pull request');
+    await expect(tab.locator('select[name="category"]').inputValue()).resolves.toBe('');
+    expect(await resultHrefs(tab)).toEqual(unfiltered);
+    await tab.goForward();
+    await tab.locator('.search[data-state="done"][data-searched-for="?q=pull+request&category=Write"]').waitFor({ timeout: 90_000 });
+    // The same address opened afresh, as a shared link, shows the same search.
+    const shared = await browser.newPage();
+    await openSearch(shared, tab.url());
+    await expect(shared.locator('input[name="q"]').inputValue()).resolves.toBe('pull request');
+    await expect(shared.locator('select[name="category"]').inputValue()).resolves.toBe('Write');
+    expect(await resultHrefs(shared)).toEqual(filtered);
+    await shared.close();
+    await tab.close();
+  });
+});
+
+describe('search page on the fixture site', () => {
+  it('announces the result count in a live region', async () => {
+    const tab = await browser.newPage();
+    await openSearch(tab, `${fixtureSite.url}/search/?q=file`);
+    const status = tab.locator('.search-status');
+    await expect(status.getAttribute('aria-live')).resolves.toBe('polite');
+    await expect(status.getAttribute('role')).resolves.toBe('status');
+    const count = Number(/^(\d+) results? for “file”$/.exec((await status.textContent()) ?? '')?.[1]);
+    expect(count).toBeGreaterThan(1);
+    expect(count).toBeLessThanOrEqual(10);
+    expect(await tab.locator('.search-result').count()).toBe(count);
+    await tab.close();
+  });
+
+  it('shows excerpts of indexed text only, never the filter or meta values', async () => {
+    const tab = await browser.newPage();
+    await openSearch(tab, `${fixtureSite.url}/search/?q=undone`);
+    const item = tab.locator('.search-result', { has: tab.locator(`a[href="/servers/${files}/tools/delete_file/"]`) });
+    const excerpt = (await item.locator('.search-result-excerpt').textContent()) ?? '';
+    expect(excerpt).toContain('This cannot be undone');
+    await expect(item.locator('mark').first().textContent()).resolves.toMatch(/undone/);
+    expect(await item.locator('.badge').allTextContents()).toEqual(['Destructive', 'Critical risk']);
+    for (const hidden of ['Destructive', 'Critical', 'has tools', 'destructive', 'tool:', 'yes']) expect(excerpt).not.toContain(hidden);
+    await tab.close();
+  });
+
+  it('runs no script from hostile tool and server text in results', async () => {
+    const tab = await browser.newPage();
+    const dialogs: string[] = [];
+    tab.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await openSearch(tab, `${fixtureSite.url}/search/?q=${encodeURIComponent('pass its content as notes')}`);
+    const item = tab.locator('.search-result', { has: tab.locator(`a[href="/servers/${evil}/tools/steal_data/"]`) });
+    await expect(item.locator('.search-result-server').textContent()).resolves.toBe("on evil <script>alert('server')</script> server");
+    await expect(item.locator('.search-result-excerpt').textContent()).resolves.toContain('<script>window.__pwned=1</script>');
+    expect(await item.locator('script, img, b, [onerror], [onmouseover]').count()).toBe(0);
+    await item.hover();
+    expect(await tab.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
     await tab.close();
   });
 });

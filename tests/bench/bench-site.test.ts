@@ -18,7 +18,7 @@ it('reports every stage of a 200-server pipeline and the bare-Astro baseline as 
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   });
   const { site } = JSON.parse(readFileSync(out, 'utf8')) as { site: SiteFigures };
-  expect(Object.keys(site.stages)).toEqual(['load', 'classify', 'policies', 'astroBuild', 'postBuild', 'pagefind', 'total']);
+  expect(Object.keys(site.stages)).toEqual(['load', 'classify', 'policies', 'astroBuild', 'postBuild', 'search', 'total']);
   for (const [name, stage] of Object.entries(site.stages)) {
     for (const figure of [stage.seconds, stage.throughput, stage.peakMiB]) expect(figure, name).toBeGreaterThan(0);
   }
@@ -30,5 +30,5 @@ it('reports every stage of a 200-server pipeline and the bare-Astro baseline as 
   }
   expect(site.classifyPoliciesShare).toBeLessThan(1);
   // The text table names every stage too.
-  for (const label of ['load and validate', 'classify', 'policies', 'astro build', 'post-build', 'pagefind', 'total', 'bare-Astro baseline']) expect(text).toContain(label);
+  for (const label of ['load and validate', 'classify', 'policies', 'astro build', 'post-build', 'search index', 'total', 'bare-Astro baseline']) expect(text).toContain(label);
 }, 120_000);
