@@ -7,14 +7,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runSteps } from '../src/lib/run-steps';
 import { compareBuilds, serverPages, type BuildComparison } from '../src/site/compare-builds';
 import { builtPages } from '../src/site/sitemap';
 import { recrawlShare } from '../src/synth/recrawl';
 import type { Coverage } from '../src/synth/generate';
 import { synthesizeDataset } from './bench-site';
-import { measureProcessTree } from './process-tree-peak';
-import { prepareStep, projectRoot, siteBuildSteps } from './site-build-steps';
+import { measuredBuild } from './measured-build';
 
 export type BuildRun = { seconds: number; steps: Record<string, number>; pagesRendered: number; pagesCached: number };
 
@@ -34,24 +32,12 @@ export type IncrementalFigures = {
 
 /** One build as `npm run build` runs it: every step in a child process, `jobs` at a time. */
 async function build(out: string, env: NodeJS.ProcessEnv, jobs: number): Promise<BuildRun> {
-  const steps: Record<string, number> = {};
-  let astroLog = '';
-  const started = performance.now();
-  await runSteps(
-    siteBuildSteps(out),
-    async (step) => {
-      prepareStep(step);
-      const measured = await measureProcessTree(step.command, step.args, { cwd: projectRoot, env });
-      steps[step.name] = measured.seconds;
-      if (step.name === 'astro build') astroLog = measured.stdout;
-    },
-    jobs,
-  );
-  const seconds = (performance.now() - started) / 1000;
+  const figures = await measuredBuild(out, env, jobs);
+  const steps = Object.fromEntries(Object.entries(figures.steps).map(([name, step]) => [name, step.seconds]));
   // Astro logs every page it writes; one it kept from the previous build ends in "(cached)" or "(restored)".
-  const pageLines = astroLog.split('\n').filter((line) => /├─ \S+\.(html|xml|txt)/.test(line));
+  const pageLines = (figures.steps['astro build']?.stdout ?? '').split('\n').filter((line) => /├─ \S+\.(html|xml|txt)/.test(line));
   const pagesCached = pageLines.filter((line) => /\((cached|restored)\)/.test(line)).length;
-  return { seconds, steps, pagesRendered: pageLines.length - pagesCached, pagesCached };
+  return { seconds: figures.seconds, steps, pagesRendered: pageLines.length - pagesCached, pagesCached };
 }
 
 export async function benchIncremental(servers: number, seed = 1, coverage: Coverage = 'full', jobs = 2): Promise<IncrementalFigures> {

@@ -1,9 +1,10 @@
 // The `site` section of `npm run bench`: the whole pipeline on a synthetic dataset of N servers
 // shaped like the real ecosystem (`npm run synth`: every server with tools by default, `--coverage
-// today` for today's ~80% index-only; distinct tool names at the real rate of reuse), stage by stage: load and validate, classify, policies (in one child process),
-// then astro build, post-build and the search index (each a child process, as in `npm run build`), each with
-// wall time, throughput and the peak memory of its whole process tree; then a bare-Astro baseline of
-// the same page count and config, and what a browser loads before the first search result.
+// today` for today's ~80% index-only; distinct tool names at the real rate of reuse): load and
+// validate, classify and policies measured apart in one child process, then the build exactly as
+// `npm run build` runs it (scripts/measured-build.ts), each step with its wall time, throughput and
+// the peak memory of its process tree, and the build's wall time and summed peak; then a bare-Astro
+// baseline of the same page count and config, and what a browser loads before the first search result.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,8 +14,9 @@ import { synthesizeServers, type Coverage } from '../src/synth/generate';
 import { readProfile } from '../src/synth/profile-file';
 import { writeBaselineProject } from './bench-baseline';
 import type { StageFigures } from './bench-stages';
-import { measureProcessTree, type Measured } from './process-tree-peak';
-import { prepareStep, projectRoot, siteBuildSteps } from './site-build-steps';
+import { measureProcessTree } from './process-tree-peak';
+import { measuredBuild, type StepFigures } from './measured-build';
+import { projectRoot } from './site-build-steps';
 
 /** Writes `count` synthetic servers (src/synth) into `dir`: the real ecosystem's shape, new tool names. */
 export function synthesizeDataset(dir: string, count: number, seed: number, coverage: Coverage = 'full'): { servers: number; withTools: number; tools: number } {
@@ -70,7 +72,9 @@ export type SiteFigures = {
   baseline: { pages: number; seconds: number; pagesPerSecond: number; peakMiB: number };
   /** The catalog's astro build time over the baseline's. */
   astroToBaseline: number;
-  /** (classify + policies) / total, the classifier issue's target is at most 0.05. */
+  /** The whole build's wall time (search included) over the baseline's: the scale issue's target is at most 1.5. */
+  buildToBaseline: number;
+  /** (classify + policies, measured once in process) / the build's wall time; the classifier issue's target is at most 0.05. */
   classifyPoliciesShare: number;
   searchBootstrapKiB: number;
   machine: { cpus: number; memoryGiB: number };
@@ -88,11 +92,12 @@ export function siteTable(figures: SiteFigures): string {
     `${fmt(figures.servers)} synthetic servers (seed ${figures.seed}, coverage ${figures.coverage}: ${fmt(figures.withTools)} with ${fmt(figures.tools)} tools${figures.withTools < figures.servers ? ', the rest index-only' : ''}; generated in ${fmt(figures.synthSeconds, 1)} s), ${fmt(figures.pages)} pages`,
     line(header),
     ...rows.map(line),
-    `astro build / bare-Astro baseline (${fmt(figures.baseline.pages)} pages): ${figures.astroToBaseline.toFixed(2)}x`,
+    `npm run build / bare-Astro baseline (${fmt(figures.baseline.pages)} pages): ${figures.buildToBaseline.toFixed(2)}x (target: at most 1.5x); astro build alone: ${figures.astroToBaseline.toFixed(2)}x`,
     `classify + policies: ${(100 * figures.classifyPoliciesShare).toFixed(1)}% of the total (target: at most 5%)`,
     `search: ${fmt(figures.searchBootstrapKiB)} KiB gzipped before the first result`,
     `machine: ${figures.machine.cpus} CPUs, ${fmt(figures.machine.memoryGiB, 1)} GiB`,
-    'peak memory: the whole process tree of each step, sampled every 50 ms; load, classify and policies run in one process and share its peak; the total is the largest step',
+    'peak memory: the whole process tree of each step, sampled every 50 ms; load, classify and policies run in one process and share its peak; the total sums the steps running at the same moment',
+    'wall time: load, classify and policies are one pass of that work measured apart; npm run build runs post-build beside astro build, so its steps do not add up to its total',
   ].join('\n');
 }
 
@@ -110,14 +115,10 @@ export async function benchSite(servers: number, seed = 1, coverage: Coverage = 
 
     const inProcess = await run(path.join(projectRoot, 'node_modules/.bin/tsx'), ['scripts/bench-stages.ts']);
     const stages = JSON.parse(inProcess.stdout.trim().split('\n').at(-1)!) as StageFigures;
-    // One step after another (each measured alone); post-build is its exports and its sitemap together.
-    // A cache folder of this run's own: every page is rendered, as in a first build.
-    const measured = new Map<string, Measured>();
-    for (const step of siteBuildSteps(dist)) {
-      prepareStep(step);
-      measured.set(step.name, await run(step.command, step.args));
-    }
-    const of = (name: string) => measured.get(name) as Measured;
+    // The build exactly as `npm run build` runs it (steps side by side where they may, two at a time),
+    // with a cache folder of this run's own: every page is rendered, as in a first build.
+    const build = await measuredBuild(dist, env, Math.min(2, availableParallelism()));
+    const of = (name: string) => build.steps[name] as StepFigures;
     const astroBuild = of('astro build');
     const search = of('search index');
     const postBuild = { seconds: of('post-build').seconds + of('sitemap').seconds, peakMiB: Math.max(of('post-build').peakMiB, of('sitemap').peakMiB) };
@@ -135,8 +136,10 @@ export async function benchSite(servers: number, seed = 1, coverage: Coverage = 
       unit,
       peakMiB,
     });
-    const totalSeconds = stages.loadSeconds + stages.classifySeconds + stages.policiesSeconds + astroBuild.seconds + postBuild.seconds + search.seconds;
-    const peak = Math.max(inProcess.peakMiB, astroBuild.peakMiB, postBuild.peakMiB, search.peakMiB);
+    // The build computes verdicts and policies itself (in astro build, post-build and the search index):
+    // the in-process stages above break that work out and are not added to the build's wall time.
+    const totalSeconds = build.seconds;
+    const peak = build.peakMiB;
     return {
       servers: made.servers,
       seed,
@@ -152,10 +155,11 @@ export async function benchSite(servers: number, seed = 1, coverage: Coverage = 
         astroBuild: stage('astro build', astroBuild.seconds, pages, 'pages/s', astroBuild.peakMiB),
         postBuild: stage('post-build', postBuild.seconds, made.servers, 'servers/s', postBuild.peakMiB),
         search: stage('search index', search.seconds, made.tools, 'tools/s', search.peakMiB),
-        total: stage('total', totalSeconds, made.servers, 'servers/s', peak),
+        total: stage('npm run build (total)', totalSeconds, pages, 'pages/s', peak),
       },
       baseline: { pages: baselinePages, seconds: baseline.seconds, pagesPerSecond: baselinePages / baseline.seconds, peakMiB: baseline.peakMiB },
       astroToBaseline: astroBuild.seconds / baseline.seconds,
+      buildToBaseline: totalSeconds / baseline.seconds,
       classifyPoliciesShare: (stages.classifySeconds + stages.policiesSeconds) / totalSeconds,
       searchBootstrapKiB: searchBootstrapBytes(dist) / 1024,
       machine: { cpus: availableParallelism(), memoryGiB: totalmem() / 2 ** 30 },

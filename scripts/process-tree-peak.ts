@@ -9,14 +9,20 @@ export type Measured = { seconds: number; peakMiB: number; stdout: string };
 
 /** Resident KiB summed over the processes of group `pgid`. */
 function groupRssKiB(pgid: number): number {
+  return groupsRssKiB(new Set([pgid]));
+}
+
+/** Resident KiB summed over the processes of any of the groups `pgids`, in one pass over /proc. */
+export function groupsRssKiB(pgids: ReadonlySet<number>): number {
   let kib = 0;
+  if (pgids.size === 0) return 0;
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       // Fields after the parenthesised command name, which may itself hold spaces: state ppid pgrp ...
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) !== pgid) continue;
+      if (!pgids.has(Number(fields[2]))) continue;
       const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${name}/status`, 'utf8'));
       if (match) kib += Number(match[1]);
     } catch {
@@ -26,7 +32,15 @@ function groupRssKiB(pgid: number): number {
   return kib;
 }
 
-export function measureProcessTree(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; intervalMs?: number }): Promise<Measured> {
+export type MeasureOptions = {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  intervalMs?: number;
+  /** Told the child's pid (its process group) once it runs and again when it has ended, e.g. to sum steps that run side by side. */
+  onGroup?: (pid: number, running: boolean) => void;
+};
+
+export function measureProcessTree(command: string, args: string[], options: MeasureOptions): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     // detached: the child leads a new process group, so its descendants are found by group id.
@@ -35,6 +49,7 @@ export function measureProcessTree(command: string, args: string[], options: { c
     const poll = () => {
       if (child.pid !== undefined) peakKiB = Math.max(peakKiB, groupRssKiB(child.pid));
     };
+    if (child.pid !== undefined) options.onGroup?.(child.pid, true);
     const timer = setInterval(poll, options.intervalMs ?? 50);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
@@ -46,6 +61,7 @@ export function measureProcessTree(command: string, args: string[], options: { c
     });
     child.on('close', (code) => {
       clearInterval(timer);
+      if (child.pid !== undefined) options.onGroup?.(child.pid, false);
       const seconds = (performance.now() - started) / 1000;
       if (code !== 0) {
         const tail = Buffer.concat([...stdout, ...stderr]).toString('utf8').split('\n').slice(-30).join('\n');

@@ -56,6 +56,6 @@ describe('runSteps', () => {
     const site = siteBuildSteps('/tmp/out');
     checkSteps(site);
     const after = Object.fromEntries(site.map((step) => [step.name, step.after]));
-    expect(after).toEqual({ 'astro build': [], 'post-build': [], sitemap: ['astro build'], pagefind: ['astro build'] });
+    expect(after).toEqual({ 'astro build': [], 'post-build': [], sitemap: ['astro build'], 'search index': ['astro build'] });
   });
 });
