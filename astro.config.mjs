@@ -14,7 +14,8 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 4 },
   cacheDir: process.env.CATALOG_CACHE_DIR ?? './.cache/astro',
   // Pages whose cacheKey (src/site/cache-keys.ts) and code are unchanged are not rendered again.
-  experimental: { incrementalBuild: true },
+  // CATALOG_INCREMENTAL=0 turns it off for a one-off build (CI): no page is then also copied into the cache.
+  experimental: { incrementalBuild: process.env.CATALOG_INCREMENTAL !== '0' },
   vite: {
     // The output folder keeps the previous build: unchanged pages stay where they are instead of
     // being deleted and copied back from the cache, and the post-build step can run beside astro
