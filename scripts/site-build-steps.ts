@@ -25,7 +25,9 @@ export function siteBuildSteps(outDir: string, options: { force?: boolean } = {}
     { name: 'astro build', command: bin('astro'), args: ['build', '--outDir', outDir, ...force], after: [] },
     { name: 'post-build', command: bin('tsx'), args: ['scripts/postbuild.ts', '--out', outDir, '--part', 'exports', ...force], after: [] },
     { name: 'sitemap', command: bin('tsx'), args: ['scripts/postbuild.ts', '--out', outDir, '--part', 'sitemap'], after: ['astro build'] },
-    // Reads data/, not the HTML, and replaces <out>/pagefind whole through a staging folder.
-    { name: 'search index', command: bin('tsx'), args: ['scripts/search-index.ts', '--out', outDir], after: ['astro build'] },
+    // Reads data/, not the HTML, and replaces <out>/pagefind whole through a staging folder, which
+    // astro build neither empties nor prunes (it removes only stale pages and _astro files): so it
+    // runs on the second core beside astro build, once post-build is done.
+    { name: 'search index', command: bin('tsx'), args: ['scripts/search-index.ts', '--out', outDir], after: [] },
   ];
 }
