@@ -6,7 +6,7 @@
 // the peak memory of its process tree, and the build's wall time and summed peak; then a bare-Astro
 // baseline of the same page count and config, and what a browser loads before the first search result.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -29,6 +29,18 @@ export function synthesizeDataset(dir: string, count: number, seed: number, cove
     tools += server.tools.length;
   }
   return { servers: count, withTools, tools };
+}
+
+/** Every file of a built site and their bytes: what a deploy uploads (docs/deploy.md). */
+function countFiles(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    files += 1;
+    bytes += statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return { files, bytes };
 }
 
 function countPages(dir: string): number {
@@ -78,6 +90,8 @@ export type SiteFigures = {
   /** (classify + policies, measured once in process) / the build's wall time; the classifier issue's target is at most 0.05. */
   classifyPoliciesShare: number;
   searchBootstrapKiB: number;
+  /** Files and bytes of the built site (what a deploy uploads). */
+  output: { files: number; bytes: number };
   machine: { cpus: number; memoryGiB: number };
 };
 
@@ -96,6 +110,7 @@ export function siteTable(figures: SiteFigures): string {
     `npm run build / bare-Astro baseline (${fmt(figures.baseline.pages)} pages): ${figures.buildToBaseline.toFixed(2)}x (target: at most 1.5x); astro build alone: ${figures.astroToBaseline.toFixed(2)}x`,
     `classify + policies: ${(100 * figures.classifyPoliciesShare).toFixed(1)}% of the total (target: at most 5%)`,
     `search: ${fmt(figures.searchBootstrapKiB)} KiB gzipped before the first result`,
+    `output: ${fmt(figures.output.files)} files, ${fmt(figures.output.bytes / 2 ** 20)} MiB`,
     `machine: ${figures.machine.cpus} CPUs, ${fmt(figures.machine.memoryGiB, 1)} GiB`,
     'peak memory: the whole process tree of each step, sampled every 50 ms; load, classify and policies run in one process and share its peak; the total sums the steps running at the same moment',
     'wall time: load, classify and policies are one pass of that work measured apart; npm run build runs post-build beside astro build, so its steps do not add up to its total',
@@ -128,6 +143,7 @@ export async function benchSite(servers: number, seed = 1, coverage: Coverage = 
     const search = of('search index');
     const postBuild = { seconds: of('post-build').seconds + of('sitemap').seconds, peakMiB: Math.max(of('post-build').peakMiB, of('sitemap').peakMiB) };
     const pages = countPages(dist);
+    const output = countFiles(dist);
 
     baselineDir = writeBaselineProject(pages);
     const baselineDist = path.join(baselineDir, 'dist');
@@ -167,6 +183,7 @@ export async function benchSite(servers: number, seed = 1, coverage: Coverage = 
       buildToBaseline: totalSeconds / baseline.seconds,
       classifyPoliciesShare: (stages.classifySeconds + stages.policiesSeconds) / totalSeconds,
       searchBootstrapKiB: searchBootstrapBytes(dist) / 1024,
+      output,
       machine: { cpus: availableParallelism(), memoryGiB: totalmem() / 2 ** 30 },
     };
   } finally {

@@ -25,6 +25,9 @@ it('reports every stage of a 200-server pipeline and the bare-Astro baseline as 
   expect(site.servers).toBe(200);
   expect(site.pages).toBeGreaterThan(200);
   expect(site.baseline.pages).toBe(site.pages);
+  // Every page is a file, and the site has more: per-server data and policies, the search index, assets.
+  expect(site.output.files).toBeGreaterThan(site.pages + site.servers);
+  expect(site.output.bytes).toBeGreaterThan(0);
   for (const figure of [site.baseline.seconds, site.baseline.peakMiB, site.astroToBaseline, site.buildToBaseline, site.classifyPoliciesShare, site.searchBootstrapKiB]) {
     expect(figure).toBeGreaterThan(0);
   }
