@@ -56,12 +56,16 @@ export function stem(word: string): string {
   return stemmed.length >= 3 ? stemmed : word;
 }
 
-/** Whether a word of the text is an occurrence of the term (same stem, or the term a prefix of the word as Pagefind matches). */
+/**
+ * Whether a word of the text is an occurrence of the term: the same stem, or the term's stem and a
+ * short ending ("screenshot" in "screenshots", "delete" in "deleted"), not any longer word it
+ * begins ("new" is not in "newrelic").
+ */
 export function wordMatches(word: string, term: string): boolean {
   if (!word || !term) return false;
   const a = stem(word);
   const b = stem(term);
-  return a === b || word.startsWith(term) || (b.length >= 4 && word.startsWith(b));
+  return a === b || (b.length >= 3 && word.startsWith(b) && word.length - b.length <= 3);
 }
 
 /** The distinct terms that some word of `words` matches. */
@@ -121,7 +125,8 @@ export function hitsOfRecord(fragments: Fragment[], terms: string[], filters: Se
     for (const location of each.weighted_locations) scores.set(location.location, Math.max(scores.get(location.location) ?? 0, location.balanced_score));
   }
   const server = fragment.meta['title'] ?? fragment.url;
-  const serverWords = nameWords(server).split(' ').filter(Boolean);
+  // The name as written ("GitHub") and split ("git hub"), as the record indexes it.
+  const serverWords = [...server.split(SEPARATORS).map(bare), ...nameWords(server).split(' ')].filter(Boolean);
   const tools = fragment.anchors
     .map((anchor) => ({ anchor, tags: decodeToolAnchor(anchor.id) }))
     .filter((entry) => entry.tags !== undefined)
@@ -143,7 +148,10 @@ export function hitsOfRecord(fragments: Fragment[], terms: string[], filters: Se
   const own = section(0, serverEnd, 0);
   const serverRisk = RISKS.includes(fragment.meta['risk'] ?? '') ? (fragment.meta['risk'] as RiskClass) : undefined;
   const serverHit = { kind: 'server' as const, labels: decodeLabels(fragment.meta['labels']), ...(serverRisk ? { risk: serverRisk } : {}) };
-  if ((terms.length === 0 || own.marks.size > 0) && passes(serverHit, filters)) {
+  // The server itself is a result when the query names it (or for filters alone); a match in its
+  // description only says which tools to look at.
+  const named = terms.length === 0 || coveredTerms(serverWords, terms).size > 0;
+  if (named && (terms.length === 0 || own.marks.size > 0) && passes(serverHit, filters)) {
     hits.push({ ...serverHit, url: fragment.url, title: server, server, serverUrl: fragment.url, excerpt: own.excerpt, covered: own.covered, score: own.score, rank });
   }
   tools.forEach(({ anchor, tags }, index) => {

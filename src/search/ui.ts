@@ -9,7 +9,7 @@ import { FILTERS, stateFromUrl, urlForState, type SearchState } from './url-stat
 /** Results rendered per page and per "load more". */
 export const PAGE_SIZE = 10;
 /** Server records whose tools are read at a time (each is one fragment, a few KB). */
-const RECORD_BATCH = 8;
+const RECORD_BATCH = 12;
 /** A search reads at most this many records before it shows results; "load more" reads on. */
 const FIRST_RECORDS = 24;
 /** Wait this long after the last keystroke before searching. */

@@ -76,6 +76,8 @@ describe('tool hits', () => {
     expect(wordMatches('listing', 'list')).toBe(true);
     expect(wordMatches('file', 'files')).toBe(true);
     expect(wordMatches('profile', 'file')).toBe(false);
+    expect(wordMatches('newrelic', 'new')).toBe(false);
+    expect(wordMatches('deleted', 'delete')).toBe(true);
   });
 
   it('cuts an excerpt around the first matched word of the section, as text runs', () => {
