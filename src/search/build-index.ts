@@ -22,8 +22,6 @@ const IN_FLIGHT = 256;
  * (docs/search.md), so 43,000 servers are three parts, each well under 4 GB.
  */
 export const SERVERS_PER_PART = 16_000;
-/** Fragments of a part are bundled into at most this many files (a few servers' fragments each). */
-export const MAX_FRAGMENTS = 2000;
 export const PARTS_FILE = 'parts.json';
 
 /** The folder (under the output) of part `index`: `pagefind`, `pagefind-1`, … */
@@ -52,7 +50,10 @@ export function partOf(serverId: string, parts: number): number {
 }
 
 async function buildPart(dataDir: string, ids: string[], staging: string, counts: IndexCounts): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', maxFragments: MAX_FRAGMENTS });
+  // One fragment file per server (no maxFragments): the page reads a record's fragment to list its
+  // tools, and a bundle of several servers' fragments cost ~20 KB a record at 43,000 servers against
+  // ~2.5 KB alone (measured, docs/search.md).
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   const failures: string[] = [];
   let pending: Array<Promise<{ errors: string[] }>> = [];

@@ -15,7 +15,7 @@ export type ToolSection = {
   anchor: string;
   /** The tool's name as written: the heading's text, shown as the result's title. */
   name: string;
-  /** The name split into words, plus the title when there is one. */
+  /** The tool's title, when it has one (the split name is Pagefind's own, see toolSection). */
   words: string;
   description: string;
 };
@@ -47,7 +47,7 @@ export type SearchRecord = {
  * A tool description longer than this is cut at a word boundary: the words that say what a tool does
  * come first, and the bytes of a server's fragment (loaded to show its tools) grow with it.
  */
-export const MAX_DESCRIPTION = 400;
+export const MAX_DESCRIPTION = 240;
 /** A server's own description is one per record, so it may be longer. */
 export const MAX_SERVER_DESCRIPTION = 1200;
 
@@ -75,11 +75,13 @@ export function serverNameWords(server: Server): string {
 export function toolSection(server: Server, index: number, verdict: Classification): ToolSection {
   const definition = server.tools[index]!.definition;
   const title = definition.title?.trim();
-  const words = nameWords(definition.name);
   return {
     anchor: encodeToolAnchor({ slug: toolSlug(definition.name), category: verdict.category, risk: verdict.risk, labels: verdict.labels }),
     name: definition.name,
-    words: [words === definition.name.toLowerCase() ? '' : words, title].filter(Boolean).join(' '),
+    // Pagefind itself indexes the parts of a compound name (`create_pull_request`, `CloneContainerToECR`)
+    // at the heading's location, so the split name is not written again: at 434,000 tools it doubled
+    // the postings of every name word, which every query of a common word loads.
+    words: title ?? '',
     description: clip(definition.description?.trim() ?? ''),
   };
 }

@@ -32,7 +32,7 @@ export type Hit = {
   excerpt: ExcerptPart[];
   /** How many distinct query terms the section and its server's name hold. */
   covered: number;
-  /** The sum of Pagefind's scores of the matched words in the section. */
+  /** Per query term, Pagefind's best score of a matched word in the section, summed. */
   score: number;
   /** The server's rank among Pagefind's results (ties keep Pagefind's order). */
   rank: number;
@@ -132,16 +132,21 @@ export function hitsOfRecord(fragments: Fragment[], terms: string[], filters: Se
     .filter((entry) => entry.tags !== undefined)
     .sort((a, b) => a.anchor.location - b.anchor.location);
   const hits: Hit[] = [];
-  const section = (from: number, to: number, bodyFrom: number) => {
-    let score = 0;
+  const section = (from: number, to: number, bodyFrom: number, headingWords: string[] = []) => {
+    // Per term, the best-scored matched word (a long description repeating a word does not outweigh
+    // a name that holds it once); a location that matches no term by our stem still counts once.
+    const best = new Map<string, number>();
     const marks = new Set<number>();
     for (const [location, value] of scores) {
-      if (location >= from && location < to) {
-        score += value;
-        marks.add(location);
-      }
+      if (location < from || location >= to) continue;
+      marks.add(location);
+      const word = bareWords[location] ?? '';
+      const parts = location === from ? [word, ...headingWords] : [word];
+      const matched = terms.filter((term) => parts.some((part) => wordMatches(part, term)));
+      for (const key of matched.length > 0 ? matched : [`@${location}`]) best.set(key, Math.max(best.get(key) ?? 0, value));
     }
-    const covered = coveredTerms([...bareWords.slice(from, to), ...serverWords], terms).size;
+    const score = [...best.values()].reduce((sum, value) => sum + value, 0);
+    const covered = coveredTerms([...bareWords.slice(from, to), ...headingWords, ...serverWords], terms).size;
     return { score, marks, covered, excerpt: excerptOf(words, bodyFrom, to, marks) };
   };
   const serverEnd = tools[0]?.anchor.location ?? words.length;
@@ -156,10 +161,12 @@ export function hitsOfRecord(fragments: Fragment[], terms: string[], filters: Se
   }
   tools.forEach(({ anchor, tags }, index) => {
     const to = tools[index + 1]?.anchor.location ?? words.length;
-    const headingWords = anchor.text.split(SEPARATORS).filter(Boolean).length;
+    const headingLength = anchor.text.split(SEPARATORS).filter(Boolean).length;
+    // The name's parts, as Pagefind indexes them at the heading (`CloneContainerToECR` → clone container to ecr).
+    const nameParts = nameWords(anchor.text).split(' ').filter(Boolean);
     const tool = { kind: 'tool' as const, category: tags!.category, risk: tags!.risk, labels: tags!.labels };
     if (!passes(tool, filters)) return;
-    const found = section(anchor.location, to, Math.min(to, anchor.location + headingWords));
+    const found = section(anchor.location, to, Math.min(to, anchor.location + headingLength), nameParts);
     if (terms.length > 0 && found.marks.size === 0) return;
     hits.push({ ...tool, url: toolPageUrl(fragment.url, tags!.slug), title: anchor.text, server, serverUrl: fragment.url, excerpt: found.excerpt, covered: found.covered, score: found.score, rank });
   });

@@ -38,10 +38,10 @@ describe('search records', () => {
     });
   });
 
-  it('indexes a tool by its name, its words and its description, and the server by its name words', () => {
+  it('indexes a tool by its name (Pagefind splits it), its title and its description, and the server by its name words', () => {
     const section = record.tools.find((entry) => entry.name === 'CloneContainerToECR')!;
     const tool = healthomics.tools.find((entry) => entry.definition.name === 'CloneContainerToECR')!;
-    expect(section.words).toContain('clone container to ecr');
+    expect(section.words).toBe(tool.definition.title?.trim() ?? '');
     expect(section.description.length).toBeGreaterThan(20);
     expect(tool.definition.description).toContain(section.description.slice(0, 40));
     expect(record.server.words).toContain(healthomics.displayName.split(' ')[0]);
