@@ -18,10 +18,11 @@ export type IndexCounts = { servers: number; tools: number; records: number; par
 /** How many records are sent to Pagefind's service before waiting for its answers. */
 const IN_FLIGHT = 256;
 /**
- * Servers per part: measured, one part of 14,333 synthetic servers (~145,000 tools) peaks at ~1.6 GB
- * (docs/search.md), so 43,000 servers are three parts, each well under 4 GB.
+ * Servers per part. Measured at 43,000 synthetic servers (docs/search.md): three parts peak at 1.9 GB,
+ * two at 2.7 GB; but a query loads about one ~50 KB index chunk per term per part, so fewer parts
+ * cost fewer bytes (later queries: median 550 KiB with three, 313 KiB with two). Two it is.
  */
-export const SERVERS_PER_PART = 16_000;
+export const SERVERS_PER_PART = 22_000;
 export const PARTS_FILE = 'parts.json';
 
 /** The folder (under the output) of part `index`: `pagefind`, `pagefind-1`, … */
