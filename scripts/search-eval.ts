@@ -1,7 +1,9 @@
 // Measures search quality and cost on a built site, through the real search page in headless
 // Chromium (so through the same query module users get): recall@10 and MRR over a query set, the
 // bytes the first and each later query transfer, and the time from typing to the first results.
-//   npm run search-eval [-- --queries FILE] [--site DIR] [--build] [--json]
+//   npm run search-eval [-- --queries FILE] [--site DIR] [--build] [--json] [--cost-only]
+// A query file is an array of {query, expected} or {about, queries: [...]}; with --cost-only (data
+// with no answers, e.g. a synthetic set) it may be a plain list of queries and only cost is reported.
 // Without --site it reuses dist/ when it holds a built search page and index, else builds it.
 import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -20,6 +22,7 @@ const { values } = parseArgs({
     site: { type: 'string' },
     build: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    'cost-only': { type: 'boolean', default: false },
   },
 });
 
@@ -32,7 +35,8 @@ if (values.build || (!built && values.site === undefined)) {
   }
 } else if (!built) throw new Error(`${site} holds no built search page and index (build it, or pass --build)`);
 
-const queries = parseQueries(readFileSync(values.queries, 'utf8'), values.queries);
+const costOnly = values['cost-only'];
+const queries = parseQueries(readFileSync(values.queries, 'utf8'), values.queries, { answers: !costOnly });
 const server = await serveStatic(site);
 const browser = await launchBrowser();
 
@@ -92,10 +96,10 @@ try {
     const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
     for (const entry of figures.perQuery) console.log(`${entry.rank === null ? ' miss' : `#${String(entry.rank).padStart(2)}  `}  ${String(entry.ms).padStart(5)} ms  ${kib(entry.gzipBytes).padStart(10)}  ${entry.query}`);
     console.log(`\n${score.queries} queries (${path.relative(process.cwd(), values.queries) || values.queries})`);
-    console.log(`recall@10 ${score.recallAt10.toFixed(3)}   MRR ${score.mrr.toFixed(3)}   coverage@10 ${score.coverageAt10.toFixed(3)}`);
+    if (!costOnly) console.log(`recall@10 ${score.recallAt10.toFixed(3)}   MRR ${score.mrr.toFixed(3)}   coverage@10 ${score.coverageAt10.toFixed(3)}`);
     console.log(`first query: ${kib(figures.firstQuery.gzipBytes)} gzipped (${kib(figures.firstQuery.bytes)} as served), ${figures.firstQuery.ms} ms from typing to results; the page itself ${kib(figures.page.gzipBytes)} gzipped`);
     console.log(`later queries: median ${kib(figures.laterQueries.medianGzipBytes)}, max ${kib(figures.laterQueries.maxGzipBytes)} gzipped; median ${figures.laterQueries.medianMs} ms, max ${figures.laterQueries.maxMs} ms`);
-    if (score.misses.length > 0) console.log(`missed: ${score.misses.join(' | ')}`);
+    if (!costOnly && score.misses.length > 0) console.log(`missed: ${score.misses.join(' | ')}`);
   }
   await context.close();
 } finally {

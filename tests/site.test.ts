@@ -14,6 +14,8 @@ import { buildSite, copyServers, serveStatic } from './helpers/site';
 import { rebuildServers } from '../src/store/rebuild';
 import { launchBrowser } from './helpers/browser';
 import { queryTerms, STOP_WORDS } from '../src/search/query';
+import { partOf } from '../src/search/build-index';
+import { clip } from '../src/search/records';
 import { toolPolicy, toolVerdict } from '../src/site/verdicts';
 import type { Server } from '../src/schema';
 
@@ -47,7 +49,9 @@ beforeAll(async () => {
   expect(importDump(dump, 'hostile.jsonl', { dataDir: fixtureData, at: '2026-01-01T00:00:00Z' }).errors).toEqual([]);
   expect(importDump(secondDump, 'hostile.jsonl', { dataDir: fixtureData, at: '2026-02-01T00:00:00Z' }).errors).toEqual([]);
   expect(rebuildServers(fixtureData).errors).toEqual([]);
-  buildSite(fixtureData, fixtureOut);
+  // The fixture's search index is split in two parts, as a large dataset's is, so the browser tests
+  // run through Pagefind's mergeIndex.
+  buildSite(fixtureData, fixtureOut, undefined, { CATALOG_SEARCH_PARTS: '2' });
   // The whole embedded dataset builds in minutes (npm run build); the tests build the part of it the
   // assertions below read: every server of the imported tool sets, the servers that list the tools
   // looked up, and a hundred index-only servers.
@@ -404,8 +408,9 @@ describe('site built from the embedded dataset (the sample above)', () => {
   it('finds a tool by a word that only its description holds', async () => {
     const tool = healthomics.tools.find((entry) => entry.definition.name === 'CloneContainerToECR')!;
     const nameParts = new Set(queryTerms(tool.definition.name));
-    // The description's longest plain word that is not part of the name: it can only match as description text.
-    const word = (tool.definition.description ?? '')
+    // The longest plain word of the indexed description (cut at MAX_DESCRIPTION) that is not part of
+    // the name: it can only match as description text.
+    const word = clip(tool.definition.description ?? '')
       .split(/[^A-Za-z]+/)
       .filter((candidate) => candidate.length >= 5 && !nameParts.has(candidate.toLowerCase()) && !STOP_WORDS.has(candidate.toLowerCase()))
       .sort((a, b) => b.length - a.length)[0];
@@ -432,11 +437,15 @@ describe('site built from the embedded dataset (the sample above)', () => {
     const tab = await browser.newPage();
     await openSearch(tab, `${fullSite.url}/search/?risk=Critical&type=tool`);
     await expect(tab.locator('select[name="risk"]').inputValue()).resolves.toBe('Critical');
-    const count = Number(/^(\d+) results? for the chosen filters$/.exec((await tab.locator('.search-status').textContent()) ?? '')?.[1]);
+    // Tools are known only for the servers read so far, so the count may be a lower bound, and says so.
+    const count = Number(/^(?:At least )?(\d+) results? on \d+ (?:matching )?servers? for the chosen filters$/.exec((await tab.locator('.search-status').textContent()) ?? '')?.[1]);
     expect(count).toBeGreaterThan(0);
     const badges = await tab.locator('.search-result .badge[class*="risk-"]').allTextContents();
     expect(badges.length).toBe(Math.min(count, 10));
     expect(new Set(badges)).toEqual(new Set(['Critical risk']));
+    // Every result is a tool (type=tool), each with its own verdict's badge, not its server's.
+    const servers = await tab.locator('.search-result-server').allTextContents();
+    expect(servers.every((text) => text.startsWith('on '))).toBe(true);
     await tab.close();
   });
 
@@ -478,10 +487,27 @@ describe('search page on the fixture site', () => {
     const status = tab.locator('.search-status');
     await expect(status.getAttribute('aria-live')).resolves.toBe('polite');
     await expect(status.getAttribute('role')).resolves.toBe('status');
-    const count = Number(/^(\d+) results? for “file”$/.exec((await status.textContent()) ?? '')?.[1]);
+    // Every matching server of the small fixture is read, so the count is exact: tools and servers shown, and the servers they are on.
+    const [, count, servers] = (/^(\d+) results? on (\d+) servers? for “file”$/.exec((await status.textContent()) ?? '') ?? []).map(Number);
     expect(count).toBeGreaterThan(1);
     expect(count).toBeLessThanOrEqual(10);
     expect(await tab.locator('.search-result').count()).toBe(count);
+    const hrefs = await resultHrefs(tab);
+    expect(new Set(hrefs.map((href) => /^\/servers\/[^/]+\//.exec(href)?.[0])).size).toBe(servers);
+    await tab.close();
+  });
+
+  it('searches every part of a split index (mergeIndex): results come from servers of both parts', async () => {
+    expect(JSON.parse(file(fixtureOut, 'pagefind', 'parts.json'))).toEqual({ parts: ['/pagefind-1/'] });
+    expect(existsSync(path.join(fixtureOut, 'pagefind-1', 'pagefind-entry.json'))).toBe(true);
+    const tab = await browser.newPage();
+    // Filters alone list every tool with a verdict of any risk: all the fixture's tools, from both parts.
+    const parts = new Set<number>();
+    for (const risk of ['Low', 'Medium', 'High', 'Critical']) {
+      await openSearch(tab, `${fixtureSite.url}/search/?risk=${risk}&type=tool`);
+      for (const href of await resultHrefs(tab)) parts.add(partOf(/^\/servers\/([^/]+)\//.exec(href)![1]!, 2));
+    }
+    expect(parts).toEqual(new Set([0, 1]));
     await tab.close();
   });
 

@@ -42,15 +42,28 @@ export function scoreRun(outcomes: EvalOutcome[]): EvalScore {
   return { queries: outcomes.length, recallAt10: hits / n, mrr: reciprocal / n, coverageAt10: coverage / n, misses };
 }
 
-/** Reads and checks a query file: a non-empty array of `{query, expected: [url, …]}`. */
-export function parseQueries(text: string, where: string): EvalQuery[] {
-  const data: unknown = JSON.parse(text);
-  if (!Array.isArray(data) || data.length === 0) throw new Error(`${where}: expected a non-empty array of queries`);
+/**
+ * Reads and checks a query file: a non-empty array of `{query, expected: [url, …]}`, or an object
+ * holding one as `queries` (`{about, queries: [{query, expected, rule}]}`; other fields are ignored).
+ * With `answers: false` (cost runs on data that has no answers) `expected` may be missing or empty.
+ */
+export function parseQueries(text: string, where: string, options: { answers?: boolean } = {}): EvalQuery[] {
+  const answers = options.answers ?? true;
+  const parsed: unknown = JSON.parse(text);
+  const data = Array.isArray(parsed) ? parsed : (parsed as { queries?: unknown } | null)?.queries;
+  if (!Array.isArray(data) || data.length === 0) throw new Error(`${where}: expected a non-empty array of queries, or {"queries": [...]}`);
   return data.map((entry: unknown, index) => {
-    const item = entry as Partial<EvalQuery>;
-    if (typeof item.query !== 'string' || !item.query.trim() || !Array.isArray(item.expected) || item.expected.length === 0 || !item.expected.every((url) => typeof url === 'string')) {
+    const item = (typeof entry === 'string' && !answers ? { query: entry, expected: [] } : entry) as Partial<EvalQuery>;
+    const expected = item.expected ?? (answers ? undefined : []);
+    if (
+      typeof item.query !== 'string' ||
+      !item.query.trim() ||
+      !Array.isArray(expected) ||
+      (answers && expected.length === 0) ||
+      !expected.every((url) => typeof url === 'string')
+    ) {
       throw new Error(`${where}[${index}]: expected {"query": "…", "expected": ["/servers/…/"]}`);
     }
-    return { query: item.query, expected: item.expected };
+    return { query: item.query, expected };
   });
 }

@@ -35,7 +35,7 @@ export function queryTerms(query: string): string[] {
   return terms.slice(0, MAX_TERMS);
 }
 
-/** The part of Pagefind's JS API this module uses (`/pagefind/pagefind.js`). */
+/** The part of Pagefind's JS API this module uses (`/pagefind/pagefind.js`; results are server records). */
 export type PagefindResult<Data> = { id: string; score: number; data: () => Promise<Data> };
 export type SearchFilters = Record<string, string>;
 export type PagefindApi<Data> = {
@@ -45,6 +45,8 @@ export type PagefindApi<Data> = {
 export type RankedResult<Data> = PagefindResult<Data> & {
   /** How many of the query's terms the result matched (all of them for a strict hit). */
   matched: number;
+  /** The result as each search that found it returned it (one, or one per matched term when relaxed): their data hold each term's locations. */
+  found: Array<PagefindResult<Data>>;
 };
 
 export type QueryOutcome<Data> = {
@@ -62,7 +64,7 @@ export const ENOUGH_STRICT = 10;
  * its per-term scores (Pagefind's scores already weigh a rare word above a common one).
  */
 export function mergeByTerms<Data>(perTerm: Array<Array<PagefindResult<Data>>>): Array<RankedResult<Data>> {
-  const merged = new Map<string, { result: PagefindResult<Data>; matched: number; score: number; first: number }>();
+  const merged = new Map<string, { result: PagefindResult<Data>; found: Array<PagefindResult<Data>>; matched: number; score: number; first: number }>();
   let order = 0;
   for (const results of perTerm) {
     for (const result of results) {
@@ -70,29 +72,43 @@ export function mergeByTerms<Data>(perTerm: Array<Array<PagefindResult<Data>>>):
       if (seen) {
         seen.matched += 1;
         seen.score += result.score;
+        seen.found.push(result);
       } else {
-        merged.set(result.id, { result, matched: 1, score: result.score, first: order });
+        merged.set(result.id, { result, found: [result], matched: 1, score: result.score, first: order });
       }
       order += 1;
     }
   }
   return [...merged.values()]
     .sort((a, b) => b.matched - a.matched || b.score - a.score || a.first - b.first)
-    .map(({ result, matched, score }) => ({ id: result.id, score, data: result.data, matched }));
+    .map(({ result, found, matched, score }) => ({ id: result.id, score, data: result.data, matched, found }));
+}
+
+/**
+ * The page's filters as Pagefind's, on server records: `type` is not a record's (a record is a server
+ * and its tools; the page keeps tools or servers), but "tools" means the server has some. Category,
+ * risk and label are the union of the server's and its tools' values, so a record that passes holds
+ * a tool or server that may; the page checks each one.
+ */
+export function recordFilters(filters: SearchFilters): SearchFilters {
+  const { type, ...rest } = filters;
+  return type === 'tool' ? { ...rest, 'has tools': 'yes' } : rest;
 }
 
 /** Runs a query: filters alone list everything they match; otherwise strict first, relaxed when that finds too few. */
 export async function runQuery<Data>(pagefind: PagefindApi<Data>, query: string, filters: SearchFilters = {}): Promise<QueryOutcome<Data>> {
   const terms = query.trim() ? queryTerms(query) : [];
-  const options = Object.keys(filters).length > 0 ? { filters } : {};
+  const pagefindFilters = recordFilters(filters);
+  const options = Object.keys(pagefindFilters).length > 0 ? { filters: pagefindFilters } : {};
+  const single = (result: PagefindResult<Data>, matched: number): RankedResult<Data> => ({ ...result, matched, found: [result] });
   if (terms.length === 0) {
-    if (!options.filters) return { terms, mode: 'empty', results: [] };
+    if (Object.keys(filters).length === 0) return { terms, mode: 'empty', results: [] };
     const found = await pagefind.search(null, options);
-    return { terms, mode: 'filters', results: (found?.results ?? []).map((result) => ({ ...result, matched: 0 })) };
+    return { terms, mode: 'filters', results: (found?.results ?? []).map((result) => single(result, 0)) };
   }
   const strict = (await pagefind.search(terms.join(' '), options))?.results ?? [];
   if (strict.length >= ENOUGH_STRICT || terms.length === 1) {
-    return { terms, mode: 'strict', results: strict.map((result) => ({ ...result, matched: terms.length })) };
+    return { terms, mode: 'strict', results: strict.map((result) => single(result, terms.length)) };
   }
   const perTerm = await Promise.all(terms.map(async (term) => (await pagefind.search(term, options))?.results ?? []));
   return { terms, mode: 'relaxed', results: mergeByTerms(perTerm) };

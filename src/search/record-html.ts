@@ -1,6 +1,6 @@
-// The tiny HTML document Pagefind indexes for a record: HTML rather than a custom record only
-// because per-field weights (`data-pagefind-weight`) exist only for HTML. Nothing else is on it:
-// meta and filters are attributes, so no hidden text can reach an excerpt.
+// The HTML document Pagefind indexes for a server's record: HTML rather than a custom record because
+// per-field weights (`data-pagefind-weight`) and per-heading sub-results exist only for HTML. Meta and
+// filters are attributes, so no hidden text can reach an excerpt.
 import type { SearchRecord } from './records';
 
 /** Escapes text for an HTML text node or a double-quoted attribute value. */
@@ -13,32 +13,37 @@ export function escapeHtml(text: string): string {
  * description. A server's own name weighs less than a tool's: most searches describe an action, and
  * a server called "WebSearch" should not push the tools that search the web off the first page.
  */
-export const WEIGHTS = {
-  tool: { name: 10, words: 8, description: 1, server: 2 },
-  server: { name: 4, words: 3, description: 1, server: 1 },
-} as const;
+export const WEIGHTS = { toolName: 10, toolWords: 8, description: 1, serverWords: 4 } as const;
 
 export function recordHtml(record: SearchRecord): string {
-  const { fields, meta, filters } = record;
-  const weights = WEIGHTS[meta.type];
+  const { meta, filters } = record;
   const metaKeys = Object.entries(meta).filter(([, value]) => value !== undefined) as Array<[string, string]>;
   // `key[data-m-key]` makes Pagefind read the value from an attribute, so a value may hold any
   // character (a `:` or `,` in a server's name would break Pagefind's inline `key:value` form).
   const metaAttr = metaKeys.map(([key]) => `${key}[data-m-${key}]`).join(', ');
   const metaValues = metaKeys.map(([key, value]) => ` data-m-${key}="${escapeHtml(value)}"`).join('');
   const filterSpans = Object.entries(filters)
-    .flatMap(([key, values]) => (values as string[]).map((value) => `<span data-pagefind-filter="${escapeHtml(key)}[data-f]" data-f="${escapeHtml(value)}"></span>`))
+    .flatMap(([key, values]) => (values ?? []).map((value) => `<span data-pagefind-filter="${escapeHtml(key)}[data-f]" data-f="${escapeHtml(value)}"></span>`))
     .join('');
   const block = (weight: number, text: string) => (text ? `<p data-pagefind-weight="${weight}">${escapeHtml(text)}</p>` : '');
-  return (
-    `<!doctype html><html lang="en"><head><title>${escapeHtml(meta.title)}</title></head><body>` +
-    `<div data-pagefind-meta="${metaAttr}"${metaValues}>${filterSpans}</div>` +
-    // The description comes first so that excerpts, cut around the matched words, show what the
-    // tool does rather than its name again.
-    block(weights.description, fields.description) +
-    block(weights.name, fields.name) +
-    block(weights.words, fields.words) +
-    block(weights.server, fields.server) +
-    '</body></html>'
-  );
+  const parts = [
+    `<!doctype html><html lang="en"><head><title>${escapeHtml(meta.title)}</title></head><body>`,
+    `<div data-pagefind-meta="${metaAttr}"${metaValues}>${filterSpans}</div>`,
+    // The description comes first so that an excerpt of the server, cut around the matched words,
+    // shows what it does rather than its name again.
+    block(WEIGHTS.description, record.server.description),
+    block(WEIGHTS.serverWords, record.server.words),
+  ];
+  for (const tool of record.tools) {
+    // The heading's text is the tool's name as written (the result's title); its id the tool's page
+    // and verdict. Description before the name's words, for the same reason as above.
+    parts.push(
+      `<section><h2 id="${escapeHtml(tool.anchor)}" data-pagefind-weight="${WEIGHTS.toolName}">${escapeHtml(tool.name)}</h2>`,
+      block(WEIGHTS.description, tool.description),
+      block(WEIGHTS.toolWords, tool.words),
+      '</section>',
+    );
+  }
+  parts.push('</body></html>');
+  return parts.join('');
 }

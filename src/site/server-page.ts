@@ -17,9 +17,6 @@ const CATEGORY_RANK = { Read: 0, Other: 1, Write: 2, Execute: 3, Destructive: 4,
 /** One line of "About this server": a term and its values, each optionally a link or code. */
 export type Fact = { term: string; items: Array<{ text: string; href?: string | undefined; code?: boolean }>; note?: string | undefined };
 
-/** A Pagefind filter or meta value on the page's header. */
-export type SearchTag = { key: string; value: string };
-
 /** One line per package, its versions together: the merge keeps `x` and `x 1.0.0` apart when two sources name them so. */
 function packageItems(server: Server): Fact['items'] {
   const byName = new Map<string, { registryType: string; identifier: string; versions: string[] }>();
@@ -100,13 +97,6 @@ export function serverPageModel(server: Server) {
   const sources = sourceRows(server);
   const listing = sources.filter((row) => row.source !== 'crawl').length;
   const verdict = verdicts.server;
-  const search: SearchTag[] = [
-    { key: 'type', value: 'server' },
-    { key: 'has tools', value: hasTools ? 'yes' : 'no' },
-    ...(hasTools ? [{ key: 'risk', value: verdict.risk }] : []),
-    { key: 'server', value: server.displayName },
-    ...verdict.labels.map((label) => ({ key: 'label', value: label })),
-  ];
   return {
     hasTools,
     /** The page's meta description: never a risk class for a server without tools. */
@@ -131,7 +121,6 @@ export function serverPageModel(server: Server) {
     collection: describeCollection(server),
     history,
     rugPulls: server.history.filter((entry) => entry.change === 'changed' && entry.fields?.includes('description')).length,
-    search: { filters: search, meta: hasTools ? [{ key: 'risk', value: verdict.risk }] : [] },
     urls: { self: serverUrl(server.id), json: `/servers/${server.id}.json` },
   };
 }

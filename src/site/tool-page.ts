@@ -6,7 +6,6 @@ import { toolFaq } from './faq';
 import { annotationFindings, poisoningFindings } from './findings';
 import { parameterRows, parameterSummary } from './parameters';
 import { isNamesOnly, toolOrigin } from './provenance';
-import type { SearchTag } from './server-page';
 import { toolPolicy, toolVerdict } from './verdicts';
 
 export function toolPageModel(server: Server, tool: StoredTool) {
@@ -32,20 +31,6 @@ export function toolPageModel(server: Server, tool: StoredTool) {
       ? undefined
       : 'Its source publishes only the name and description of this tool, so its parameters are not known: the definition below is a placeholder, not a tool without parameters.',
     origin: toolOrigin(server),
-    search: {
-      filters: [
-        { key: 'category', value: classification.category },
-        { key: 'risk', value: classification.risk },
-        { key: 'server', value: server.displayName },
-        { key: 'type', value: 'tool' },
-        { key: 'has tools', value: 'yes' },
-        ...classification.labels.map((label) => ({ key: 'label', value: label })),
-      ] satisfies SearchTag[],
-      meta: [
-        { key: 'category', value: classification.category },
-        { key: 'risk', value: classification.risk },
-      ] satisfies SearchTag[],
-    },
     /** Fields of the structured result, when the tool declares an outputSchema. */
     outputRows: definition.outputSchema ? parameterRows(definition.outputSchema) : [],
     annotations,

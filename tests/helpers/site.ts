@@ -26,9 +26,10 @@ export function copyServers(fromDir: string, toDir: string, keep: (server: Serve
 /**
  * Builds into `outDir` with a build cache of its own (`<outDir>-cache` unless `cacheDir` is given), so
  * test files building different data side by side never share Astro's incremental-build manifest.
+ * `extraEnv` adds variables to the build's (e.g. CATALOG_SEARCH_PARTS, to split even a small index).
  */
-export function buildSite(dataDir: string, outDir: string, cacheDir = `${outDir}-cache`): void {
-  const env = { ...process.env, CATALOG_DATA_DIR: dataDir, CATALOG_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' };
+export function buildSite(dataDir: string, outDir: string, cacheDir = `${outDir}-cache`, extraEnv: Record<string, string> = {}): void {
+  const env = { ...process.env, CATALOG_DATA_DIR: dataDir, CATALOG_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', ...extraEnv };
   // Astro logs a line per page: with thousands of tools that is past execFileSync's 1 MiB default
   // buffer (ENOBUFS), so the buffer is sized for a catalog of tens of thousands of pages.
   for (const step of siteBuildSteps(outDir)) {

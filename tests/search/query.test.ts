@@ -1,6 +1,9 @@
 // The query module shared by the search page and the eval: terms, merging, URL state and excerpts.
 import { describe, expect, it } from 'vitest';
-import { mergeByTerms, queryTerms, STOP_WORDS, MAX_TERMS } from '../../src/search/query';
+import { mergeByTerms, queryTerms, recordFilters, STOP_WORDS, MAX_TERMS } from '../../src/search/query';
+import { coveredTerms, excerptOf, wordMatches } from '../../src/search/tool-hits';
+import { describeCount } from '../../src/search/ui';
+import { parseQueries } from '../../src/search/eval-metrics';
 import { stateFromUrl, urlForState } from '../../src/search/url-state';
 import { excerptParts } from '../../src/search/excerpt';
 
@@ -56,5 +59,51 @@ describe('excerptParts', () => {
       { text: 'files', mark: true },
       { text: ' <img src=x onerror=alert(1)> <b>x</b>', mark: false },
     ]);
+  });
+});
+
+describe('record filters', () => {
+  it('asks Pagefind for servers with tools when the page wants tools, and keeps the other facets for the page to check tool by tool', () => {
+    expect(recordFilters({ type: 'tool', risk: 'High' })).toEqual({ 'has tools': 'yes', risk: 'High' });
+    expect(recordFilters({ type: 'server', category: 'Read' })).toEqual({ category: 'Read' });
+  });
+});
+
+describe('tool hits', () => {
+  it('tells which query terms a section holds, through plurals and verb forms', () => {
+    expect([...coveredTerms(['deletes', 'the', 'pods'], ['delete', 'pod', 'kubernetes'])]).toEqual(['delete', 'pod']);
+    expect(wordMatches('screenshots', 'screenshot')).toBe(true);
+    expect(wordMatches('listing', 'list')).toBe(true);
+    expect(wordMatches('file', 'files')).toBe(true);
+    expect(wordMatches('profile', 'file')).toBe(false);
+    expect(wordMatches('newrelic', 'new')).toBe(false);
+    expect(wordMatches('deleted', 'delete')).toBe(true);
+  });
+
+  it('cuts an excerpt around the first matched word of the section, as text runs', () => {
+    const words = 'one two three four five six seven eight nine ten'.split(' ');
+    expect(excerptOf(words, 2, 10, new Set([4]))).toEqual([
+      { text: 'three four ', mark: false },
+      { text: 'five', mark: true },
+      { text: ' six seven eight nine ten', mark: false },
+    ]);
+    expect(excerptOf(words, 5, 5, new Set())).toEqual([]);
+  });
+
+  it('says a count is a lower bound until every matching server was read', () => {
+    const state = { query: 'file', filters: {} };
+    expect(describeCount(7, 3, true, state)).toBe('7 results on 3 servers for “file”');
+    expect(describeCount(10, 412, false, state)).toBe('At least 10 results on 412 matching servers for “file”');
+    expect(describeCount(1, 1, true, { query: '', filters: { risk: 'High' } })).toBe('1 result on 1 server for the chosen filters');
+  });
+});
+
+describe('query files', () => {
+  it('reads a list of queries or an object holding one, and plain queries only for a cost run', () => {
+    const list = [{ query: 'delete a pod', expected: ['/servers/k-00000000/tools/delete_pod/'] }];
+    expect(parseQueries(JSON.stringify(list), 'a')).toEqual(list);
+    expect(parseQueries(JSON.stringify({ about: 'held out', queries: [{ ...list[0], rule: 'x' }] }), 'b')).toEqual(list);
+    expect(() => parseQueries(JSON.stringify(['delete a pod']), 'c')).toThrow();
+    expect(parseQueries(JSON.stringify(['delete a pod']), 'c', { answers: false })).toEqual([{ query: 'delete a pod', expected: [] }]);
   });
 });

@@ -2,10 +2,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nameWords } from '../../src/search/words';
-import { clip, MAX_DESCRIPTION, recordsForServer } from '../../src/search/records';
+import { clip, MAX_DESCRIPTION, serverRecord } from '../../src/search/records';
+import { decodeLabels, decodeToolAnchor, encodeToolAnchor, toolPageUrl } from '../../src/search/tool-anchor';
 import { escapeHtml, recordHtml } from '../../src/search/record-html';
 import { iterateServers, readServer } from '../../src/store/dataset';
-import { serverId } from '../../src/lib/ids';
+import { serverId, toolSlug } from '../../src/lib/ids';
 import { verdictsFor } from '../../src/site/verdicts';
 import { serverUrl, toolUrl } from '../../src/site/catalog';
 
@@ -23,31 +24,39 @@ describe('nameWords', () => {
 
 describe('search records', () => {
   const healthomics = readServer(path.resolve('data'), serverId({ kind: 'import', name: 'awslabs/mcp aws-healthomics-mcp-server' }))!;
-  const records = recordsForServer(healthomics, verdictsFor(healthomics));
+  const verdicts = verdictsFor(healthomics);
+  const record = serverRecord(healthomics, verdicts);
 
-  it('has one record for the server and one per tool, at their page URLs', () => {
-    expect(records).toHaveLength(healthomics.tools.length + 1);
-    expect(records[0]!.url).toBe(serverUrl(healthomics.id));
-    expect(records.slice(1).map((record) => record.url)).toEqual(healthomics.tools.map((tool) => toolUrl(healthomics.id, tool.definition.name)));
+  it('is one record per server at its page, with a section per tool whose anchor gives back the tool page and verdict', () => {
+    expect(record.url).toBe(serverUrl(healthomics.id));
+    expect(record.tools).toHaveLength(healthomics.tools.length);
+    record.tools.forEach((section, index) => {
+      const tags = decodeToolAnchor(section.anchor)!;
+      const verdict = verdicts.tools[index]!;
+      expect(toolPageUrl(record.url, tags.slug)).toBe(toolUrl(healthomics.id, healthomics.tools[index]!.definition.name));
+      expect({ ...tags, labels: [...tags.labels].sort() }).toEqual({ slug: toolSlug(healthomics.tools[index]!.definition.name), category: verdict.category, risk: verdict.risk, labels: [...verdict.labels].sort() });
+    });
   });
 
-  it('indexes a tool by its name, its words, its description and its server, and tags it with its verdict', () => {
-    const index = healthomics.tools.findIndex((tool) => tool.definition.name === 'CloneContainerToECR');
-    const record = records[index + 1]!;
-    const verdict = verdictsFor(healthomics).tools[index]!;
-    expect(record.fields.name).toBe('CloneContainerToECR');
-    expect(record.fields.words).toContain('clone container to ecr');
-    expect(record.fields.description.length).toBeGreaterThan(20);
-    expect(healthomics.tools[index]!.definition.description).toContain(record.fields.description.slice(0, 40));
-    expect(record.fields.server).toContain(healthomics.displayName);
-    expect(record.meta).toMatchObject({ tool: 'CloneContainerToECR', server: healthomics.displayName, category: verdict.category, risk: verdict.risk, type: 'tool' });
-    expect(record.filters.category).toEqual([verdict.category]);
-    expect(record.filters.risk).toEqual([verdict.risk]);
-    expect(record.filters.type).toEqual(['tool']);
-    expect(Object.keys(record.filters)).not.toContain('server');
+  it('indexes a tool by its name (Pagefind splits it), its title and its description, and the server by its name words', () => {
+    const section = record.tools.find((entry) => entry.name === 'CloneContainerToECR')!;
+    const tool = healthomics.tools.find((entry) => entry.definition.name === 'CloneContainerToECR')!;
+    expect(section.words).toBe(tool.definition.title?.trim() ?? '');
+    expect(section.description.length).toBeGreaterThan(20);
+    expect(tool.definition.description).toContain(section.description.slice(0, 40));
+    expect(record.server.words).toContain(healthomics.displayName.split(' ')[0]);
+    expect(record.meta).toMatchObject({ title: healthomics.displayName, risk: verdicts.server.risk, tools: String(healthomics.tools.length) });
+    expect(decodeLabels(record.meta.labels).sort()).toEqual([...verdicts.server.labels].sort());
   });
 
-  it('gives an index-only server one record with no risk and no labels', () => {
+  it('filters the record by the union of its tools\' verdicts and its own (no per-server filter)', () => {
+    expect(new Set(record.filters.category)).toEqual(new Set(verdicts.tools.map((verdict) => verdict.category)));
+    expect(new Set(record.filters.risk)).toEqual(new Set([...verdicts.tools.map((verdict) => verdict.risk), verdicts.server.risk]));
+    expect(record.filters['has tools']).toEqual(['yes']);
+    expect(Object.keys(record.filters).sort()).toEqual(['category', 'has tools', 'label', 'risk'].filter((key) => key !== 'label' || (record.filters.label ?? []).length > 0));
+  });
+
+  it('gives an index-only server one record with no tools, no risk and no labels', () => {
     let indexOnly;
     for (const server of iterateServers(path.resolve('data'))) {
       if (server.tools.length === 0) {
@@ -56,24 +65,39 @@ describe('search records', () => {
       }
     }
     expect(indexOnly).toBeDefined();
-    const [record, ...rest] = recordsForServer(indexOnly!, verdictsFor(indexOnly!));
-    expect(rest).toEqual([]);
-    expect(record!.filters).toEqual({ type: ['server'], 'has tools': ['no'] });
-    expect(record!.meta.risk).toBeUndefined();
-    expect(record!.fields.name).toBe(indexOnly!.displayName);
+    const only = serverRecord(indexOnly!, verdictsFor(indexOnly!));
+    expect(only.tools).toEqual([]);
+    expect(only.filters).toEqual({ 'has tools': ['no'] });
+    expect(only.meta.risk).toBeUndefined();
+    expect(only.meta.labels).toBeUndefined();
+  });
+});
+
+describe('tool anchors', () => {
+  it('round-trips every category, risk and label set, and refuses what it did not write', () => {
+    const tags = { slug: 'evil-name~1a2b3c4d', category: 'Destructive', risk: 'Critical', labels: ['private-data', 'credentials'] } as const;
+    const id = encodeToolAnchor({ ...tags, labels: [...tags.labels] });
+    expect(id).toMatch(/^t\d\d[0-9a-f]{2}-evil-name~1a2b3c4d$/);
+    expect(decodeToolAnchor(id)).toEqual(tags);
+    for (const bad of ['', 'not-a-tool', 't99ff-x', 't00zz-x', 't0000-', 't0000-a/b', 't0000-<script>', 't00ff-x']) expect(decodeToolAnchor(bad), bad).toBeUndefined();
+    expect(() => encodeToolAnchor({ slug: 'a b', category: 'Read', risk: 'Low', labels: [] })).toThrow();
+    expect(toolPageUrl('/servers/x-00000000/', 'a~b')).toBe('/servers/x-00000000/tools/a~b/');
   });
 });
 
 describe('record HTML', () => {
-  it('escapes hostile text and carries meta and filters in attributes, not in text', () => {
+  it('escapes hostile text, puts each tool under a heading with its anchor, and keeps meta and filters out of the text', () => {
     const html = recordHtml({
-      url: '/servers/x-00000000/tools/t/',
-      fields: { name: '<script>alert(1)</script>', words: 'script alert', description: 'a "quoted" & <b>bold</b> text', server: "evil ' server" },
-      meta: { title: '<script>alert(1)</script>', tool: 'x', server: 'a, b: c"', type: 'tool', risk: 'High' },
-      filters: { type: ['tool'], 'has tools': ['yes'], risk: ['High'] },
+      url: '/servers/x-00000000/',
+      server: { words: "evil ' server", description: 'a "quoted" & <b>bold</b> text' },
+      tools: [{ anchor: 't4300-x', name: '<script>alert(1)</script>', words: 'script alert', description: '<img src=x onerror=alert(1)>' }],
+      meta: { title: 'a, b: c"', risk: 'High', labels: '01', tools: '1' },
+      filters: { 'has tools': ['yes'], risk: ['High'] },
     });
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<b>');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('<h2 id="t4300-x"');
     expect(html).toContain(escapeHtml('a, b: c"'));
     const text = html.replace(/<[^>]*>/g, ' ');
     expect(text).not.toContain('High');

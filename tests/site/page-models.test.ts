@@ -50,9 +50,6 @@ describe('an index-only server', () => {
     // A classification of zero tools is "Low risk": no page may say so, nor "0 tools".
     expect(words).not.toMatch(/\b(Low|Medium|High|Critical)\b|\b0 tools\b|safe/);
     expect(model.notCollected?.reason).toBe("2 sources list this server, but none of them publishes its tools, and this project's crawler has not run it yet.");
-    expect(model.search.filters).toContainEqual({ key: 'has tools', value: 'no' });
-    expect(model.search.filters.map((tag) => tag.key)).not.toContain('risk');
-    expect(model.search.meta).toEqual([]);
   });
 
   it('gives the exact commands for its npm package and its remote endpoint, quoted for a shell', () => {
@@ -142,7 +139,6 @@ describe('a merged server with conflicts', () => {
     const model = serverPageModel(fixture.conflicted);
     expect(model.facts.find((fact) => fact.term === 'License')?.note).toBe('the sources disagree: see below');
     expect(model.origin?.sentence).toBe('The definition comes from a saved tools/list result, published by Toucan under MIT (2026-10-01).');
-    expect(model.search.filters).toContainEqual({ key: 'has tools', value: 'yes' });
     expect(model.policy).toBeDefined();
   });
 

@@ -158,7 +158,7 @@ describe('merged fixture in a browser', () => {
     // Pagefind's own API in the page; written as a string so vitest does not rewrite the dynamic import.
     const found = (await tab.evaluate(`(async () => {
       const pagefind = await import(location.origin + '/pagefind/pagefind.js');
-      const urls = async (value) => Promise.all((await pagefind.search(null, { filters: { 'has tools': value, type: 'server' } })).results.map(async (r) => (await r.data()).url));
+      const urls = async (value) => Promise.all((await pagefind.search(null, { filters: { 'has tools': value } })).results.map(async (r) => (await r.data()).url));
       return { no: (await urls('no')).sort(), yes: (await urls('yes')).sort(), filters: await pagefind.filters() };
     })()`)) as { no: string[]; yes: string[]; filters: Record<string, Record<string, number>> };
     expect(found.no).toEqual([fixture.failed, fixture.indexOnly, fixture.oci, fixture.nothing].map((server) => `/servers/${server.id}/`).sort());

@@ -42,14 +42,11 @@ export function serverPageBody(server: Server, model: ServerPageModel): Html {
   const policy = model.policy;
   const policyText = policy ? policy.hostedJson.text.length + policy.interceptYaml.text.length + policy.claudeSettings.text.length : 0;
   const inline = policyText <= POLICY_SHOWN_MAX;
-  return html`<article><header data-pagefind-body><p class="muted">MCP server</p><h1>${server.displayName}</h1>${
+  return html`<article><header><p class="muted">MCP server</p><h1>${server.displayName}</h1>${
     server.description ? html`<p class="description">${server.description}</p>` : ''
   }${
     model.hasTools ? html`<p>${model.summary} <span class="badge risk-${verdict.risk}">${verdict.risk} risk</span>.</p>` : html`<p class="note">${model.summary}</p>`
-  }${each(model.search.filters, (tag) => html`<span hidden data-pagefind-filter="${tag.key}">${tag.value}</span>`)}${each(
-    model.search.meta,
-    (tag) => html`<span hidden data-pagefind-meta="${tag.key}">${tag.value}</span>`,
-  )}</header>${
+  }</header>${
     model.notCollected
       ? html`<section class="collect" aria-labelledby="not-collected"><h2 id="not-collected">Tools not collected yet</h2><p>${model.notCollected.reason}</p>${
           model.notCollected.message ? html`<p class="muted">The crawler's message (quotes the server): <code>${model.notCollected.message}</code></p>` : ''

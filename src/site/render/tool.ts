@@ -34,12 +34,9 @@ export function toolPageBody(server: Server, model: ToolPageModel): Html {
           : ''
       }`
     : html`<p class="muted">The server sends no description for this tool.</p>`;
-  return html`<article><header data-pagefind-body><p class="muted">Tool on <a href="${model.urls.server}">${server.displayName}</a></p><h1><code>${definition.name}</code></h1>${
+  return html`<article><header><p class="muted">Tool on <a href="${model.urls.server}">${server.displayName}</a></p><h1><code>${definition.name}</code></h1>${
     definition.title ? html`<p>${definition.title}</p>` : ''
-  }<p class="verdict" data-pagefind-ignore>${riskBadges(verdict.category, verdict.risk)} <span class="muted">confidence ${Math.round(verdict.confidence * 100)}%</span></p><p>${verdict.summary}</p>${each(
-    model.search.filters,
-    (tag) => html`<span hidden data-pagefind-filter="${tag.key}">${tag.value}</span>`,
-  )}${each(model.search.meta, (tag) => html`<span hidden data-pagefind-meta="${tag.key}">${tag.value}</span>`)}</header>${
+  }<p class="verdict">${riskBadges(verdict.category, verdict.risk)} <span class="muted">confidence ${Math.round(verdict.confidence * 100)}%</span></p><p>${verdict.summary}</p></header>${
     verdict.labels.length > 0 ? labelList(verdict.labels) : ''
   }${
     poisoning > 0
