@@ -51,15 +51,21 @@ function countPages(dir: string): number {
 
 /**
  * Gzipped bytes the search page (src/search/ui.ts) fetches from Pagefind before its first query can
- * run: entry, JS API and its worker, wasm and the metadata file. No filter index loads up front any
+ * run: the JS API and its worker, and each index part's entry, wasm and metadata file. No filter index loads up front any
  * more (a filter's chunk loads when it is used), and the query's own index chunks and result
  * fragments are not counted here: `npm run search-eval` measures whole queries in a browser.
  */
 function searchBootstrapBytes(dist: string): number {
-  const dir = path.join(dist, 'pagefind');
-  const files = ['pagefind-entry.json', 'pagefind.js', 'pagefind-worker.js', ...readdirSync(dir).filter((name) => /^(wasm\..*|pagefind\..*\.pf_meta)$/.test(name))];
-  let bytes = 0;
-  for (const name of files) if (existsSync(path.join(dir, name))) bytes += gzipSync(readFileSync(path.join(dir, name))).length;
+  const gz = (file: string) => (existsSync(file) ? gzipSync(readFileSync(file)).length : 0);
+  const main = path.join(dist, 'pagefind');
+  // Every part of a split index (src/search/build-index.ts) has its own entry, wasm and metadata; its
+  // wasm is counted too, an upper bound if a browser reuses the first one. search-eval measures real fetches.
+  const listed = path.join(main, 'parts.json');
+  const others = existsSync(listed) ? (JSON.parse(readFileSync(listed, 'utf8')) as { parts: string[] }).parts : [];
+  let bytes = gz(path.join(main, 'pagefind.js')) + gz(path.join(main, 'pagefind-worker.js')) + gz(listed);
+  for (const dir of [main, ...others.map((part) => path.join(dist, ...part.split('/').filter(Boolean)))]) {
+    for (const name of ['pagefind-entry.json', ...readdirSync(dir).filter((file) => /^(wasm\..*|pagefind\..*\.pf_meta)$/.test(file))]) bytes += gz(path.join(dir, name));
+  }
   return bytes;
 }
 
