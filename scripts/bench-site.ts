@@ -31,22 +31,18 @@ export function synthesizeDataset(dir: string, count: number, seed: number, cove
   return { servers: count, withTools, tools };
 }
 
-/** Every file of a built site and their bytes: what a deploy uploads (docs/deploy.md). */
-function countFiles(dir: string): { files: number; bytes: number } {
+/** A built site's pages (`index.html` files), and every file with their bytes: what a deploy uploads (docs/deploy.md). One walk. */
+function countOutput(dir: string): { pages: number; files: number; bytes: number } {
+  let pages = 0;
   let files = 0;
   let bytes = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
     files += 1;
+    if (entry.name === 'index.html') pages += 1;
     bytes += statSync(path.join(entry.parentPath, entry.name)).size;
   }
-  return { files, bytes };
-}
-
-function countPages(dir: string): number {
-  let pages = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile() && entry.name === 'index.html') pages += 1;
-  return pages;
+  return { pages, files, bytes };
 }
 
 /**
@@ -148,13 +144,12 @@ export async function benchSite(servers: number, seed = 1, coverage: Coverage = 
     const astroBuild = of('astro build');
     const search = of('search index');
     const postBuild = { seconds: of('post-build').seconds + of('sitemap').seconds, peakMiB: Math.max(of('post-build').peakMiB, of('sitemap').peakMiB) };
-    const pages = countPages(dist);
-    const output = countFiles(dist);
+    const { pages, ...output } = countOutput(dist);
 
     baselineDir = writeBaselineProject(pages);
     const baselineDist = path.join(baselineDir, 'dist');
     const baseline = await run(path.join(projectRoot, 'node_modules/.bin/astro'), ['build', '--outDir', baselineDist], baselineDir);
-    const baselinePages = countPages(baselineDist);
+    const baselinePages = countOutput(baselineDist).pages;
 
     const stage = (label: string, seconds: number, items: number, unit: Stage['unit'], peakMiB: number): Stage => ({
       label,
