@@ -356,6 +356,75 @@ describe('fixture site in a browser', () => {
   });
 });
 
+/**
+ * How far the page is wider than its viewport (0: no horizontal scrolling), and what makes it so: the
+ * deepest element whose removal ends the overflow (text overflows too, so element boxes alone miss it).
+ */
+async function overflow(tab: Page): Promise<{ px: number; culprit: string }> {
+  return (await tab.evaluate(`(() => {
+    const root = document.documentElement;
+    const width = root.clientWidth;
+    const px = Math.max(0, root.scrollWidth - width);
+    const path = [];
+    let parent = document.body;
+    while (px > 0 && parent) {
+      let found = null;
+      for (const child of parent.children) {
+        const display = child.style.display;
+        child.style.display = 'none';
+        const fixed = root.scrollWidth <= width;
+        child.style.display = display;
+        if (fixed) { found = child; break; }
+      }
+      if (!found) break;
+      path.push(found.tagName.toLowerCase() + (found.id ? '#' + found.id : '') + (found.className ? '.' + String(found.className).split(' ')[0] : ''));
+      parent = found;
+    }
+    return { px, culprit: path.join(' > ') };
+  })()`)) as { px: number; culprit: string };
+}
+
+/** Opens each address at a phone's and a desktop's width and reports every page wider than its viewport. */
+async function wideAt(site: string, urls: readonly string[]): Promise<string[]> {
+  const wide: string[] = [];
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+    const context = await browser.newContext({ viewport });
+    for (const url of urls) {
+      const tab = await context.newPage();
+      await tab.goto(`${site}${url}`, { waitUntil: 'networkidle' });
+      if (url.startsWith('/search/')) await tab.locator('.search-result').first().waitFor({ timeout: 90_000 });
+      // Open every disclosure: an open definition or FAQ must not widen the page either.
+      await tab.evaluate(`document.querySelectorAll('details').forEach((details) => { details.open = true; })`);
+      const { px, culprit } = await overflow(tab);
+      if (px > 0) wide.push(`${viewport.width} px ${url}: ${px} px too wide (${culprit})`);
+      await tab.close();
+    }
+    await context.close();
+  }
+  return wide;
+}
+
+describe('pages at a phone\'s width and a desktop\'s', () => {
+  it('never scroll horizontally: every page type of the fixture site, with hostile names and long text', async () => {
+    expect(await wideAt(fixtureSite.url, [...PAGE_TYPES.filter((url) => url !== '/search/'), '/search/?q=file'])).toEqual([]);
+  });
+
+  it('never scroll horizontally: the largest real server, its multi-method tools, CloneContainerToECR and a search', async () => {
+    const github = [...iterateServers(sampleData)].find((server) => /^github-github-mcp-server-[0-9a-f]{8}$/.test(server.id))!;
+    const urls = [
+      `/servers/${github.id}/`,
+      ...['create_pull_request', 'issue_write', 'pull_request_review_write', 'actions_run_trigger']
+        .filter((name) => github.tools.some((tool) => tool.definition.name === name))
+        .map((name) => `/servers/${github.id}/tools/${toolSlug(name)}/`),
+      `/servers/${healthomics.id}/`,
+      `/servers/${healthomics.id}/tools/CloneContainerToECR/`,
+      '/search/?q=delete%20repository',
+    ];
+    expect(urls.length).toBeGreaterThan(6);
+    expect(await wideAt(fullSite.url, urls)).toEqual([]);
+  });
+});
+
 describe('site built from the embedded dataset (the sample above)', () => {
   it('has a page for every imported tool', () => {
     let tools = 0;
