@@ -75,6 +75,12 @@ export function findingList(findings: readonly Finding[]): Html {
   )}</ul>`;
 }
 
+/** Under Annotations: the claims the definition contradicts are listed once, under Findings. */
+export function contradictionNote(annotationFindings: readonly Finding[]): Html {
+  if (annotationFindings.length === 0) return html``;
+  return html`<p class="note">The definition contradicts ${annotationFindings.length === 1 ? 'a claim' : 'claims'} here: see <a href="#findings">Findings</a>.</p>`;
+}
+
 export function parametersTable(rows: readonly ParameterRow[]): Html {
   if (rows.length === 0) return html``;
   const shown = rows.slice(0, TEXT_LIMITS.parameterRows);
