@@ -427,8 +427,12 @@ export function classifyTool(definition: McpTool, options: ClassifyOptions = {})
 
   let destructive =
     category === 'Destructive' || category === 'Execute' || category === 'Financial' || (category === 'Write' && verdict.used.some((hit) => concludes(hit, 'qualifier:overwrite')));
-  let riskReason: string | undefined;
-  let riskStep = 0;
+  // Why the risk is above the category's default: the words of the summary and the evidence they rest on.
+  const riskReasons: string[] = [];
+  const riskBy: string[] = [];
+  // The annotation that decided the category, when one did (the text's own category is then overruled).
+  let annotationDecided: string | undefined;
+  let annotationAgrees: string | undefined;
 
   if (!options.ignoreAnnotations && annotations) {
     // Author claims: a claim that raises risk is taken; a read-only claim lowers only when nothing contradicts it.
@@ -436,22 +440,34 @@ export function classifyTool(definition: McpTool, options: ClassifyOptions = {})
       if (category === 'Other') {
         category = 'Read';
         confidence = 0.5;
-      } else confidence = Math.min(1, confidence + 0.05);
+        annotationDecided = 'annotation.readOnlyHint';
+      } else {
+        confidence = Math.min(1, confidence + 0.05);
+        annotationAgrees = 'annotation.readOnlyHint';
+      }
       evidence.push(annotationEvidence('readOnlyHint', true, 'category:Read', 1, 'The author declares the tool read-only, and nothing in its definition says otherwise.'));
     } else if (readOnlyHint === false && (category === 'Other' || category === 'Read')) {
       category = 'Write';
       confidence = 0.5;
+      annotationDecided = 'annotation.readOnlyHint';
       evidence.push(annotationEvidence('readOnlyHint', false, 'category:Write', 1, 'The author declares that the tool changes state.'));
     }
     // Read-only and destructive at once is a contradiction (reported above): the claim that raises wins.
     if (destructiveHint === true) {
-      if (category === 'Other' || category === 'Read') category = 'Write';
+      // The evidence concludes what the claim did here, not all it could do.
+      const conclusions = ['label:destructive'];
+      if (category === 'Other' || category === 'Read') {
+        category = 'Write';
+        annotationDecided = 'annotation.destructiveHint';
+        conclusions.unshift('category:Write');
+      }
       if (!destructive) {
         destructive = true;
-        riskStep = 1;
-        riskReason = 'its author declares it destructive';
+        riskReasons.push('its author declares it destructive');
+        riskBy.push('annotation.destructiveHint');
+        conclusions.push('risk:+1');
       }
-      evidence.push(annotationEvidence('destructiveHint', true, 'label:destructive + risk:+1', 1, 'The author declares that the tool may destroy or overwrite data.'));
+      evidence.push(annotationEvidence('destructiveHint', true, conclusions.join(' + '), 1, 'The author declares that the tool may destroy or overwrite data.'));
     } else if (destructiveHint === false && readOnlyHint !== true && category === 'Write' && destructive) {
       destructive = false;
       evidence.push(annotationEvidence('destructiveHint', false, 'label:-destructive', 1, 'The author declares that the tool only adds, so its updates are not counted as destructive.'));
@@ -472,22 +488,23 @@ export function classifyTool(definition: McpTool, options: ClassifyOptions = {})
   for (const hit of labelHits) if (hit.rule.label === undefined || labels.has(hit.rule.label)) evidence.push(evidenceOf(hit));
   const kept = evidence;
 
-  if (riskStep === 0) {
-    const permissions = kept.find((item) => item.rule === 'risk.permissions');
-    if (category === 'Read' && labels.has('credentials')) {
-      riskStep = 1;
-      riskReason = 'it can return secrets or credentials';
-    } else if ((category === 'Write' || category === 'Other') && permissions) {
-      riskStep = 1;
-      riskReason = `it acts on permissions or access control (${quote(permissions.match)})`;
-    }
+  // Every reason that raises the risk is named, though together they raise it one step.
+  const permissions = kept.find((item) => item.rule === 'risk.permissions');
+  if (category === 'Read' && labels.has('credentials')) {
+    riskReasons.push('it can return secrets or credentials');
+    for (const item of kept) if (item.concludes.split(' + ').includes('label:credentials')) riskBy.push(item.rule);
+  } else if ((category === 'Write' || category === 'Other') && permissions) {
+    riskReasons.push(`it acts on permissions or access control (${quote(permissions.match)})`);
+    riskBy.push(permissions.rule);
   }
+  const riskStep = riskReasons.length > 0 ? 1 : 0;
   const base = DEFAULT_RISK[category];
   const risk = RISKS[Math.min(RISKS.length - 1, RISKS.indexOf(base) + riskStep)] ?? base;
   if (riskStep === 0) for (let i = kept.length - 1; i >= 0; i--) if (kept[i]?.concludes === 'risk:+1') kept.splice(i, 1);
 
+  const decidedBy = { category: decidingRules(category, verdict, kept, annotationDecided, annotationAgrees), risk: [...new Set(riskBy)] };
   const sortedLabels = [...labels].sort();
-  const summary = summarise(category, risk, base, riskReason, verdict, kept, sortedLabels, findings);
+  const summary = summarise(category, risk, base, riskReasons, verdict, kept, decidedBy.category[0], sortedLabels, findings);
   return {
     category,
     risk,
@@ -495,36 +512,47 @@ export function classifyTool(definition: McpTool, options: ClassifyOptions = {})
     insufficientInformation: verdict.insufficientInformation && category === 'Other',
     summary,
     evidence: kept,
+    decidedBy,
     labels: sortedLabels,
     findings: findings.sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : (a.start ?? 0) - (b.start ?? 0))),
   };
 }
 
-/** Without a deciding hit, the summary quotes the first evidence for the category. */
-function leadEvidence(evidence: readonly Evidence[], category: Category): { clause: string; match: string; field: string } | undefined {
-  const item = evidence.find((candidate) => candidate.concludes.includes(`category:${category}`));
-  return item ? { clause: item.explanation.replace(/\.$/, ''), match: item.match, field: item.field } : undefined;
+/**
+ * The rules the category rests on, most decisive first: the annotation that set it, when one did;
+ * otherwise the text's deciding hits for this category and the qualifiers that moved it (a lower
+ * category's verb that a stronger hit outranked is not among them), then an annotation that agrees.
+ */
+function decidingRules(category: Category, verdict: Verdict, evidence: readonly Evidence[], annotationDecided: string | undefined, annotationAgrees: string | undefined): string[] {
+  if (category === 'Other') return [];
+  if (annotationDecided) return [annotationDecided];
+  const rules: string[] = [];
+  for (const hit of verdict.deciding) if (hit.rule.category === category || hit.rule.category === undefined) rules.push(hit.rule.id);
+  if (rules.length === 0) for (const item of evidence) if (item.concludes.split(' + ').includes(`category:${category}`)) rules.push(item.rule);
+  if (annotationAgrees) rules.push(annotationAgrees);
+  return [...new Set(rules)];
 }
 
 function summarise(
   category: Category,
   risk: RiskClass,
   base: RiskClass,
-  riskReason: string | undefined,
+  riskReasons: readonly string[],
   verdict: Verdict,
   evidence: readonly Evidence[],
+  leadRule: string | undefined,
   labels: readonly CapabilityLabel[],
   findings: readonly Finding[],
 ): string {
-  if (category === 'Other') {
-    const text = `Other, ${risk} risk: insufficient information, ${verdict.reason ?? 'nothing in the definition says what a call does'}.`;
-    return findings.length > 0 ? `${text} Findings: ${[...new Set(findings.map((finding) => finding.rule))].sort().join(', ')}.` : text;
-  }
-  const decisive = verdict.deciding[0];
-  const lead = decisive ? { clause: decisive.rule.clause, match: decisive.match, field: decisive.field } : leadEvidence(evidence, category);
+  const raised = risk !== base && riskReasons.length > 0 ? ` Risk raised from ${base} because ${riskReasons.join(' and ')}.` : '';
+  const found = findings.length > 0 ? ` Findings: ${[...new Set(findings.map((finding) => finding.rule))].sort().join(', ')}.` : '';
+  if (category === 'Other') return `Other, ${risk} risk: insufficient information, ${verdict.reason ?? 'nothing in the definition says what a call does'}.${raised}${found}`;
+  // The text's own deciding hit is quoted when it decided (its match and field are the hit's); else the evidence item.
+  const hit = verdict.deciding.find((candidate) => candidate.rule.id === leadRule);
+  const item = hit ? undefined : evidence.find((candidate) => candidate.rule === leadRule);
+  const lead = hit ? { clause: hit.rule.clause, match: hit.match, field: hit.field } : item ? { clause: item.explanation.replace(/\.$/, ''), match: item.match, field: item.field } : undefined;
   let text = lead ? `${category}, ${risk} risk: ${lead.clause} (${quote(lead.match)} in the ${fieldLabel(lead.field)}).` : `${category}, ${risk} risk.`;
-  if (risk !== base && riskReason) text += ` Risk raised from ${base} because ${riskReason}.`;
+  text += raised;
   if (labels.length > 0) text += ` Capabilities: ${labels.join(', ')}.`;
-  if (findings.length > 0) text += ` Findings: ${[...new Set(findings.map((finding) => finding.rule))].sort().join(', ')}.`;
-  return text;
+  return text + found;
 }

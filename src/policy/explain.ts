@@ -1,12 +1,38 @@
 // The words shown next to a snippet, generated from the same decision the snippet is rendered from.
 // Plain text (the tool name is untrusted: the page escapes it like any other text).
 import type { ToolDecision } from './recommend';
-import type { CallLimit } from './table';
+import { DECISION_TABLE, type CallLimit } from './table';
 
 const PER = { minute: 'a minute', hour: 'an hour', day: 'a day' } as const;
 
 export function describeLimits(limits: readonly CallLimit[]): string {
   return limits.map((limit) => `${limit.max} calls ${PER[limit.window]}`).join(' and ');
+}
+
+/**
+ * A row's reason as this decision enforces it. The table's reasons quote their own limit ("30 calls an
+ * hour leaves room..."); where a stricter row lowered it, or a block made it moot, quoting it would
+ * contradict the snippet, so the number becomes the one enforced and the row's own is named as such.
+ * A row that says the tool needs no limit of its own gives its `reasonWhenLimited` when another row sets one.
+ */
+function reasonInEffect(row: ToolDecision['rows'][number], decision: Pick<ToolDecision, 'limits'>): string {
+  const table = DECISION_TABLE.find((candidate) => candidate.id === row.id);
+  const own = table?.then.limit;
+  if (!own) return decision.limits.length > 0 && table?.reasonWhenLimited ? table.reasonWhenLimited : row.reason;
+  const enforced = decision.limits.find((limit) => limit.window === own.window);
+  if (enforced?.max === own.max) return row.reason;
+  const stated = new RegExp(`\\b${own.max} (?:calls )?${PER[own.window]}\\b`);
+  return row.reason.replace(
+    stated,
+    enforced
+      ? `${enforced.max} calls ${PER[own.window]} (this reason alone would allow ${own.max}; a stricter one here lowers it)`
+      : `a limit (this reason alone would allow ${own.max} calls; moot, as the tool is blocked)`,
+  );
+}
+
+/** The reason of every row that fired, in table order, each stating only numbers the decision enforces. */
+export function rowReasons(decision: Pick<ToolDecision, 'rows' | 'limits'>): string[] {
+  return decision.rows.map((row) => reasonInEffect(row, decision));
 }
 
 function verdict(decision: ToolDecision): string {
@@ -69,7 +95,7 @@ export function explainDecision(decision: ToolDecision): string {
     `${JSON.stringify(decision.tool)} (${decision.category}, risk ${decision.risk}). ${verdict(decision)}`,
     '',
     'Why:',
-    ...decision.rows.map((row) => `- ${row.reason}`),
+    ...rowReasons(decision).map((reason) => `- ${reason}`),
     '',
     hostedLine(decision),
     interceptLine(decision),

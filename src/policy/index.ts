@@ -11,7 +11,7 @@ import { recommendToolPolicy, type ToolDecision } from './recommend';
 import { claudeLists, renderClaude, renderHosted, renderIntercept, type Rendered } from './render';
 import { SERVER_CALL_LIMIT, SERVER_CALL_LIMIT_REASON, type CallLimit } from './table';
 
-export { explainDecision, describeLimits } from './explain';
+export { explainDecision, describeLimits, rowReasons } from './explain';
 export { recommendToolPolicy } from './recommend';
 export type { AmountCap, ClaudePlan, HostedPlan, InterceptPlan, ToolDecision } from './recommend';
 export { DECISION_TABLE, AMOUNT_CAP, SERVER_CALL_LIMIT, SERVER_CALL_LIMIT_REASON } from './table';

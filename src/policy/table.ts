@@ -48,6 +48,11 @@ export interface TableRow {
   then: RowEffect;
   /** Why this is the default: shown in the explanation and docs/policies.md. */
   reason: string;
+  /**
+   * For a row without a limit whose reason says the tool needs none: what it says instead when another
+   * row gives the tool a limit (the explanation must not say "no limit" above "at most 10 calls an hour").
+   */
+  reasonWhenLimited?: string;
 }
 
 /** Per-call and per-day caps on an amount argument, in the parameter's own unit (cents or whole units: we cannot tell). */
@@ -65,6 +70,7 @@ export const DECISION_TABLE: readonly TableRow[] = [
     when: { category: ['Read'] },
     then: { access: 'allow' },
     reason: 'It only retrieves or computes; nothing outside changes. The server-wide limit already bounds how much it can be called.',
+    reasonWhenLimited: 'It only retrieves or computes; nothing outside changes. On that alone the server-wide limit would bound it; the limit here comes from another reason.',
   },
   {
     id: 'category.write',

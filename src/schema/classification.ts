@@ -65,9 +65,16 @@ export const Classification = z.strictObject({
   confidence: z.number().min(0).max(1),
   /** True when the name and description say too little to decide (category Other says why). */
   insufficientInformation: z.boolean(),
-  /** One or two sentences built from the rules that fired. */
+  /** One or two sentences built from the rules that fired: it leads with `decidedBy.category[0]`. */
   summary: z.string().min(1),
   evidence: z.array(Evidence),
+  /**
+   * Which evidence the verdict rests on, as rule ids of `evidence` (most decisive first), so the summary,
+   * the FAQ and the page cite the same reasons: `category`, what decided the category (empty for Other);
+   * `risk`, every reason the risk is above its category's default (empty when it is the default).
+   * Evidence for any other category was overruled by `category[0]`.
+   */
+  decidedBy: z.strictObject({ category: z.array(z.string().min(1)), risk: z.array(z.string().min(1)) }),
   labels: z.array(CapabilityLabel),
   findings: z.array(Finding),
 });

@@ -2,9 +2,10 @@
 // classification and the policy decision. Nothing here is a per-category template that could
 // contradict the verdict shown above it.
 import type { Classification, McpTool } from '../schema';
-import { describeLimits, type ToolDecision } from '../policy';
-import { CATEGORY_MEANING, RISK_MEANING } from './taxonomy';
+import { describeLimits, rowReasons, type ToolDecision } from '../policy';
+import { CATEGORY_MEANING, RISK_MEANING, RISKS } from './taxonomy';
 import { annotationFindings } from './findings';
+import { explanations, verdictReasons } from './verdict-reasons';
 
 export type FaqEntry = { question: string; answer: string };
 
@@ -31,11 +32,32 @@ export function firstSentence(text: string | undefined, max = 240): string | und
   return sentence.length > max ? `${sentence.slice(0, max - 1)}…` : sentence;
 }
 
-function strongestReasons(classification: Classification, count = 2): string[] {
-  return [...classification.evidence]
-    .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
-    .slice(0, count)
-    .map((item) => item.explanation);
+/**
+ * How risky, and why: every reason the risk was raised, the evidence that decided the category, and
+ * any evidence for another category named as overruled (all read from decidedBy). A raised risk is
+ * not given its class's generic meaning: Medium's "changes state" would contradict a Read tool.
+ */
+function riskAnswer(verdict: Classification): string {
+  const reasons = verdictReasons(verdict);
+  const raisedBy = explanations(reasons.risk);
+  const base = RISKS[RISKS.indexOf(verdict.risk) - 1];
+  const level =
+    raisedBy.length > 0 && base
+      ? `Risk class ${verdict.risk}, one class above ${base}, the default for ${verdict.category} tools, because: ${raisedBy.join(' ')}`
+      : `Risk class ${verdict.risk}: ${RISK_MEANING[verdict.risk]}.`;
+  const decided = explanations(reasons.category);
+  const overruled = new Map<string, string[]>();
+  for (const { item, concluded } of reasons.overruled) overruled.set(concluded, [...new Set([...(overruled.get(concluded) ?? []), item.rule])]);
+  const by = verdict.decidedBy.category[0];
+  return [
+    level,
+    verdict.insufficientInformation ? 'Its name and description say too little to be sure; treat it as able to change things until someone reviews it.' : '',
+    decided.length > 0 ? `Why ${verdict.category}: ${decided.join(' ')}` : '',
+    ...[...overruled].map(([category, rules]) => `Evidence for ${category} (${rules.join(', ')}) was overruled${by ? ` by ${by}` : ''}.`),
+    `Confidence ${Math.round(verdict.confidence * 100)}%.`,
+  ]
+    .filter((part) => part !== '')
+    .join(' ');
 }
 
 function rateLimitAnswer(facts: ToolFacts): string {
@@ -52,7 +74,6 @@ function rateLimitAnswer(facts: ToolFacts): string {
 export function toolFaq(facts: ToolFacts): FaqEntry[] {
   const { classification: verdict, decision } = facts;
   const said = firstSentence(facts.description);
-  const reasons = strongestReasons(verdict);
   return [
     {
       question: `What does ${facts.name} do?`,
@@ -60,12 +81,7 @@ export function toolFaq(facts: ToolFacts): FaqEntry[] {
         facts.parametersKnown === false ? 'Its parameters are not known: its source publishes only its name and description.' : `It takes ${facts.parameters}.`
       }`,
     },
-    {
-      question: `How risky is ${facts.name}?`,
-      answer: `Risk class ${verdict.risk}: ${RISK_MEANING[verdict.risk]}. ${
-        verdict.insufficientInformation ? 'Its name and description say too little to be sure; treat it as able to change things until someone reviews it. ' : ''
-      }${reasons.length > 0 ? `Why: ${reasons.join(' ')} ` : ''}Confidence ${Math.round(verdict.confidence * 100)}%.`,
-    },
+    { question: `How risky is ${facts.name}?`, answer: riskAnswer(verdict) },
     {
       question: `Which server provides ${facts.name}?`,
       answer: `${facts.serverName}.${
@@ -82,7 +98,7 @@ export function toolFaq(facts: ToolFacts): FaqEntry[] {
             : decision.limits.length > 0 || decision.amountCap || decision.approval
               ? 'Allow it with limits.'
               : 'Allow it.'
-      } ${decision.rows.map((row) => row.reason).join(' ')} The snippets below say it in each gateway's format.`,
+      } ${rowReasons(decision).join(' ')} The snippets below say it in each gateway's format.`,
     },
     { question: `Can I rate-limit ${facts.name}?`, answer: rateLimitAnswer(facts) },
     {
@@ -110,5 +126,7 @@ function annotationAnswer(facts: ToolFacts): string {
     claims.length > 0
       ? `Its annotations claim it is ${claims.join(', ')}. Annotations are the author's claims, and the MCP spec tells clients not to decide on them for servers they do not trust; the catalog uses them as evidence only.`
       : 'It declares no annotations, so the MCP defaults apply: it may write, may destroy, and may reach an open world.';
-  return contradictions.length > 0 ? `${base} ${contradictions.map((finding) => finding.message).join(' ')}` : base;
+  // The contradictions themselves are listed once, under Findings.
+  if (contradictions.length === 0) return base;
+  return `${base} Its definition contradicts ${contradictions.length === 1 ? 'a claim' : `${contradictions.length} claims`}: see Findings.`;
 }

@@ -1,7 +1,7 @@
 // The pieces pages are made of (badges, tables, findings, policy snippets, FAQ, charts), as markup
 // from the `html` template: the tool, server and same-name pages render from these in one pass, and
 // the few components other pages still use (BarChart, ChangeList, ToolTable) wrap them.
-import type { CapabilityLabel, Category, Evidence, Finding, RiskClass } from '../../schema';
+import type { CapabilityLabel, Category, Classification, Finding, RiskClass } from '../../schema';
 import type { PolicyFormats } from '../../policy';
 import { serverUrl, toolUrl, type ChangeRef, type ToolRef } from '../catalog';
 import { barChart, percent } from '../chart';
@@ -14,6 +14,7 @@ import type { ParameterRow } from '../parameters';
 import type { SourceRow } from '../provenance';
 import type { Fact } from '../server-page';
 import { LABEL_MEANING, LABEL_TITLE, categoryUrl, labelUrl, riskUrl } from '../taxonomy';
+import { verdictReasons } from '../verdict-reasons';
 
 /**
  * Bounds on text from a tool's definition, so one page stays small whatever its author sent
@@ -34,17 +35,33 @@ export function labelList(labels: readonly CapabilityLabel[], explain = false): 
   )}</ul>`;
 }
 
-/** The rules that fired and the exact text each matched: the "why" behind a verdict. */
-export function evidenceTable(evidence: readonly Evidence[]): Html {
+/**
+ * The rules that fired and the exact text each matched: the "why" behind a verdict. Each row says what
+ * it came to (decidedBy): it decided the category, raised the risk, or concluded a category that was overruled.
+ */
+export function evidenceTable(verdict: Pick<Classification, 'category' | 'evidence' | 'decidedBy'>): Html {
+  const { evidence } = verdict;
   if (evidence.length === 0) return html`<p class="muted">No rule matched anything in this tool's definition.</p>`;
+  const reasons = verdictReasons(verdict);
+  const overruled = new Map(reasons.overruled.map(({ item, by }) => [item, by]));
+  const role = (item: Classification['evidence'][number]): Html => {
+    const roles: Html[] = [];
+    if (overruled.has(item)) {
+      const by = overruled.get(item);
+      roles.push(html`overruled${by ? html` by <code>${by}</code>` : ''}`);
+    }
+    if (reasons.category.includes(item)) roles.push(html`decided the category`);
+    if (reasons.risk.includes(item)) roles.push(html`raised the risk`);
+    return roles.length > 0 ? html`<div class="muted">${each(roles, (part, index) => html`${index > 0 ? '; ' : ''}${part}`)}</div>` : html``;
+  };
   return html`<div class="table-wrap"><table><thead><tr><th scope="col">Rule</th><th scope="col">Read from</th><th scope="col">Matched</th><th scope="col">Concludes</th><th scope="col">Why</th></tr></thead><tbody>${each(
     evidence,
     (item) =>
-      html`<tr><td><code>${item.rule}</code></td><td>${item.field}</td><td><code>${revealHidden(shorten(item.match, TEXT_LIMITS.match))}</code></td><td>${item.concludes}</td><td>${item.explanation}</td></tr>`,
+      html`<tr><td><code>${item.rule}</code></td><td>${item.field}</td><td><code>${revealHidden(shorten(item.match, TEXT_LIMITS.match))}</code></td><td>${item.concludes}${role(item)}</td><td>${item.explanation}</td></tr>`,
   )}</tbody></table></div>`;
 }
 
-/** Tool-poisoning and annotation findings, the matched span as inert text (hidden characters made visible). */
+/** Tool-poisoning and annotation findings, the matched span as inert text (hidden characters made visible): one list a page, all of them. */
 export function findingList(findings: readonly Finding[]): Html {
   if (findings.length === 0) {
     return html`<p class="muted">No findings: no hidden instructions, secret paths, invisible characters or contradicting annotations were found.</p>`;
@@ -56,6 +73,12 @@ export function findingList(findings: readonly Finding[]): Html {
         finding.start !== undefined ? html` at character ${finding.start}` : ''
       }: ${finding.message}<div><span class="muted">Matched:</span> <code>${revealHidden(shorten(finding.match, TEXT_LIMITS.match))}</code></div></li>`,
   )}</ul>`;
+}
+
+/** Under Annotations: the claims the definition contradicts are listed once, under Findings. */
+export function contradictionNote(annotationFindings: readonly Finding[]): Html {
+  if (annotationFindings.length === 0) return html``;
+  return html`<p class="note">The definition contradicts ${annotationFindings.length === 1 ? 'a claim' : 'claims'} here: see <a href="#findings">Findings</a>.</p>`;
 }
 
 export function parametersTable(rows: readonly ParameterRow[]): Html {

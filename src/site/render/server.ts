@@ -26,7 +26,7 @@ function toolsTable(server: Server, model: ServerPageModel): Html {
     rows,
     (tool) =>
       html`<tr><td><a href="${toolUrl(server.id, tool.ref.tool)}">${tool.ref.tool}</a>${
-        tool.ref.findings > 0 ? html`<span class="badge finding-flag">${plural(tool.ref.findings, 'finding')}</span>` : ''
+        tool.ref.findings > 0 ? html`<span class="badge finding-flag" title="findings that may be tool poisoning">${plural(tool.ref.findings, 'finding')}</span>` : ''
       }</td><td data-value="${tool.verdictRank}" class="risk-${tool.ref.risk}">${tool.ref.category}, ${tool.ref.risk}</td>${
         tool.parameters === undefined ? html`<td data-value="-1"><span class="muted">not known</span></td>` : html`<td>${tool.parameters}</td>`
       }<td>${tool.tokens}</td></tr>`,

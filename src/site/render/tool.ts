@@ -7,7 +7,7 @@ import { describeChange } from '../feed';
 import { formatDate, plural, shorten } from '../format';
 import { each, escapeHtml, html, Html } from '../html';
 import type { toolPageModel } from '../tool-page';
-import { evidenceTable, factsOfAnnotations, faqList, findingList, labelList, parametersTable, policySnippets, riskBadges, TEXT_LIMITS } from './parts';
+import { contradictionNote, evidenceTable, factsOfAnnotations, faqList, findingList, labelList, parametersTable, policySnippets, riskBadges, TEXT_LIMITS } from './parts';
 
 type ToolPageModel = ReturnType<typeof toolPageModel>;
 
@@ -48,11 +48,11 @@ export function toolPageBody(server: Server, model: ToolPageModel): Html {
           model.urls.sources ? html` <a href="${model.urls.sources}">Every source of this server</a>.` : ''
         }</p>`
       : ''
-  }<h2>What it does</h2>${description}<h2>Why this verdict</h2>${evidenceTable(verdict.evidence)}<h2>Capabilities</h2>${labelList(verdict.labels, true)}<h2>Annotations</h2>${
+  }<h2>What it does</h2>${description}<h2>Why this verdict</h2>${evidenceTable(verdict)}<h2>Capabilities</h2>${labelList(verdict.labels, true)}<h2>Annotations</h2>${
     model.annotations.length > 0
       ? factsOfAnnotations(model.annotations)
       : html`<p class="muted">The server declares no annotations for this tool (the MCP defaults then mean: may write, may destroy, open world).</p>`
-  }${model.annotationFindings.length > 0 ? findingList(model.annotationFindings) : ''}<h2 id="findings">Findings</h2>${findingList(model.poisoningFindings)}<h2>Parameters</h2><p>${
+  }${contradictionNote(model.annotationFindings)}<h2 id="findings">Findings</h2>${findingList(verdict.findings)}<h2>Parameters</h2><p>${
     model.parametersNote ?? model.parameters
   }</p>${parametersTable(model.rows)}${
     model.outputRows.length > 0
