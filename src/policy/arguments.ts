@@ -146,62 +146,64 @@ function sentenceFor(kind: ArgumentKind, parameter: string, definition: Pick<Mcp
   }
 }
 
+/** A constraint template, as data: the Intercept condition's op and placeholder, a hosted entry where the format can say it, the caveat. */
 interface Template {
-  /** The Intercept condition: a pattern, a list or a cap, with a placeholder. */
-  condition: InterceptRule['conditions'] extends (infer C)[] | undefined ? C : never;
-  /** A hosted `deny_if` entry, where the format can say it. */
+  op: 'regex' | 'in' | 'lte';
+  value: string | string[] | number;
   hosted?: { op: 'neq' | 'gt'; value: string | number };
   caveat: string;
 }
 
+const TEMPLATES: Record<Exclude<ArgumentKind, 'recipient'> | 'email' | 'channel', Template> = {
+  command: {
+    op: 'regex',
+    value: '^(?:git status|git diff|npm test)$',
+    caveat: 'Only a list of exact commands is safe: any looser pattern lets the agent chain another command after a matching one (;, &&, $(...)).',
+  },
+  image: {
+    op: 'regex',
+    value: '^registry\\.example\\.com/your-team/',
+    caveat: 'The pattern checks the name only: a tag can be moved to another image later; pin digests (@sha256:...) if that matters.',
+  },
+  url: {
+    op: 'regex',
+    value: '^https://api\\.example\\.com/',
+    caveat: 'End the host with a slash as here, or https://api.example.com.attacker.net matches too; a redirect from an allowed host is not checked.',
+  },
+  path: {
+    op: 'regex',
+    value: '^/srv/project/(?:[\\w-][\\w.-]*/?)*$',
+    caveat: 'No part may start with a dot, so .. cannot climb out (nor can .env be named); a symbolic link inside the folder can still point outside it.',
+  },
+  amount: {
+    op: 'lte',
+    value: 100,
+    hosted: { op: 'gt', value: 100 },
+    caveat: "The cap is in the argument's own unit, which may be cents; a call without the argument is denied by Intercept.",
+  },
+  email: {
+    op: 'regex',
+    value: '@example\\.com$',
+    caveat: 'A list of several recipients in one string is checked as one text: make the pattern match the whole value.',
+  },
+  channel: {
+    op: 'in',
+    value: ['C0123456789'],
+    hosted: { op: 'neq', value: 'C0123456789' },
+    caveat: "Use the channel's id, not its name, if the tool takes both: names can be changed.",
+  },
+  repository: {
+    op: 'in',
+    value: ['your-org'],
+    hosted: { op: 'neq', value: 'your-org' },
+    caveat: 'A list of exact names, compared as written: GitHub names are case-insensitive, so add each spelling the agent may use.',
+  },
+};
+
 function templateFor(kind: ArgumentKind, parameter: string): Template {
-  const path = `args.${parameter}`;
-  const words_ = words(parameter);
-  switch (kind) {
-    case 'command':
-      return {
-        condition: { path, op: 'regex', value: '^(?:git status|git diff|npm test)$' },
-        caveat: 'Only a list of exact commands is safe: any looser pattern lets the agent chain another command after a matching one (;, &&, $(...)).',
-      };
-    case 'image':
-      return {
-        condition: { path, op: 'regex', value: '^registry\\.example\\.com/your-team/' },
-        caveat: 'The pattern checks the name only: a tag can be moved to another image later; pin digests (@sha256:...) if that matters.',
-      };
-    case 'url':
-      return {
-        condition: { path, op: 'regex', value: '^https://api\\.example\\.com/' },
-        caveat: 'End the host with a slash as here, or https://api.example.com.attacker.net matches too; a redirect from an allowed host is not checked.',
-      };
-    case 'path':
-      return {
-        condition: { path, op: 'regex', value: '^/srv/project/(?:[\\w-][\\w.-]*/?)*$' },
-        caveat: 'No part may start with a dot, so .. cannot climb out (nor can .env be named); a symbolic link inside the folder can still point outside it.',
-      };
-    case 'amount':
-      return {
-        condition: { path, op: 'lte', value: 100 },
-        hosted: { op: 'gt', value: 100 },
-        caveat: 'The cap is in the argument\'s own unit, which may be cents; a call without the argument is denied by Intercept.',
-      };
-    case 'recipient':
-      return words_.includes('email') || words_.includes('to')
-        ? {
-            condition: { path, op: 'regex', value: '@example\\.com$' },
-            caveat: 'A list of several recipients in one string is checked as one text: make the pattern match the whole value.',
-          }
-        : {
-            condition: { path, op: 'in', value: ['C0123456789'] },
-            hosted: { op: 'neq', value: 'C0123456789' },
-            caveat: 'Use the channel\'s id, not its name, if the tool takes both: names can be changed.',
-          };
-    case 'repository':
-      return {
-        condition: { path, op: 'in', value: ['your-org'] },
-        hosted: { op: 'neq', value: 'your-org' },
-        caveat: 'A list of exact names, compared as written: GitHub names are case-insensitive, so add each spelling the agent may use.',
-      };
-  }
+  if (kind !== 'recipient') return TEMPLATES[kind];
+  const parts = words(parameter);
+  return TEMPLATES[parts.includes('email') || parts.includes('to') ? 'email' : 'channel'];
 }
 
 /** The rule as a `- name: ...` item to paste under the tool's `rules:` in the Intercept policy. */
@@ -234,7 +236,7 @@ export function adviseArguments(definition: Pick<McpTool, 'name' | 'description'
     const template = templateFor(kind, parameter);
     const rule: InterceptRule = {
       name: `${parameter} allowlist (template)`,
-      conditions: [template.condition],
+      conditions: [{ path: `args.${parameter}`, op: template.op, value: template.value }],
       on_deny: `Blocked by policy: ${parameter} is outside what this policy allows.`,
     };
     const hostedFragment = template.hosted

@@ -86,13 +86,8 @@ export interface ClaudePlan {
   notes: string[];
 }
 
-export interface ToolDecision {
-  /** The tool's exact name (untrusted text: escape it wherever it is shown). */
-  tool: string;
-  category: Category;
-  risk: RiskClass;
-  labels: CapabilityLabel[];
-  insufficientInformation: boolean;
+/** What the table says for one verdict: the part of a decision that does not depend on a format. */
+export interface TableOutcome {
   access: Access;
   /** At most one per window, minute first. */
   limits: CallLimit[];
@@ -102,6 +97,15 @@ export interface ToolDecision {
   onDeny?: string;
   /** The table rows that fired, in table order, with their reasons (for a split tool: those of the methods it allows). */
   rows: { id: string; reason: string }[];
+}
+
+export interface ToolDecision extends TableOutcome {
+  /** The tool's exact name (untrusted text: escape it wherever it is shown). */
+  tool: string;
+  category: Category;
+  risk: RiskClass;
+  labels: CapabilityLabel[];
+  insufficientInformation: boolean;
   /** Set when the tool has a method argument; `methods.split` says whether the decision is per method. */
   methods?: MethodPlan;
   hosted: HostedPlan;
@@ -120,16 +124,6 @@ const DEFAULT_DENY_MESSAGE = 'Blocked by policy. Ask a person to do it outside t
 const FORMAT_FALLBACK_DENY =
   'Blocked by policy: this tool should be rate-limited, and this gateway cannot count calls for a tool with this name. Ask a person to do it outside the agent.';
 
-/** What the table says for one verdict: the part of a decision that does not depend on a format. */
-interface TableOutcome {
-  access: Access;
-  limits: CallLimit[];
-  approval: boolean;
-  amountCap?: AmountCap;
-  onDeny?: string;
-  rows: { id: string; reason: string }[];
-}
-
 function applyTable(input: RowInput, definition: Pick<McpTool, 'inputSchema'>, amountParameter: string | undefined): TableOutcome {
   const fired = DECISION_TABLE.filter((row) => rowApplies(row, input));
   const categoryRows = fired.filter((row) => row.kind === 'category');
@@ -147,10 +141,7 @@ function applyTable(input: RowInput, definition: Pick<McpTool, 'inputSchema'>, a
     if (effect.access && ACCESS_ORDER.indexOf(effect.access) > ACCESS_ORDER.indexOf(access)) access = effect.access;
     if (effect.approval) approval = true;
     if (effect.onDeny) onDeny = effect.onDeny;
-    if (effect.limit) {
-      const current = byWindow.get(effect.limit.window);
-      byWindow.set(effect.limit.window, current === undefined ? effect.limit.max : Math.min(current, effect.limit.max));
-    }
+    if (effect.limit) tighten(byWindow, effect.limit);
     if (effect.amountCap && amountParameter !== undefined) {
       amountCap = { parameter: amountParameter, integer: isIntegerParameter(definition, amountParameter), perCall: AMOUNT_CAP.perCall, perDay: AMOUNT_CAP.perDay };
     }
@@ -170,6 +161,12 @@ function applyTable(input: RowInput, definition: Pick<McpTool, 'inputSchema'>, a
     ...(onDeny ? { onDeny } : {}),
     rows: fired.map((row) => ({ id: row.id, reason: row.reason })),
   };
+}
+
+/** Several limits for one window: the lowest wins. */
+function tighten(byWindow: Map<CallLimit['window'], number>, limit: CallLimit): void {
+  const current = byWindow.get(limit.window);
+  byWindow.set(limit.window, current === undefined ? limit.max : Math.min(current, limit.max));
 }
 
 function windowLimits(byWindow: ReadonlyMap<CallLimit['window'], number>): CallLimit[] {
@@ -219,10 +216,7 @@ function planMethods(
 function combineAllowed(outcomes: readonly TableOutcome[]): TableOutcome {
   const allowed = outcomes.filter((outcome) => outcome.access === 'allow');
   const byWindow = new Map<CallLimit['window'], number>();
-  for (const limit of allowed.flatMap((outcome) => outcome.limits)) {
-    const current = byWindow.get(limit.window);
-    byWindow.set(limit.window, current === undefined ? limit.max : Math.min(current, limit.max));
-  }
+  for (const limit of allowed.flatMap((outcome) => outcome.limits)) tighten(byWindow, limit);
   const ids = new Set(allowed.flatMap((outcome) => outcome.rows.map((row) => row.id)));
   return {
     access: 'allow',
