@@ -212,7 +212,7 @@ function planMethods(
   return { plan: { parameter: method.parameter, required: method.required, split, methods, blocked }, outcomes };
 }
 
-/** The methods a split tool allows, together: every limit at its lowest, approval if any asks, rows in table order. */
+/** Allowed outcomes together (the methods a split tool allows, and the whole tool's if it was allowed): every limit at its lowest, approval if any asks, rows in table order. */
 function combineAllowed(outcomes: readonly TableOutcome[]): TableOutcome {
   const allowed = outcomes.filter((outcome) => outcome.access === 'allow');
   const byWindow = new Map<CallLimit['window'], number>();
@@ -237,7 +237,9 @@ export function recommendToolPolicy(
   const input = rowInput(classification, amountParameter !== undefined, exfiltrationTriangle);
   const whole = applyTable(input, definition, amountParameter);
   const methods = planMethods(definition, classification, exfiltrationTriangle);
-  const outcome = methods?.plan.split ? combineAllowed(methods.outcomes) : whole;
+  // A split lifts a block for the methods that are not destructive; it never loosens an allowed tool,
+  // whose own rows (a raised risk, say) still apply to every method it keeps.
+  const outcome = methods?.plan.split ? combineAllowed(whole.access === 'allow' ? [whole, ...methods.outcomes] : methods.outcomes) : whole;
 
   const decision = {
     tool: definition.name,

@@ -161,6 +161,18 @@ describe('per-method decisions on the real GitHub tools', () => {
   });
 });
 
+describe('a split never loosens an allowed tool', () => {
+  it('keeps the approval and limits the whole tool had, and only adds the denial of its destructive methods', () => {
+    const definition = withMethods('records_admin', ['get', 'update', 'delete']);
+    const whole = { category: 'Write', risk: 'High', labels: ['credentials'], insufficientInformation: false } as const;
+    const policy = policyForTool(definition, { ...whole, labels: [...whole.labels] });
+    expect(policy.decision.methods).toMatchObject({ split: true, blocked: ['delete'] });
+    expect(policy.decision.approval).toBe(true);
+    expect(policy.decision.limits).toEqual([{ max: 10, window: 'hour' }]);
+    expect(policy.decision.rows.map((row) => row.id)).toEqual(expect.arrayContaining(['risk.raised', 'label.credentials']));
+  });
+});
+
 describe('what is never split', () => {
   it('a tool whose name alone destroys keeps its verdict, whatever its modes are called', () => {
     const policy = policyForTool({ name: 'delete_file', inputSchema: { type: 'object', properties: { mode: { type: 'string', enum: ['trash', 'permanent'] } } } }, destructive);
