@@ -11,9 +11,10 @@ export const POLICY_SETUP = {
   // npm/package.json (package @policylayer/intercept, binary `intercept`).
   interceptYaml:
     'Save it as `policy.yaml`, check it with `intercept validate -c policy.yaml` (npm package `@policylayer/intercept`), and start the server through Intercept: `intercept -c policy.yaml -- <server command>`, or `--upstream <url>` for a remote server. In `.mcp.json`, make `intercept` the server\'s `command` with those arguments; edits to the file apply without a restart.',
-  // code.claude.com/docs/en/settings and /permissions: the three settings files, rules combined across them.
+  // code.claude.com/docs/en/settings (the settings files and who they affect) and /permissions (the
+  // `/permissions` view lists every rule with the settings file it is sourced from).
   claudeSettings:
-    'Merge these lists into `permissions` in `.claude/settings.json` (this project, shared), `.claude/settings.local.json` (this project, only you) or `~/.claude/settings.json` (every project); the rules of all of them apply together.',
+    'Merge these lists into `permissions` in `.claude/settings.json` (this project, shared), `.claude/settings.local.json` (this project, only you) or `~/.claude/settings.json` (every project); `/permissions` lists the rules in force and the file each comes from.',
 } as const;
 
 /** Text with `code` spans, as alternating plain and code parts (plain first). */
