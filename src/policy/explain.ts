@@ -1,6 +1,6 @@
 // The words shown next to a snippet, generated from the same decision the snippet is rendered from.
 // Plain text (the tool name is untrusted: the page escapes it like any other text).
-import type { ToolDecision } from './recommend';
+import { quotedList, type ToolDecision } from './recommend';
 import { DECISION_TABLE, type CallLimit } from './table';
 
 const PER = { minute: 'a minute', hour: 'an hour', day: 'a day' } as const;
@@ -88,11 +88,49 @@ function claudeLine(decision: ToolDecision): string {
   ].join(' ');
 }
 
+/** Method values by what happens to them, in the order each outcome first appears. */
+function groupMethods(methods: NonNullable<ToolDecision['methods']>['methods'], label: (method: (typeof methods)[number]) => string): [string, string[]][] {
+  const groups = new Map<string, string[]>();
+  for (const method of methods) {
+    const key = label(method);
+    groups.set(key, [...(groups.get(key) ?? []), method.value]);
+  }
+  return [...groups];
+}
+
+/** For a tool with a method argument: each method and what happens to it (empty for other tools). */
+export function methodLines(decision: ToolDecision): string[] {
+  const plan = decision.methods;
+  if (!plan) return [];
+  const argument = JSON.stringify(plan.parameter);
+  if (plan.split) {
+    const groups = groupMethods(plan.methods, (method) =>
+      method.access === 'allow' ? `allowed (${method.category})` : `blocked by argument (${method.category}, risk ${method.risk})`,
+    );
+    return [
+      '',
+      `Its argument ${argument} chooses what it does, so the policy decides per method; the allowed ones share the limits above, the strictest of theirs:`,
+      ...groups.map(([outcome, values]) => `- ${quotedList(values)}: ${outcome}.`),
+    ];
+  }
+  const values = quotedList(plan.methods.map((method) => method.value));
+  const why =
+    plan.blocked.length === 0
+      ? 'none of them is blocked on its own, so the verdict above applies to each.'
+      : plan.blocked.length === plan.methods.length
+        ? 'each of them is blocked on its own, so the whole tool is.'
+        : decision.category === 'Financial' || plan.methods.some((method) => method.category === 'Financial')
+          ? 'it moves money, and an amount cap cannot be limited to one method, so the verdict above applies to each.'
+          : 'its name alone says it destroys, so every method is a way to do that and the verdict above applies to each.';
+  return ['', `Its argument ${argument} chooses what it does (${values}); ${why}`];
+}
+
 /** Several short paragraphs: the verdict, why (one line per table row that fired), then each format. */
 export function explainDecision(decision: ToolDecision): string {
   const lines = [
     // JSON quoting keeps a hostile name on one line and shows where it ends.
     `${JSON.stringify(decision.tool)} (${decision.category}, risk ${decision.risk}). ${verdict(decision)}`,
+    ...methodLines(decision),
     '',
     'Why:',
     ...rowReasons(decision).map((reason) => `- ${reason}`),

@@ -7,13 +7,14 @@ import type { Server } from '../schema/server';
 import type { McpTool } from '../schema/tool';
 import { describeLimits, explainDecision } from './explain';
 import { claudeServerName, suggestClaudeServerName } from './names';
-import { recommendToolPolicy, type ToolDecision } from './recommend';
+import { quotedList, recommendToolPolicy, type ToolDecision } from './recommend';
 import { claudeLists, renderClaude, renderHosted, renderIntercept, type Rendered } from './render';
 import { SERVER_CALL_LIMIT, SERVER_CALL_LIMIT_REASON, type CallLimit } from './table';
 
 export { explainDecision, describeLimits, rowReasons } from './explain';
 export { recommendToolPolicy } from './recommend';
-export type { AmountCap, ClaudePlan, HostedPlan, InterceptPlan, ToolDecision } from './recommend';
+export type { AmountCap, ClaudePlan, HostedPlan, InterceptPlan, MethodPlan, MethodVerdict, ToolDecision } from './recommend';
+export { findMethodParameter } from './methods';
 export { DECISION_TABLE, AMOUNT_CAP, SERVER_CALL_LIMIT, SERVER_CALL_LIMIT_REASON } from './table';
 export type { Access, CallLimit, TableRow } from './table';
 export { findAmountParameter } from './parameters';
@@ -120,6 +121,14 @@ export function policyForServer(
   if (!interceptServerLimit) {
     notes.push(
       'A tool of this server is named "*", which Intercept reads as "every tool": the Intercept policy leaves out the server-wide limit so that this tool stays blocked by default: deny.',
+    );
+  }
+  const split = decisions.filter((decision) => decision.methods?.split);
+  if (split.length > 0) {
+    notes.push(
+      `${split.length === 1 ? '1 tool chooses' : `${split.length} tools choose`} what they do by an argument and ${split.length === 1 ? 'is' : 'are'} allowed except for ${split.length === 1 ? 'its' : 'their'} destructive methods, which are denied by argument: ${split
+        .map((decision) => `${JSON.stringify(decision.tool)} (not ${quotedList(decision.methods?.blocked ?? [])})`)
+        .join(', ')}. Claude Code cannot read arguments, so it asks a person for each call of ${split.length === 1 ? 'it' : 'these'}.`,
     );
   }
   const claudeSharedRules = [...claudeLists(decisions)]

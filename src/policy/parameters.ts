@@ -13,7 +13,7 @@ const PREFERRED = ['amount', 'amount_cents', 'amountCents', 'unit_amount', 'tota
  * Parameter names a policy path can carry unchanged: Intercept reads `args.a.b` as nested `b` inside
  * `a`, so a name with a dot (or anything exotic) cannot be addressed and is never chosen.
  */
-const ADDRESSABLE = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
+export const ADDRESSABLE_PARAMETER = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 
 function words(name: string): string[] {
   return name
@@ -48,7 +48,7 @@ export function findAmountParameter(definition: Pick<McpTool, 'inputSchema'>): s
   const properties = (definition.inputSchema as { properties?: unknown }).properties;
   if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) return undefined;
   const candidates = Object.keys(properties)
-    .filter((name) => ADDRESSABLE.test(name))
+    .filter((name) => ADDRESSABLE_PARAMETER.test(name))
     .filter((name) => isNumericSchema((properties as Record<string, unknown>)[name]))
     .filter((name) => {
       const parts = words(name);

@@ -4,8 +4,11 @@
 import type { CapabilityLabel, Category, Classification, RiskClass } from '../schema/classification';
 import type { McpTool } from '../schema/tool';
 import { claudeRule, hostedNameLimits, interceptNameLimits } from './names';
+import { classifyMethod, findMethodParameter, nameIsDestructive } from './methods';
 import { findAmountParameter, isIntegerParameter } from './parameters';
-import { AMOUNT_CAP, DECISION_TABLE, rowApplies, type Access, type CallLimit } from './table';
+import { AMOUNT_CAP, DECISION_TABLE, rowApplies, type Access, type CallLimit, type RowInput } from './table';
+
+type Verdict = Pick<Classification, 'category' | 'risk' | 'labels' | 'insufficientInformation'>;
 
 const WINDOW_ORDER = ['minute', 'hour', 'day'] as const;
 const ACCESS_ORDER: readonly Access[] = ['allow', 'deny', 'hide'];
@@ -19,6 +22,33 @@ export interface AmountCap {
   perDay: number;
 }
 
+/** One value of a tool's method argument, with what the table says for it alone. */
+export interface MethodVerdict {
+  /** The exact value (untrusted text: escape it wherever it is shown). */
+  value: string;
+  category: Category;
+  risk: RiskClass;
+  access: Access;
+  limits: CallLimit[];
+  approval: boolean;
+}
+
+/** A tool that chooses what it does by one argument (see methods.ts). */
+export interface MethodPlan {
+  /** The argument, addressable as `args.<parameter>`. */
+  parameter: string;
+  required: boolean;
+  /**
+   * Decided per method: the blocked methods are denied by argument and the rest allowed with the
+   * limits of the strictest of them. False when every method is allowed, every method is blocked, or
+   * the tool cannot be split (Financial, or a name that alone is destructive): the whole-tool decision stands.
+   */
+  split: boolean;
+  methods: MethodVerdict[];
+  /** Values whose own decision blocks them, in the author's order. */
+  blocked: string[];
+}
+
 /** How the hosted JSON policy carries the decision for this tool. */
 export interface HostedPlan {
   /** Listed under `tools` (allowed within its rules). Not listed + not hidden = blocked by `default: deny`. */
@@ -27,6 +57,8 @@ export interface HostedPlan {
   limits: CallLimit[];
   /** `deny_if` on the amount argument: below 0 (a negative amount would pass any upper cap) or above `max`. */
   amountBounds?: { parameter: string; max: number };
+  /** `deny_if` `args.<parameter> eq <value>`, one per blocked method. */
+  methodDenies?: { parameter: string; values: string[] };
   notes: string[];
 }
 
@@ -40,6 +72,8 @@ export interface InterceptPlan {
   onDeny?: string;
   limits: CallLimit[];
   amountCap?: AmountCap;
+  /** Rules before the limits: the method must be one of `known`, and must not be one of `blocked`. */
+  methodRules?: { parameter: string; known: string[]; blocked: string[] };
   notes: string[];
 }
 
@@ -52,13 +86,8 @@ export interface ClaudePlan {
   notes: string[];
 }
 
-export interface ToolDecision {
-  /** The tool's exact name (untrusted text: escape it wherever it is shown). */
-  tool: string;
-  category: Category;
-  risk: RiskClass;
-  labels: CapabilityLabel[];
-  insufficientInformation: boolean;
+/** What the table says for one verdict: the part of a decision that does not depend on a format. */
+export interface TableOutcome {
   access: Access;
   /** At most one per window, minute first. */
   limits: CallLimit[];
@@ -66,8 +95,19 @@ export interface ToolDecision {
   amountCap?: AmountCap;
   /** The message a gateway gives the agent when it blocks the tool (fixed text). */
   onDeny?: string;
-  /** The table rows that fired, in table order, with their reasons. */
+  /** The table rows that fired, in table order, with their reasons (for a split tool: those of the methods it allows). */
   rows: { id: string; reason: string }[];
+}
+
+export interface ToolDecision extends TableOutcome {
+  /** The tool's exact name (untrusted text: escape it wherever it is shown). */
+  tool: string;
+  category: Category;
+  risk: RiskClass;
+  labels: CapabilityLabel[];
+  insufficientInformation: boolean;
+  /** Set when the tool has a method argument; `methods.split` says whether the decision is per method. */
+  methods?: MethodPlan;
   hosted: HostedPlan;
   intercept: InterceptPlan;
   claude: ClaudePlan;
@@ -84,21 +124,7 @@ const DEFAULT_DENY_MESSAGE = 'Blocked by policy. Ask a person to do it outside t
 const FORMAT_FALLBACK_DENY =
   'Blocked by policy: this tool should be rate-limited, and this gateway cannot count calls for a tool with this name. Ask a person to do it outside the agent.';
 
-/** The recommendation for one tool, from the table in table.ts. */
-export function recommendToolPolicy(
-  definition: Pick<McpTool, 'name' | 'inputSchema'>,
-  classification: Pick<Classification, 'category' | 'risk' | 'labels' | 'insufficientInformation'>,
-  options: RecommendOptions = { claudeServerName: 'server' },
-): ToolDecision {
-  const amountParameter = findAmountParameter(definition);
-  const input = {
-    category: classification.category,
-    risk: classification.risk,
-    labels: [...new Set(classification.labels)].sort(),
-    insufficientInformation: classification.insufficientInformation,
-    amountParameter: amountParameter !== undefined,
-    exfiltrationTriangle: options.exfiltrationTriangle === true,
-  };
+function applyTable(input: RowInput, definition: Pick<McpTool, 'inputSchema'>, amountParameter: string | undefined): TableOutcome {
   const fired = DECISION_TABLE.filter((row) => rowApplies(row, input));
   const categoryRows = fired.filter((row) => row.kind === 'category');
   if (categoryRows.length !== 1) {
@@ -115,26 +141,105 @@ export function recommendToolPolicy(
     if (effect.access && ACCESS_ORDER.indexOf(effect.access) > ACCESS_ORDER.indexOf(access)) access = effect.access;
     if (effect.approval) approval = true;
     if (effect.onDeny) onDeny = effect.onDeny;
-    if (effect.limit) {
-      const current = byWindow.get(effect.limit.window);
-      byWindow.set(effect.limit.window, current === undefined ? effect.limit.max : Math.min(current, effect.limit.max));
-    }
+    if (effect.limit) tighten(byWindow, effect.limit);
     if (effect.amountCap && amountParameter !== undefined) {
       amountCap = { parameter: amountParameter, integer: isIntegerParameter(definition, amountParameter), perCall: AMOUNT_CAP.perCall, perDay: AMOUNT_CAP.perDay };
     }
   }
   const blocked = access !== 'allow';
-  const limits: CallLimit[] = blocked
-    ? []
-    : WINDOW_ORDER.flatMap((window) => {
-        const max = byWindow.get(window);
-        return max === undefined ? [] : [{ max, window }];
-      });
+  const limits = blocked ? [] : windowLimits(byWindow);
   if (blocked) {
     approval = false;
     amountCap = undefined;
     onDeny ??= DEFAULT_DENY_MESSAGE;
   }
+  return {
+    access,
+    limits,
+    approval,
+    ...(amountCap ? { amountCap } : {}),
+    ...(onDeny ? { onDeny } : {}),
+    rows: fired.map((row) => ({ id: row.id, reason: row.reason })),
+  };
+}
+
+/** Several limits for one window: the lowest wins. */
+function tighten(byWindow: Map<CallLimit['window'], number>, limit: CallLimit): void {
+  const current = byWindow.get(limit.window);
+  byWindow.set(limit.window, current === undefined ? limit.max : Math.min(current, limit.max));
+}
+
+function windowLimits(byWindow: ReadonlyMap<CallLimit['window'], number>): CallLimit[] {
+  return WINDOW_ORDER.flatMap((window) => {
+    const max = byWindow.get(window);
+    return max === undefined ? [] : [{ max, window }];
+  });
+}
+
+function rowInput(verdict: Verdict, amountParameter: boolean, exfiltrationTriangle: boolean): RowInput & { labels: CapabilityLabel[] } {
+  return {
+    category: verdict.category,
+    risk: verdict.risk,
+    labels: [...new Set(verdict.labels)].sort(),
+    insufficientInformation: verdict.insufficientInformation,
+    amountParameter,
+    exfiltrationTriangle,
+  };
+}
+
+/**
+ * Each method's own decision, and whether the tool is split by it: only when some methods are
+ * blocked and some are not. Never for a Financial tool or method (an amount cap cannot be scoped to
+ * one method), nor for a tool whose name alone is destructive (its methods are ways to destroy).
+ */
+function planMethods(
+  definition: Pick<McpTool, 'name' | 'inputSchema'>,
+  classification: Verdict,
+  exfiltrationTriangle: boolean,
+): { plan: MethodPlan; outcomes: TableOutcome[] } | undefined {
+  const method = findMethodParameter(definition);
+  if (!method || classification.category === 'Financial') return undefined;
+  const verdicts = method.values.map((value) => classifyMethod(definition, classification, method, value));
+  const outcomes = verdicts.map((verdict) => applyTable(rowInput(verdict, false, exfiltrationTriangle), definition, undefined));
+  const methods = method.values.map((value, index): MethodVerdict => {
+    const verdict = verdicts[index] as Verdict;
+    const outcome = outcomes[index] as TableOutcome;
+    return { value, category: verdict.category, risk: verdict.risk, access: outcome.access, limits: outcome.limits, approval: outcome.approval };
+  });
+  const blocked = methods.filter((entry) => entry.access !== 'allow').map((entry) => entry.value);
+  const financial = verdicts.some((verdict) => verdict.category === 'Financial');
+  const split = !financial && blocked.length > 0 && blocked.length < methods.length && !nameIsDestructive(definition);
+  return { plan: { parameter: method.parameter, required: method.required, split, methods, blocked }, outcomes };
+}
+
+/** Allowed outcomes together (the methods a split tool allows, and the whole tool's if it was allowed): every limit at its lowest, approval if any asks, rows in table order. */
+function combineAllowed(outcomes: readonly TableOutcome[]): TableOutcome {
+  const allowed = outcomes.filter((outcome) => outcome.access === 'allow');
+  const byWindow = new Map<CallLimit['window'], number>();
+  for (const limit of allowed.flatMap((outcome) => outcome.limits)) tighten(byWindow, limit);
+  const ids = new Set(allowed.flatMap((outcome) => outcome.rows.map((row) => row.id)));
+  return {
+    access: 'allow',
+    limits: windowLimits(byWindow),
+    approval: allowed.some((outcome) => outcome.approval),
+    rows: DECISION_TABLE.filter((row) => ids.has(row.id)).map((row) => ({ id: row.id, reason: row.reason })),
+  };
+}
+
+/** The recommendation for one tool, from the table in table.ts. */
+export function recommendToolPolicy(
+  definition: Pick<McpTool, 'name' | 'inputSchema'>,
+  classification: Verdict,
+  options: RecommendOptions = { claudeServerName: 'server' },
+): ToolDecision {
+  const amountParameter = findAmountParameter(definition);
+  const exfiltrationTriangle = options.exfiltrationTriangle === true;
+  const input = rowInput(classification, amountParameter !== undefined, exfiltrationTriangle);
+  const whole = applyTable(input, definition, amountParameter);
+  const methods = planMethods(definition, classification, exfiltrationTriangle);
+  // A split lifts a block for the methods that are not destructive; it never loosens an allowed tool,
+  // whose own rows (a raised risk, say) still apply to every method it keeps.
+  const outcome = methods?.plan.split ? combineAllowed(whole.access === 'allow' ? [whole, ...methods.outcomes] : methods.outcomes) : whole;
 
   const decision = {
     tool: definition.name,
@@ -142,12 +247,8 @@ export function recommendToolPolicy(
     risk: input.risk,
     labels: input.labels,
     insufficientInformation: input.insufficientInformation,
-    access,
-    limits,
-    approval,
-    ...(amountCap ? { amountCap } : {}),
-    ...(onDeny ? { onDeny } : {}),
-    rows: fired.map((row) => ({ id: row.id, reason: row.reason })),
+    ...outcome,
+    ...(methods ? { methods: methods.plan } : {}),
   };
   return {
     ...decision,
@@ -157,7 +258,13 @@ export function recommendToolPolicy(
   };
 }
 
-type Core = Pick<ToolDecision, 'tool' | 'access' | 'limits' | 'approval' | 'amountCap'>;
+type Core = Pick<ToolDecision, 'tool' | 'access' | 'limits' | 'approval' | 'amountCap' | 'methods'>;
+
+/** `"a", "b" or "c"`: method values are untrusted text, so each is JSON-quoted (one line, visible ends). */
+export function quotedList(values: readonly string[]): string {
+  const quoted = values.map((value) => JSON.stringify(value));
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
+}
 
 /** What a gateway that cannot ask a person does instead, said plainly. */
 function noApprovalNote(format: string, decision: Core): string {
@@ -180,6 +287,13 @@ function planHosted(decision: Core): HostedPlan {
   }
   const limits = [...decision.limits];
   const plan: HostedPlan = { listed: true, hidden: false, limits, notes };
+  const split = decision.methods?.split ? decision.methods : undefined;
+  if (split) {
+    plan.methodDenies = { parameter: split.parameter, values: [...split.blocked] };
+    notes.push(
+      `deny_if on args.${split.parameter} equal to ${quotedList(split.blocked)} blocks ${split.blocked.length === 1 ? 'that method' : 'those methods'}; deny_if compares with one value at a time, so this format cannot also block a method it does not name (one added later, or a call without ${split.parameter}): the Intercept policy blocks those too.`,
+    );
+  }
   if (decision.amountCap) {
     plan.amountBounds = { parameter: decision.amountCap.parameter, max: decision.amountCap.perCall };
     const perDay = limits.find((limit) => limit.window === 'day');
@@ -217,6 +331,12 @@ function planIntercept(decision: Core): InterceptPlan {
         (perDay ? `, so the true daily total can pass the cap by less than ${perDay.max}, one unit per allowed call.` : ', so the true daily total can pass the cap by less than one unit per allowed call.'),
     );
   }
+  const split = decision.methods?.split ? decision.methods : undefined;
+  if (split) {
+    notes.push(
+      `Two rules on args.${split.parameter} come first: it must be one of the ${split.methods.length} known methods (a call without it, or with a method added later, is denied), and not ${quotedList(split.blocked)}.`,
+    );
+  }
   if (decision.approval) notes.push(noApprovalNote('Intercept', decision));
   return {
     listed: true,
@@ -224,6 +344,7 @@ function planIntercept(decision: Core): InterceptPlan {
     denyRule: false,
     limits: [...decision.limits],
     ...(decision.amountCap ? { amountCap: decision.amountCap } : {}),
+    ...(split ? { methodRules: { parameter: split.parameter, known: split.methods.map((method) => method.value), blocked: [...split.blocked] } } : {}),
     notes,
   };
 }
@@ -235,6 +356,12 @@ function planClaude(decision: Core, serverName: string): ClaudePlan {
     notes.push(`Claude Code replaces characters outside A-Z a-z 0-9 _ - with "_" in tool names, so the rule names ${JSON.stringify(rule.slice(`mcp__${serverName}__`.length))}.`);
   }
   if (decision.access !== 'allow') return { list: 'deny', rule, server: serverName, notes };
+  if (decision.methods?.split) {
+    notes.push(
+      `Claude Code cannot read arguments, so it cannot block ${quotedList(decision.methods.blocked)} alone: a person approves each call (ask) and sees the ${decision.methods.parameter} it names.`,
+    );
+    return { list: 'ask', rule, server: serverName, notes };
+  }
   if (decision.approval || decision.limits.length > 0 || decision.amountCap) {
     if (!decision.approval) {
       notes.push('Claude Code cannot count calls or check arguments, so instead of a limit a person approves each call (ask).');

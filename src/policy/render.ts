@@ -67,6 +67,10 @@ export function renderHosted(decisions: readonly ToolDecision[], scope: PolicySc
             { path, op: 'gt', value: plan.amountBounds.max },
           ];
         }
+        if (plan.methodDenies) {
+          const path = `args.${plan.methodDenies.parameter}`;
+          rules.deny_if = [...(rules.deny_if ?? []), ...plan.methodDenies.values.map((value) => ({ path, op: 'eq' as const, value }))];
+        }
         if (plan.limits.length > 0) {
           rules.limits = plan.limits.map(
             (limit): HostedLimit => ({ counter: hostedCounter(decision.tool, limit.window), window: limit.window, max: limit.max, scope: 'grant' }),
@@ -105,11 +109,12 @@ function interceptRules(decision: ToolDecision): InterceptRule[] {
   if (plan.denyRule) {
     return [{ name: 'blocked by policy', action: 'deny', on_deny: plan.onDeny ?? decision.onDeny ?? 'Blocked by policy.' }];
   }
-  const rules: InterceptRule[] = plan.limits.map((limit) => ({
+  const rules: InterceptRule[] = plan.methodRules ? methodRules(plan.methodRules) : [];
+  rules.push(...plan.limits.map((limit) => ({
     name: `at most ${limit.max} calls ${PER[limit.window]}`,
     rate_limit: `${limit.max}/${limit.window}`,
     on_deny: `Rate limit: this tool may be called at most ${limit.max} times ${PER[limit.window]}. Try again later.`,
-  }));
+  })));
   if (plan.amountCap) {
     const { parameter, perCall, perDay } = plan.amountCap;
     rules.push(
@@ -131,6 +136,28 @@ function interceptRules(decision: ToolDecision): InterceptRule[] {
     );
   }
   return rules;
+}
+
+/**
+ * A split tool's method rules. Intercept's deny rules take no conditions, so both are evaluate rules
+ * whose condition must hold for the call to pass; a missing argument fails every condition
+ * (internal/engine), so a call without the method is denied by the first. The on_deny texts name no
+ * method: values are the server author's words.
+ */
+function methodRules({ parameter, known, blocked }: NonNullable<ToolDecision['intercept']['methodRules']>): InterceptRule[] {
+  const path = `args.${parameter}`;
+  return [
+    {
+      name: `${parameter} is a known method`,
+      conditions: [{ path, op: 'in', value: [...known] }],
+      on_deny: `Blocked by policy: ${parameter} must be given and be one of the methods this tool declares.`,
+    },
+    {
+      name: `destructive ${parameter}s blocked`,
+      conditions: [{ path, op: 'not_in', value: [...blocked] }],
+      on_deny: `Blocked by policy: this ${parameter} deletes or overwrites data. Ask a person to do it outside the agent.`,
+    },
+  ];
 }
 
 export function renderIntercept(decisions: readonly ToolDecision[], scope: PolicyScope): Rendered<InterceptPolicy> {

@@ -48,12 +48,17 @@ export type HostedLimit = z.infer<typeof HostedLimit>;
  * The stored documentation shows `deny_if` only as a list, not its entries: this entry shape follows
  * Intercept's condition vocabulary and is the one part of this format the catalog could not check.
  */
-export const HostedDenyIf = z.strictObject({
-  /** `args.<parameter>`: the argument the condition reads. */
-  path: z.string().regex(/^args\.[^.]+$/, 'a deny_if path is args.<parameter>'),
-  op: z.enum(['gt', 'gte', 'lt', 'lte', 'eq', 'neq']),
-  value: z.number(),
-});
+export const HostedDenyIf = z
+  .strictObject({
+    /** `args.<parameter>`: the argument the condition reads. */
+    path: z.string().regex(/^args\.[^.]+$/, 'a deny_if path is args.<parameter>'),
+    op: z.enum(['gt', 'gte', 'lt', 'lte', 'eq', 'neq']),
+    /** A number, or for `eq`/`neq` a string (a method name): ordering a string means nothing. */
+    value: z.union([z.number(), z.string()]),
+  })
+  .refine((entry) => typeof entry.value === 'number' || entry.op === 'eq' || entry.op === 'neq', {
+    error: (issue) => `deny_if: operator "${String((issue.input as { op?: unknown }).op)}" compares numbers, not a string`,
+  });
 export type HostedDenyIf = z.infer<typeof HostedDenyIf>;
 
 /** Per-tool rules. Under `default: deny`, listing a tool with `{}` allows it. */

@@ -175,6 +175,9 @@ export function serverUrl(id: string): string {
   return `/servers/${id}/`;
 }
 
+/** The id of a server page's whole-server policy section: tool pages link to it (`${serverUrl}#policy`). */
+export const SERVER_POLICY_ANCHOR = 'policy';
+
 export function toolUrl(serverId: string, toolName: string): string {
   return `/servers/${serverId}/tools/${encodeURIComponent(toolSlug(toolName))}/`;
 }

@@ -1,7 +1,8 @@
 // Everything a tool page shows, gathered in one tested function so the .astro page only lays it out.
 import type { Server, StoredTool } from '../schema';
 import { toolSlug } from '../lib/ids';
-import { toolsByName, sameNameUrl, serverUrl, toolUrl, type ToolRef } from './catalog';
+import { adviseArguments } from '../policy/arguments';
+import { SERVER_POLICY_ANCHOR, toolsByName, sameNameUrl, serverUrl, toolUrl, type ToolRef } from './catalog';
 import { toolFaq } from './faq';
 import { annotationFindings, poisoningFindings } from './findings';
 import { parameterRows, parameterSummary } from './parameters';
@@ -17,12 +18,15 @@ export function toolPageModel(server: Server, tool: StoredTool) {
   const parametersKnown = rows.length > 0 || !isNamesOnly(server, tool);
   const parameters = parametersKnown ? parameterSummary(rows) : 'parameters not known';
   const sameName: ToolRef[] = (toolsByName().get(definition.name) ?? []).filter((ref) => ref.server !== server.id);
+  const argumentAdvice = adviseArguments(definition, { category: classification.category, labels: classification.labels, serverDisplayName: server.displayName });
   const annotations = Object.entries(definition.annotations ?? {}).filter(([, value]) => value !== null && value !== undefined);
   return {
     definition,
     notes: tool.notes ?? [],
     classification,
     policy,
+    /** Arguments that choose what a call reaches, with constraint templates per format. */
+    argumentAdvice,
     rows,
     parameters,
     parametersKnown,
@@ -52,6 +56,8 @@ export function toolPageModel(server: Server, tool: StoredTool) {
     }),
     urls: {
       server: serverUrl(server.id),
+      /** The server page's whole-server policy, which a one-tool snippet is merged into. */
+      serverPolicy: `${serverUrl(server.id)}#${SERVER_POLICY_ANCHOR}`,
       self: toolUrl(server.id, definition.name),
       slug: toolSlug(definition.name),
       /** The server's data file, which holds this tool's whole definition. */

@@ -13,8 +13,10 @@ import { each, html, type Html } from '../html';
 import type { ParameterRow } from '../parameters';
 import type { SourceRow } from '../provenance';
 import type { Fact } from '../server-page';
+import { POLICY_SETUP } from '../policy-setup';
 import { LABEL_MEANING, LABEL_TITLE, categoryUrl, labelUrl, riskUrl } from '../taxonomy';
 import { verdictReasons } from '../verdict-reasons';
+import { withCode } from './policy-help';
 
 /**
  * Bounds on text from a tool's definition, so one page stays small whatever its author sent
@@ -122,7 +124,7 @@ export function policySnippets(policy: PolicyFormats, explanation: string, id: s
       : html`<a class="download" data-download="${code}" data-type="${format.type}" download="${format.file}" hidden>Download ${format.file}</a>`;
     return html`<section class="snippet" aria-labelledby="${id}-${format.file}"><div class="snippet-head"><h3 id="${id}-${format.file}">${format.title}</h3>${
       inline ? html`<button type="button" class="copy" data-copy="${code}" hidden>Copy</button>` : ''
-    }${download}</div>${inline ? html`<pre><code id="${code}" class="language-${format.language}">${text}</code></pre>` : ''}</section>`;
+    }${download}</div><p class="setup">${withCode(POLICY_SETUP[format.key])}</p>${inline ? html`<pre><code id="${code}" class="language-${format.language}">${text}</code></pre>` : ''}</section>`;
   })}</div>`;
 }
 

@@ -7,6 +7,7 @@ import { describeChange } from '../feed';
 import { formatDate, plural, shorten } from '../format';
 import { each, escapeHtml, html, Html } from '../html';
 import type { toolPageModel } from '../tool-page';
+import { argumentAdviceSection, oneToolPolicyNote } from './policy-help';
 import { contradictionNote, evidenceTable, factsOfAnnotations, faqList, findingList, labelList, parametersTable, policySnippets, riskBadges, TEXT_LIMITS } from './parts';
 
 type ToolPageModel = ReturnType<typeof toolPageModel>;
@@ -58,7 +59,7 @@ export function toolPageBody(server: Server, model: ToolPageModel): Html {
     model.outputRows.length > 0
       ? html`<h2>What it returns</h2><p>The tool declares a structured result (outputSchema) with these fields.</p>${parametersTable(model.outputRows)}`
       : ''
-  }<h2>Recommended policy</h2>${policySnippets(model.policy, model.policy.explanation, 'tool')}<h2>Questions</h2>${faqList(model.faq)}<h2>History</h2>${
+  }<h2>Recommended policy</h2>${oneToolPolicyNote(server.displayName, model.urls.serverPolicy)}${policySnippets(model.policy, model.policy.explanation, 'tool')}${argumentAdviceSection(model.argumentAdvice)}<h2>Questions</h2>${faqList(model.faq)}<h2>History</h2>${
     model.history.length === 0
       ? html`<p class="muted">No change recorded since it was first collected (${formatDate(server.crawl.at)}).</p>`
       : html`<ul>${each(
