@@ -1,6 +1,6 @@
 // Scores the classifier against what tool authors declare (readOnlyHint / destructiveHint), with the
 // annotations hidden from it. Used by `npm run eval`; kept here so the arithmetic has tests.
-import type { Category, McpTool, Server } from '../schema';
+import type { Category, EvaluationReport, EvaluationRow, McpTool, Server } from '../schema';
 import { classifyTool } from './classify-tool';
 
 export interface LabelledTool {
@@ -91,26 +91,6 @@ export function f1(cell: { tp: number; fp: number; fn: number }): { precision: n
 
 /** Servers named in data/eval-cohorts.json: crawled after the rules were written (`dev` looked at while tuning, `test` never). */
 export type Cohorts = { dev?: string[]; test?: string[] };
-
-/** One row of the evaluation: read-only accuracy and destructive precision/recall/F1, rounded to three places, with the counts. */
-export type EvaluationRow = {
-  name: string;
-  readOnly: { n: number; correct: number; accuracy: number | null };
-  destructive: { n: number; tp: number; fp: number; fn: number; precision: number; recall: number; f1: number };
-  /** F1 of category Destructive alone against destructiveHint. */
-  destructiveCategoryF1: number;
-};
-
-/** What `npm run eval` measures over the embedded dataset, as the committed data/eval-report.json and the data page show it. */
-export type EvaluationReport = {
-  about: string;
-  labelledTools: number;
-  all: EvaluationRow;
-  bySource: EvaluationRow[];
-  byCohort: EvaluationRow[];
-  /** Author declaration → predicted category → count. */
-  confusion: Counts['confusion'];
-};
 
 const round = (value: number): number => Math.round(value * 1000) / 1000;
 

@@ -123,7 +123,7 @@ export function toolSourceFacts(server: Server): Fact[] {
     const repo = githubRepository(provider.repository);
     const commit = provider.commit;
     facts.push({
-      term: 'Repository',
+      term: 'Source data',
       items: [{ text: `${provider.repository}${commit ? ` at ${commit.slice(0, 12)}` : ''}`, href: repo ? githubFileUrl(provider.repository, commit) : undefined, code: true }],
     });
     if (provider.path) facts.push({ term: 'File', items: [{ text: provider.path, href: githubFileUrl(provider.repository, commit, provider.path), code: true }] });

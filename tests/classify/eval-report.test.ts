@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluationReport, labelledTools, type Cohorts } from '../../src/classify/evaluate';
 import { canonicalJson } from '../../src/lib/canonical-json';
+import { EvaluationReport } from '../../src/schema';
 import { iterateServers } from '../../src/store/dataset';
 
 describe('data/eval-report.json', () => {
@@ -12,6 +13,8 @@ describe('data/eval-report.json', () => {
 
   it('is exactly what npm run eval gives for the embedded dataset today', () => {
     expect(readFileSync('data/eval-report.json', 'utf8')).toBe(canonicalJson(report));
+    // The data page reads it through the schema: the report eval writes must pass it.
+    expect(EvaluationReport.safeParse(report).success).toBe(true);
   });
 
   it('adds up: every source and every cohort sum to the overall counts', () => {
