@@ -418,11 +418,23 @@ describe('fixture site in a browser', () => {
 });
 
 /** Opens `url` at `width` px and says how far the page scrolls sideways (0: it fits). */
-async function overflowAt(url: string, width: number): Promise<{ tab: Page; overflow: number }> {
+async function overflowAt(url: string, width: number): Promise<{ tab: Page; overflow: number; widest: string[] }> {
   const tab = await browser.newPage({ viewport: { width, height: 900 } });
   await tab.goto(url, { waitUntil: 'networkidle' });
   const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  return { tab, overflow };
+  // What sticks out, to say in a failure which element to fix.
+  const widest = await tab.evaluate(() =>
+    [...document.querySelectorAll('main *')]
+      .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+      // Inside a scrolling box (a wide table's wrapper) an element may be wider: only the box counts.
+      .filter((element) => {
+        for (let up = element.parentElement; up; up = up.parentElement) if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(up).overflowX)) return false;
+        return true;
+      })
+      .slice(0, 5)
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className} ${(element.textContent ?? '').slice(0, 40)}`),
+  );
+  return { tab, overflow, widest };
 }
 
 /** The pages with the context parts: a tool page (related tools, source, confidence, server limit), the home figures, the method, data and new list pages. */
@@ -432,14 +444,14 @@ describe('context parts in a browser, at 390 px and at desktop width', () => {
   it('fits every page with the new parts into 390 px and 1280 px without sideways scrolling', async () => {
     for (const width of [390, 1280]) {
       for (const url of CONTEXT_PAGES) {
-        const { tab, overflow } = await overflowAt(`${fixtureSite.url}${url}`, width);
-        expect(overflow, `${url} at ${width} px`).toBeLessThanOrEqual(0);
+        const { tab, overflow, widest } = await overflowAt(`${fixtureSite.url}${url}`, width);
+        expect(overflow, `${url} at ${width} px: ${widest.join('; ')}`).toBeLessThanOrEqual(0);
         await tab.close();
       }
       // The real tool with the longest related names of the sample: GitHub's pull-request tools.
       const github = listServerIds(sampleData).find((id) => id.startsWith('github-github-mcp-server-'));
-      const { tab, overflow } = await overflowAt(`${fullSite.url}/servers/${github}/tools/create_pull_request/`, width);
-      expect(overflow, `create_pull_request at ${width} px`).toBeLessThanOrEqual(0);
+      const { tab, overflow, widest } = await overflowAt(`${fullSite.url}/servers/${github}/tools/create_pull_request/`, width);
+      expect(overflow, `create_pull_request at ${width} px: ${widest.join('; ')}`).toBeLessThanOrEqual(0);
       expect(await tab.locator('#related + ul.related li').count()).toBe(8);
       await tab.close();
     }

@@ -129,6 +129,14 @@ export function toolSourceFacts(server: Server): Fact[] {
     if (provider.path) facts.push({ term: 'File', items: [{ text: provider.path, href: githubFileUrl(provider.repository, commit, provider.path), code: true }] });
   }
   const source = server.source;
+  if (!provider && source.kind === 'import') {
+    // A dump imported by hand names its origin as `owner/name@commit path` (or not at all).
+    const origin = /^(\S+)@([0-9a-f]{7,40}) (\S.*)$/.exec(source.origin ?? '');
+    facts.push({
+      term: 'Imported from',
+      items: [{ text: source.origin ?? source.file, href: origin ? githubFileUrl(origin[1], origin[2], origin[3]) : undefined, code: true }],
+    });
+  }
   if (source.kind === 'npm' || source.kind === 'pypi') {
     facts.push({
       term: 'Package',

@@ -69,6 +69,19 @@ describe('where a definition comes from', () => {
     expect(facts.find((entry) => entry.term === 'Reports itself as')?.items[0]?.text).toBe(`${everything.serverInfo!.name} ${everything.serverInfo!.version}`);
   });
 
+  it('names the origin of a hand-imported dump, linked when it is owner/name@commit path', () => {
+    const github = serverOf(/^github-github-mcp-server-/);
+    const imported = (origin: string | undefined) =>
+      toolSourceFacts({ ...github, sources: undefined, source: { kind: 'import', file: 'dump.jsonl', ...(origin ? { origin } : {}) } } as Server)[0]?.items[0];
+    expect(imported('acme/tools@0123456789abcdef0123456789abcdef01234567 data/tools.json')).toEqual({
+      text: 'acme/tools@0123456789abcdef0123456789abcdef01234567 data/tools.json',
+      href: 'https://github.com/acme/tools/blob/0123456789abcdef0123456789abcdef01234567/data/tools.json',
+      code: true,
+    });
+    expect(imported(undefined)).toEqual({ text: 'dump.jsonl', href: undefined, code: true });
+    expect(imported('javascript:alert(1)@0123456 x')?.href).toBeUndefined();
+  });
+
   it('makes no link of a repository, commit or path that does not validate (the source controls them)', () => {
     const github = serverOf(/^github-github-mcp-server-/);
     const hostile = {
