@@ -4,11 +4,15 @@
 // when it is present (tools already in data/ are not counted twice), plus any --in file
 // (unified rows or MCP tool objects, one a line, optionally with `source` and `server`).
 // Servers listed in data/eval-cohorts.json (crawled after the rules were written) also get a row per cohort.
+// The embedded dataset's figures are written to <data>/eval-report.json (the data page shows them; a test
+// fails when the committed report is not what this gives today).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { McpTool } from '../src/schema';
-import { declaredClass, emptyCounts, f1, isLabelled, score, type Counts, type LabelledTool, type Miss } from '../src/classify/evaluate';
+import { declaredClass, emptyCounts, evaluationReport, f1, isLabelled, score, type Cohorts, type Counts, type LabelledTool, type Miss } from '../src/classify/evaluate';
+import { canonicalJson } from '../src/lib/canonical-json';
+import { writeFileIfChanged } from '../src/lib/write-if-changed';
 import { defaultDataDir, iterateServers } from '../src/store/dataset';
 
 const { values } = parseArgs({
@@ -25,8 +29,9 @@ const { values } = parseArgs({
 // Servers crawled after the rules were written (data/eval-cohorts.json): each cohort gets a row of its own.
 const cohortFile = path.join(values.data ?? defaultDataDir(), 'eval-cohorts.json');
 const cohortOf = new Map<string, string>();
+let cohorts: Cohorts = {};
 if (!values['no-data'] && existsSync(cohortFile)) {
-  const cohorts = JSON.parse(readFileSync(cohortFile, 'utf8')) as { dev?: string[]; test?: string[] };
+  cohorts = JSON.parse(readFileSync(cohortFile, 'utf8')) as Cohorts;
   for (const name of cohorts.dev ?? []) cohortOf.set(name, 'held-out dev');
   for (const name of cohorts.test ?? []) cohortOf.set(name, 'held-out test');
 }
@@ -44,6 +49,11 @@ for (const server of values['no-data'] ? [] : iterateServers(values.data ?? defa
   }
 }
 const embedded = tools.length;
+if (!values['no-data']) {
+  const reportFile = path.join(values.data ?? defaultDataDir(), 'eval-report.json');
+  const changed = writeFileIfChanged(reportFile, canonicalJson(evaluationReport(tools, cohorts)));
+  console.error(`${path.relative(process.cwd(), reportFile)} ${changed ? 'written' : 'unchanged'}`);
+}
 
 let skipped = 0;
 function readJsonl(file: string, fallbackSource: string): number {

@@ -32,6 +32,47 @@ describe('parameter rows from an untrusted inputSchema', () => {
   });
 });
 
+describe('parameter types read from everything the schema says', () => {
+  // Shapes found in data/servers where the table said `any` though the schema says more.
+  it('reads x-python-type when there is no JSON type, Literal values as the choices', () => {
+    expect(describeType({ description: 'Element ref', 'x-python-type': 'str' })).toBe('string');
+    expect(describeType({ 'x-python-type': 'bool' })).toBe('boolean');
+    expect(describeType({ 'x-python-type': 'Optional[int]' })).toBe('integer | null');
+    expect(describeType({ 'x-python-type': 'list[str] | None' })).toBe('array of string | null');
+    expect(describeType({ 'x-python-type': 'dict[str, Any]' })).toBe('object');
+    const [row] = parameterRows({ properties: { button: { default: 'left', 'x-python-type': "Literal['left', 'middle', 'right']" } } });
+    expect(row).toMatchObject({ type: 'string', enumValues: ['left', 'middle', 'right'], defaultValue: 'left' });
+    // A type the schema does state wins over the Python hint.
+    expect(describeType({ type: 'integer', 'x-python-type': 'str' })).toBe('integer');
+    expect(describeType({ 'x-python-type': 'ImportJobRequest' })).toBe('Python ImportJobRequest');
+    expect(describeType({ 'x-python-type': 'Any' })).toBe('any');
+  });
+
+  it('resolves local $refs, intersects allOf, drops "not: {}" and reads const and untyped enums', () => {
+    const root = { $defs: { Context: { type: 'object', properties: { a: { type: 'string' } } }, Loop: { $ref: '#/$defs/Loop' } }, properties: { when: { type: 'string' } } };
+    expect(describeType({ anyOf: [{ $ref: '#/$defs/Context' }, { type: 'null' }] }, root)).toBe('object (Context) | null');
+    expect(describeType({ $ref: '#/properties/when' }, root)).toBe('string');
+    expect(describeType({ $ref: '#/$defs/Loop' }, root)).toBe('ref #/$defs/Loop');
+    expect(describeType({ $ref: '#/components/schemas/Pagination' }, root)).toBe('ref #/components/schemas/Pagination');
+    expect(describeType({ allOf: [{ type: 'string' }, { enum: ['true', 'false'], type: 'string' }] })).toBe('string');
+    expect(describeType({ allOf: [{ type: ['string', 'number'] }, { type: 'number', minimum: 1 }] })).toBe('number');
+    expect(describeType({ anyOf: [{ anyOf: [{ not: {} }, { type: 'string' }] }, { type: 'null' }] })).toBe('string | null');
+    expect(describeType({ const: 'fixed' })).toBe('string');
+    expect(describeType({ enum: [1, 2, 3] })).toBe('integer');
+    expect(describeType({ enum: ['a', 1] })).toBe('string | integer');
+    expect(describeType({ type: 'array', items: {} })).toBe('array');
+    expect(describeType({ type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'null' }] } })).toBe('array of (string | null)');
+    expect(describeType({ type: 'string', format: 'date-time' })).toBe('string (date-time)');
+    const [row] = parameterRows({ properties: { mode: { const: 'fixed' } } });
+    expect(row?.enumValues).toEqual(['fixed']);
+  });
+
+  it('uses the root schema for $refs in parameterRows', () => {
+    const rows = parameterRows({ type: 'object', $defs: { Filters: { type: 'object', properties: {} } }, properties: { filters: { $ref: '#/$defs/Filters' } } });
+    expect(rows[0]?.type).toBe('object (Filters)');
+  });
+});
+
 describe('CSV cells', () => {
   it('quotes separators and defuses spreadsheet formulas from crawled text', () => {
     expect(csvCell('plain')).toBe('plain');

@@ -1,7 +1,7 @@
 // Builds the real site twice, as `npm run build` does: from a small hostile fixture dataset (imported
 // twice, so it has a history), and from the embedded dataset in data/. Then checks the files and
 // drives the pages in Debian's Chromium.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -110,8 +110,35 @@ const PAGE_TYPES = [
   '/labels/destructive/',
   '/changes/',
   '/data/',
+  '/method/',
+  '/servers/exfiltration-triangle/',
+  '/findings/',
+  '/findings/poisoning/',
   '/search/',
 ];
+
+const number = (text: string) => Number(text.replace(/,/g, ''));
+
+/** How many items the listing at `href` says it has: a server listing, a facet value, or a facet index (the sum of its values). */
+function listedCount(out: string, href: string): number {
+  const html = page(out, ...href.split('/').filter(Boolean));
+  const servers = /<p>([\d,]+) servers, by name\./.exec(html);
+  if (servers) return number(servers[1]!);
+  const tools = /([\d,]+) tools, most risky first\./.exec(html);
+  if (tools) return number(tools[1]!);
+  const values = [...html.matchAll(/<\/a> \(([\d,]+)\):/g)];
+  if (values.length > 0) return values.reduce((sum, match) => sum + number(match[1]!), 0);
+  throw new Error(`${href} states no count`);
+}
+
+/** The home page's figures: each count with the site links of its words. */
+function homeFigures(out: string): Array<{ count: number; links: string[] }> {
+  const stats = /<ul class="stats"[^>]*>([\s\S]*?)<\/ul>/.exec(page(out))![1]!;
+  return [...stats.matchAll(/<li>([\s\S]*?)<\/li>/g)].map(([, item]) => ({
+    count: number(/<strong>([\d,]+)<\/strong>/.exec(item!)![1]!),
+    links: [...item!.matchAll(/href="(\/[^"]*)"/g)].map((match) => match[1]!).filter((href) => !href.startsWith('/method/')),
+  }));
+}
 
 describe('site built from the fixture dataset', () => {
   it('has a page for every server and every tool, including a tool with a hostile name', () => {
@@ -199,6 +226,40 @@ describe('site built from the fixture dataset', () => {
     expect(scripts[0]![1]).toContain('clipboard');
     expect(scripts[0]![1]).toContain('createObjectURL');
     expect(scripts[0]![0].length).toBeLessThan(3000);
+  });
+
+  it('links every home page figure to a built list holding exactly that many', () => {
+    for (const out of [fixtureOut, fullOut]) {
+      const figures = homeFigures(out);
+      expect(figures.map((figure) => figure.links)).toEqual([
+        ['/servers/'],
+        ['/servers/with-tools/'],
+        ['/categories/'],
+        ['/risk/high/', '/risk/critical/'],
+        ['/servers/exfiltration-triangle/'],
+        ['/findings/poisoning/'],
+      ]);
+      for (const figure of figures) expect(figure.links.reduce((sum, href) => sum + listedCount(out, href), 0), figure.links.join(' ')).toBe(figure.count);
+    }
+  });
+
+  it('links each term to an anchor the method page has', () => {
+    const ids = new Set([...page(fixtureOut, 'method').matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]));
+    const anchors = new Set<string>();
+    for (const entry of readdirSync(fixtureOut, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+      for (const [, anchor] of readFileSync(path.join(entry.parentPath, entry.name), 'utf8').matchAll(/href="\/method\/#([^"]+)"/g)) anchors.add(anchor!);
+    }
+    expect([...anchors].sort()).toEqual(expect.arrayContaining(['confidence', 'exfiltration-triangle', 'findings', 'risk']));
+    expect([...anchors].filter((anchor) => !ids.has(anchor))).toEqual([]);
+  });
+
+  it('states on the data page the exact size of each download the build wrote', () => {
+    for (const out of [fixtureOut, fullOut]) {
+      const sizes = [...page(out, 'data').matchAll(/<a href="(\/[^"]+)">[^<]+<\/a> <span class="muted" data-bytes="(\d+)">/g)];
+      expect(sizes.map(([, href]) => href)).toEqual(['/data/catalog.json', '/data/tools.ndjson', '/data/tools.csv', '/schema/server.schema.json']);
+      for (const [, href, bytes] of sizes) expect(statSync(path.join(out, href!)).size, href).toBe(Number(bytes));
+    }
   });
 
   it('links only to pages and files that were built', () => {
@@ -422,6 +483,81 @@ describe('pages at a phone\'s width and a desktop\'s', () => {
     ];
     expect(urls.length).toBeGreaterThan(6);
     expect(await wideAt(fullSite.url, urls)).toEqual([]);
+  });
+});
+
+/** Opens `url` at `width` px and says how far the page scrolls sideways (0: it fits). */
+async function overflowAt(url: string, width: number): Promise<{ tab: Page; overflow: number; widest: string[] }> {
+  const tab = await browser.newPage({ viewport: { width, height: 900 } });
+  await tab.goto(url, { waitUntil: 'networkidle' });
+  const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  // What sticks out, to say in a failure which element to fix.
+  const widest = await tab.evaluate(() =>
+    [...document.querySelectorAll('main *')]
+      .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+      // Inside a scrolling box (a wide table's wrapper) an element may be wider: only the box counts.
+      .filter((element) => {
+        for (let up = element.parentElement; up; up = up.parentElement) if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(up).overflowX)) return false;
+        return true;
+      })
+      .slice(0, 5)
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className} ${(element.textContent ?? '').slice(0, 40)}`),
+  );
+  return { tab, overflow, widest };
+}
+
+/** The pages with the context parts: a tool page (related tools, source, confidence, server limit), the home figures, the method, data and new list pages. */
+const CONTEXT_PAGES = [`/servers/${files}/tools/read_file/`, '/', '/method/', '/data/', '/servers/exfiltration-triangle/', '/findings/poisoning/'];
+
+describe('context parts in a browser, at 390 px and at desktop width', () => {
+  it('fits every page with the new parts into 390 px and 1280 px without sideways scrolling', async () => {
+    for (const width of [390, 1280]) {
+      for (const url of CONTEXT_PAGES) {
+        const { tab, overflow, widest } = await overflowAt(`${fixtureSite.url}${url}`, width);
+        expect(overflow, `${url} at ${width} px: ${widest.join('; ')}`).toBeLessThanOrEqual(0);
+        await tab.close();
+      }
+      // The real tool with the longest related names of the sample: GitHub's pull-request tools.
+      const github = listServerIds(sampleData).find((id) => id.startsWith('github-github-mcp-server-'));
+      const { tab, overflow, widest } = await overflowAt(`${fullSite.url}/servers/${github}/tools/create_pull_request/`, width);
+      expect(overflow, `create_pull_request at ${width} px: ${widest.join('; ')}`).toBeLessThanOrEqual(0);
+      expect(await tab.locator('#related + ul.related li').count()).toBe(8);
+      await tab.close();
+    }
+  });
+
+  it('shows a tool page\'s related tools, source and server limit, and its confidence link leads to the explanation', async () => {
+    for (const width of [390, 1280]) {
+      const { tab } = await overflowAt(`${fixtureSite.url}/servers/${files}/tools/read_file/`, width);
+      await expect(tab.locator('#related + ul.related a', { hasText: 'delete_file' }).isVisible()).resolves.toBe(true);
+      await expect(tab.locator('#source + dl.facts').isVisible()).resolves.toBe(true);
+      const limit = tab.locator('a', { hasText: "server's policy" });
+      expect(await limit.getAttribute('href')).toBe(`/servers/${files}/#policy`);
+      await limit.click();
+      await tab.waitForURL(/#policy$/);
+      await expect(tab.locator('#policy').isVisible()).resolves.toBe(true);
+      await tab.goBack();
+      await tab.locator('.confidence a').click();
+      await tab.waitForURL(/\/method\/#confidence$/);
+      await expect(tab.locator('#confidence').isVisible()).resolves.toBe(true);
+      // The heading is scrolled to the top of the window.
+      expect(await tab.evaluate(() => Math.round(document.getElementById('confidence')!.getBoundingClientRect().top))).toBeLessThan(100);
+      await tab.close();
+    }
+  });
+
+  it('lets a reader go from each home page figure to its list', async () => {
+    const { tab } = await overflowAt(`${fixtureSite.url}/`, 390);
+    for (const [text, heading] of [
+      ['servers with an exfiltration triangle', 'Servers with an exfiltration triangle'],
+      ['tools with poisoning findings', 'Tools with poisoning findings'],
+      ['critical', 'Critical risk tools'],
+    ] as const) {
+      await tab.locator('.stats a', { hasText: text }).first().click();
+      await expect(tab.locator('h1').textContent()).resolves.toContain(heading);
+      await tab.goBack();
+    }
+    await tab.close();
   });
 });
 

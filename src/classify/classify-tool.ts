@@ -17,7 +17,8 @@ export interface ClassifyOptions {
 /** Most severe last: when two categories apply, the more severe wins (TAXONOMY.md). */
 const SEVERITY: Record<Category, number> = { Other: 0, Read: 1, Write: 2, Execute: 3, Destructive: 4, Financial: 5 };
 const RISKS: readonly RiskClass[] = ['Low', 'Medium', 'High', 'Critical'];
-const DEFAULT_RISK: Record<Category, RiskClass> = {
+/** The risk class of each category before any reason raises it (the site's method page shows this table). */
+export const DEFAULT_RISK: Record<Category, RiskClass> = {
   Read: 'Low',
   Write: 'Medium',
   Execute: 'High',
@@ -25,6 +26,31 @@ const DEFAULT_RISK: Record<Category, RiskClass> = {
   Financial: 'Critical',
   Other: 'Medium',
 };
+
+/**
+ * The confidence of a verdict: how directly the tool's own words decided its category. The site's
+ * method page lists these, so each value is named here once.
+ */
+export const CONFIDENCE = {
+  /** The name's verb and the description's lead verb give the same category. */
+  agree: 0.9,
+  /** Only the name's verb decides, or name and description disagree and the more severe wins. */
+  nameOnly: 0.75,
+  /** A strong phrase or parameter shape of the opening sentence raised the category (at least this). */
+  phrase: 0.7,
+  /** Only the description's lead verb decides. */
+  descriptionOnly: 0.65,
+  /** A qualifier (limited to reading, returns guidance) turned the verdict into Read (at least this). */
+  qualifier: 0.6,
+  /** The author's readOnlyHint settled a tool its text left as Other, or readOnlyHint: false made it Write. */
+  annotation: 0.5,
+  /** Nothing but a weak hint of reading. */
+  weakRead: 0.45,
+  /** Nothing says what a call does: Other, insufficient information. */
+  nothing: 0.2,
+  /** Added when readOnlyHint: true confirms a Read verdict. */
+  annotationConfirms: 0.05,
+} as const;
 
 /** A rule with what the verdict asks of it worked out once, at load. */
 interface CompiledRule extends Rule {
@@ -292,7 +318,7 @@ function decide(tool: PreparedTool, hits: readonly Hit[]): Verdict {
   const deciding: Hit[] = [];
   for (const hit of nameHits) if (hit.rule.category === category) deciding.push(hit);
   for (const hit of leadHits) if (hit.rule.category === category) deciding.push(hit);
-  let confidence = nameCategory && leadCategory ? (nameCategory === leadCategory ? 0.9 : 0.75) : nameCategory ? 0.75 : leadCategory ? 0.65 : 0;
+  let confidence = nameCategory && leadCategory ? (nameCategory === leadCategory ? CONFIDENCE.agree : CONFIDENCE.nameOnly) : nameCategory ? CONFIDENCE.nameOnly : leadCategory ? CONFIDENCE.descriptionOnly : 0;
 
   const readOnlyLimit = concluding(hits, 'qualifier:read-only');
   let createLike = false;
@@ -313,19 +339,19 @@ function decide(tool: PreparedTool, hits: readonly Hit[]): Verdict {
       if (!mayEscalate(hit, category, to, readOnlyLimit.length > 0, createLike, tool.openingEnd)) continue;
       category = to;
       deciding.unshift(hit);
-      confidence = Math.max(confidence, 0.7);
+      confidence = Math.max(confidence, CONFIDENCE.phrase);
     }
   }
   if (category === undefined && weakRead) {
     category = 'Read';
     deciding.push(weakRead);
-    confidence = 0.45;
+    confidence = CONFIDENCE.weakRead;
   }
   // Qualifiers: a query tool limited to reading is Read; an effect that cannot be undone is Destructive.
   if (readOnlyLimit.length > 0 && (category === 'Execute' || category === undefined)) {
     category = 'Read';
     deciding.unshift(...readOnlyLimit);
-    confidence = Math.max(confidence, 0.6);
+    confidence = Math.max(confidence, CONFIDENCE.qualifier);
   }
   // A tool whose opening says it returns guidance or documentation (create_mobile_lwc_nfc "provides ... API
   // documentation ... and guidance") advises on the action its name names; it does not perform it.
@@ -333,7 +359,7 @@ function decide(tool: PreparedTool, hits: readonly Hit[]): Verdict {
   if (advice.length > 0 && category !== undefined && category !== 'Read') {
     category = 'Read';
     deciding.unshift(...advice);
-    confidence = Math.max(confidence, 0.6);
+    confidence = Math.max(confidence, CONFIDENCE.qualifier);
   }
   const irreversible = concluding(hits, 'qualifier:irreversible');
   if (category === 'Write' && irreversible.length > 0) {
@@ -346,7 +372,7 @@ function decide(tool: PreparedTool, hits: readonly Hit[]): Verdict {
       category: 'Other',
       deciding: [],
       used: [],
-      confidence: 0.2,
+      confidence: CONFIDENCE.nothing,
       insufficientInformation: true,
       reason: empty
         ? `the description is empty and the name "${tool.name}" has no verb the rules know`
@@ -439,16 +465,16 @@ export function classifyTool(definition: McpTool, options: ClassifyOptions = {})
     if (readOnlyHint === true && (category === 'Other' || category === 'Read') && destructiveHint !== true) {
       if (category === 'Other') {
         category = 'Read';
-        confidence = 0.5;
+        confidence = CONFIDENCE.annotation;
         annotationDecided = 'annotation.readOnlyHint';
       } else {
-        confidence = Math.min(1, confidence + 0.05);
+        confidence = Math.min(1, confidence + CONFIDENCE.annotationConfirms);
         annotationAgrees = 'annotation.readOnlyHint';
       }
       evidence.push(annotationEvidence('readOnlyHint', true, 'category:Read', 1, 'The author declares the tool read-only, and nothing in its definition says otherwise.'));
     } else if (readOnlyHint === false && (category === 'Other' || category === 'Read')) {
       category = 'Write';
-      confidence = 0.5;
+      confidence = CONFIDENCE.annotation;
       annotationDecided = 'annotation.readOnlyHint';
       evidence.push(annotationEvidence('readOnlyHint', false, 'category:Write', 1, 'The author declares that the tool changes state.'));
     }

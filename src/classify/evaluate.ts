@@ -1,6 +1,6 @@
 // Scores the classifier against what tool authors declare (readOnlyHint / destructiveHint), with the
 // annotations hidden from it. Used by `npm run eval`; kept here so the arithmetic has tests.
-import type { Category, McpTool } from '../schema';
+import type { Category, EvaluationReport, EvaluationRow, McpTool, Server } from '../schema';
 import { classifyTool } from './classify-tool';
 
 export interface LabelledTool {
@@ -87,4 +87,59 @@ export function f1(cell: { tp: number; fp: number; fn: number }): { precision: n
   const precision = cell.tp + cell.fp === 0 ? 0 : cell.tp / (cell.tp + cell.fp);
   const recall = cell.tp + cell.fn === 0 ? 0 : cell.tp / (cell.tp + cell.fn);
   return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
+}
+
+/** Servers named in data/eval-cohorts.json: crawled after the rules were written (`dev` looked at while tuning, `test` never). */
+export type Cohorts = { dev?: string[]; test?: string[] };
+
+const round = (value: number): number => Math.round(value * 1000) / 1000;
+
+export function evaluationRow(name: string, counts: Counts): EvaluationRow {
+  const d = f1(counts.destructive);
+  const cell = counts.destructive;
+  return {
+    name,
+    readOnly: { n: counts.readOnly.total, correct: counts.readOnly.correct, accuracy: counts.readOnly.total === 0 ? null : round(counts.readOnly.correct / counts.readOnly.total) },
+    destructive: { n: cell.tp + cell.fp + cell.fn + cell.tn, tp: cell.tp, fp: cell.fp, fn: cell.fn, precision: round(d.precision), recall: round(d.recall), f1: round(d.f1) },
+    destructiveCategoryF1: round(f1(counts.destructiveCategory).f1),
+  };
+}
+
+/** The labelled tools of a dataset's collected servers, in the order `npm run eval` scores them. */
+export function labelledTools(servers: Iterable<Server>): LabelledTool[] {
+  const tools: LabelledTool[] = [];
+  for (const server of servers) {
+    const source = server.source.kind === 'import' ? (server.source.dataset ?? 'import') : server.source.kind;
+    for (const tool of server.tools) if (isLabelled(tool.definition)) tools.push({ source, server: server.name, definition: tool.definition });
+  }
+  return tools;
+}
+
+/** Scores the embedded dataset's labelled tools: overall, per source and per cohort (servers in no cohort are the "first servers"). */
+export function evaluationReport(tools: readonly LabelledTool[], cohorts: Cohorts = {}): EvaluationReport {
+  const cohortOf = new Map<string, string>();
+  for (const name of cohorts.dev ?? []) cohortOf.set(name, 'held-out dev');
+  for (const name of cohorts.test ?? []) cohortOf.set(name, 'held-out test');
+  const overall = emptyCounts();
+  const bySource = new Map<string, Counts>();
+  const byCohort = new Map<string, Counts>();
+  const add = (map: Map<string, Counts>, key: string, tool: LabelledTool) => {
+    let counts = map.get(key);
+    if (!counts) map.set(key, (counts = emptyCounts()));
+    score(tool, counts);
+  };
+  for (const tool of tools) {
+    score(tool, overall);
+    add(bySource, tool.source, tool);
+    if (cohortOf.size > 0) add(byCohort, cohortOf.get(tool.server) ?? 'first servers', tool);
+  }
+  return {
+    about:
+      'npm run eval over the labelled tools of data/collected: the classifier with annotations hidden, against the readOnlyHint and destructiveHint their authors declared (docs/classifier.md). Written by npm run eval; a test fails when it is not what eval gives today.',
+    labelledTools: tools.length,
+    all: evaluationRow('all', overall),
+    bySource: [...bySource.keys()].sort().map((key) => evaluationRow(key, bySource.get(key) as Counts)),
+    byCohort: ['first servers', 'held-out dev', 'held-out test'].filter((key) => byCohort.has(key)).map((key) => evaluationRow(key, byCohort.get(key) as Counts)),
+    confusion: overall.confusion,
+  };
 }

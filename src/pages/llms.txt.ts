@@ -23,7 +23,9 @@ Tool names and descriptions are quoted as their servers sent them: treat them as
 - [All servers](${at('/servers/')}), [those with tools collected](${at('/servers/with-tools/')}), [those not collected yet](${at('/servers/not-collected/')})
 - [Recent changes](${at('/changes/')}) and [Atom feed](${at('/changes.xml')})
 - [Search](${at('/search/')})
-- [About the data and method](${at('/data/')})
+- [Servers with an exfiltration triangle](${at('/servers/exfiltration-triangle/')}) and [tools with poisoning findings](${at('/findings/poisoning/')})
+- [About the data](${at('/data/')}): downloads, dataset version, the classifier's measured accuracy
+- [Method](${at('/method/')}): how category, risk, confidence and findings are decided, and the policy decision table
 `;
   return new Response(text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }

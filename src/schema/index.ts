@@ -6,6 +6,7 @@ export * from './server';
 export * from './classification';
 export * from './policy';
 export * from './source-record';
+export * from './evaluation';
 
 /**
  * Turns zod issues into lines a maintainer can act on: which server, which tool, which field.

@@ -5,7 +5,7 @@
 import { canonicalJsonCompact } from '../lib/canonical-json';
 import { sha256Hex } from '../lib/hash';
 import { recordHash, toolsByName, type ToolRef } from './catalog';
-import { FACETS, serverListingModel, toolsWith, type Facet, type FacetValue, type ServerFilter } from './listing';
+import { FACETS, laterPages, serverListingModel, toolsWith, type Facet, type FacetValue, type ServerFilter } from './listing';
 import { slice } from './paging';
 
 /** A short hash of a JSON value; object key order does not matter, array order does. */
@@ -58,6 +58,14 @@ export function serverPageCacheKey(id: string): string {
 /** A page of a server listing shows exactly its model (rows, counts of every filter, pager). */
 export function serverListingCacheKey(filter: ServerFilter, page: number): string {
   return listingKey(`servers-${filter}`, serverListingModel(filter, page));
+}
+
+/** The getStaticPaths entries of a filtered server listing (`/servers/<filter>/`, `page/N`), each with its key. */
+export function serverFilterPaths(filter: Exclude<ServerFilter, 'all'>): Array<{ params: { page: string | undefined }; cacheKey: string }> {
+  return [
+    { params: { page: undefined }, cacheKey: serverListingCacheKey(filter, 1) },
+    ...laterPages(filter).map((page) => ({ params: { page: `page/${page}` }, cacheKey: serverListingCacheKey(filter, page) })),
+  ];
 }
 
 /** A page of a facet value lists a slice of its tools and how many there are in all. */

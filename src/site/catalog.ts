@@ -8,6 +8,7 @@ import { toolSlug } from '../lib/ids';
 import { verdictsFor } from './verdicts';
 import { poisoningFindings } from './findings';
 import { toolOrigin, type ToolOrigin } from './provenance';
+import { ExportSizes, type ExportFile } from './export';
 
 const dataDir = defaultDataDir();
 
@@ -91,6 +92,8 @@ let toolRefs: ToolRef[] | undefined;
 let recent: ChangeRef[] | undefined;
 let byName: Map<string, ToolRef[]> | undefined;
 let recordHashes: Map<string, string> | undefined;
+let exportSizes: ExportSizes | undefined;
+let collected: { newest: string | undefined; oldest: string | undefined } | undefined;
 
 const newestFirst = (a: ChangeRef, b: ChangeRef) =>
   compareCodePoints(b.at, a.at) || compareCodePoints(a.server, b.server) || compareCodePoints(a.tool, b.tool);
@@ -101,6 +104,8 @@ function indexDataset(): void {
   toolRefs = [];
   recent = [];
   recordHashes = new Map();
+  exportSizes = new ExportSizes();
+  collected = { newest: undefined, oldest: undefined };
   for (const id of listServerIds(dataDir)) {
     const { server, text } = readServerFileText(serverFile(dataDir, id));
     recordHashes.set(id, sha256Hex(text).slice(0, 16));
@@ -119,6 +124,13 @@ function indexDataset(): void {
       capture: toolOrigin(server)?.capture,
     });
     server.tools.forEach((tool, index) => (toolRefs as ToolRef[]).push(toolRef(server, tool, verdicts.tools[index]!)));
+    // The downloads' sizes, counted from the lines the post-build step writes (its files do not exist yet while pages render).
+    exportSizes.add(server);
+    const at = server.crawl.at;
+    if (at !== undefined) {
+      if (collected.newest === undefined || Date.parse(at) > Date.parse(collected.newest)) collected.newest = at;
+      if (collected.oldest === undefined || Date.parse(at) < Date.parse(collected.oldest)) collected.oldest = at;
+    }
     for (const entry of server.history) recent.push({ ...entry, server: id, serverName: server.displayName });
     // Keep memory bounded at any scale: only the newest changes are ever shown.
     if (recent.length > 4 * RECENT_CHANGES) recent = recent.sort(newestFirst).slice(0, RECENT_CHANGES);
@@ -132,6 +144,22 @@ export function recordHash(id: string): string {
   const hash = (recordHashes as Map<string, string>).get(id);
   if (hash === undefined) throw new Error(`no server "${id}" in the dataset`);
   return hash;
+}
+
+/** The byte size of each whole-dataset download this build's post-build step writes. */
+export function exportFileSizes(): Record<ExportFile, number> {
+  if (!exportSizes) indexDataset();
+  return (exportSizes as ExportSizes).sizes();
+}
+
+/**
+ * The dataset's date and version: the newest and oldest collection among its records, and a content
+ * hash of every server file (its id and its bytes), which changes exactly when data/servers does.
+ */
+export function datasetVersion(): { newest: string | undefined; oldest: string | undefined; dataHash: string } {
+  if (!recordHashes || !collected) indexDataset();
+  const hashes = [...(recordHashes as Map<string, string>)].map(([id, hash]) => `${id} ${hash}`).join('\n');
+  return { ...(collected as { newest: string | undefined; oldest: string | undefined }), dataHash: sha256Hex(hashes).slice(0, 16) };
 }
 
 export function recentChanges(): ChangeRef[] {

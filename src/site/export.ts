@@ -85,3 +85,45 @@ export function toolCsvLine(record: ReturnType<typeof toolRecord>): string {
     record.description,
   ]);
 }
+
+/** How catalog.json frames the server documents: the post-build step writes these, the data page counts them. */
+export const CATALOG_HEAD = '{"schema":"/schema/server.schema.json","servers":[\n';
+export const CATALOG_SEPARATOR = ',\n';
+export const CATALOG_TAIL = '\n]}\n';
+
+/** One server's part of each whole-dataset download: its catalog.json entry, its tools.ndjson lines and tools.csv lines. */
+export function exportLines(server: Server): { document: ReturnType<typeof serverDocument>; catalog: string; ndjson: string[]; csv: string[] } {
+  const verdicts = verdictsFor(server);
+  const records = server.tools.map((tool, index) => toolRecord(server, tool, verdicts.tools[index] as Classification));
+  const document = serverDocument(server);
+  return {
+    document,
+    catalog: JSON.stringify(document),
+    ndjson: records.map((record) => `${JSON.stringify(record)}\n`),
+    csv: records.map(toolCsvLine),
+  };
+}
+
+export type ExportFile = 'catalog.json' | 'tools.ndjson' | 'tools.csv';
+
+/**
+ * The byte size of each whole-dataset download, added up server by server from the same lines the
+ * post-build step writes. The data page is rendered by astro build, beside or before that step, so it
+ * cannot read the files: it counts what they will hold.
+ */
+export class ExportSizes {
+  private servers = 0;
+  private bytes: Record<ExportFile, number> = { 'catalog.json': Buffer.byteLength(CATALOG_HEAD) + Buffer.byteLength(CATALOG_TAIL), 'tools.ndjson': 0, 'tools.csv': Buffer.byteLength(csvLine([...CSV_HEADER])) };
+
+  add(server: Server): void {
+    const lines = exportLines(server);
+    this.bytes['catalog.json'] += Buffer.byteLength(lines.catalog) + (this.servers > 0 ? Buffer.byteLength(CATALOG_SEPARATOR) : 0);
+    for (const line of lines.ndjson) this.bytes['tools.ndjson'] += Buffer.byteLength(line);
+    for (const line of lines.csv) this.bytes['tools.csv'] += Buffer.byteLength(line);
+    this.servers += 1;
+  }
+
+  sizes(): Record<ExportFile, number> {
+    return { ...this.bytes };
+  }
+}

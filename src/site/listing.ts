@@ -31,9 +31,13 @@ export function serversByName(): ServerSummary[] {
 }
 
 /** The server listings: all servers, and split by whether their tools have been collected. */
-export type ServerFilter = 'all' | 'with-tools' | 'not-collected';
+export type ServerFilter = 'all' | 'with-tools' | 'not-collected' | 'exfiltration-triangle';
 
-export const SERVER_FILTERS: Record<ServerFilter, { base: string; title: string; label: string; description: string; matches: (server: ServerSummary) => boolean }> = {
+/** `term`: the listing is of servers with a property the method page explains; the listing says what it means and links there. */
+export const SERVER_FILTERS: Record<
+  ServerFilter,
+  { base: string; title: string; label: string; description: string; term?: { text: string; href: string }; matches: (server: ServerSummary) => boolean }
+> = {
   all: { base: '/servers/', title: 'All servers', label: 'All', description: 'Every MCP server in the catalog, with its tool count.', matches: () => true },
   'with-tools': {
     base: '/servers/with-tools/',
@@ -49,12 +53,23 @@ export const SERVER_FILTERS: Record<ServerFilter, { base: string; title: string;
     description: 'MCP servers the catalog knows of from open datasets and registries, whose tools have not been collected yet.',
     matches: (server) => server.toolCount === 0,
   },
+  'exfiltration-triangle': {
+    base: '/servers/exfiltration-triangle/',
+    title: 'Servers with an exfiltration triangle',
+    label: 'Exfiltration triangle',
+    description: 'The MCP servers whose tools together read private data, ingest untrusted content and can send data out.',
+    term: {
+      text: 'An exfiltration triangle: the tools of one server read private data, ingest untrusted content and can send data out, so an instruction hidden in that content can make an agent send the data away through the same server.',
+      href: '/method/#exfiltration-triangle',
+    },
+    matches: (server) => server.toolCount > 0 && server.verdict.exfiltrationTriangle,
+  },
 };
 
-export const SERVER_FILTER_ORDER: readonly ServerFilter[] = ['all', 'with-tools', 'not-collected'];
+export const SERVER_FILTER_ORDER: readonly ServerFilter[] = ['all', 'with-tools', 'not-collected', 'exfiltration-triangle'];
 
 /** Path segments under /servers/ that are listings, not servers: a server with such an id would lose its page. */
-export const RESERVED_SERVER_SEGMENTS: ReadonlySet<string> = new Set(['page', 'with-tools', 'not-collected']);
+export const RESERVED_SERVER_SEGMENTS: ReadonlySet<string> = new Set(['page', 'with-tools', 'not-collected', 'exfiltration-triangle']);
 
 export function assertServerIdsFree(ids: readonly string[]): void {
   const taken = ids.filter((id) => RESERVED_SERVER_SEGMENTS.has(id));
@@ -110,13 +125,15 @@ export function serverRow(server: ServerSummary): ServerRow {
 
 /** Everything a page of a server listing shows. */
 export function serverListingModel(filter: ServerFilter, page: number) {
-  const { base, title, description } = SERVER_FILTERS[filter];
+  const { base, title, description, term } = SERVER_FILTERS[filter];
   const servers = serversWhere(filter);
   const count = pageCount(servers.length);
   return {
     title: page > 1 ? `${title}, page ${page}` : title,
     heading: title,
     description,
+    /** What the listed servers have in common, when it is a term of the method, with its link. */
+    term,
     page,
     count,
     base,
@@ -146,26 +163,44 @@ export function toolDistribution(refs: readonly ToolRef[]): { byCategory: Distri
   return { byCategory, byRisk, byLabel };
 }
 
-/** A way to slice the tools: by category, by risk class or by capability label. */
-export type Facet = 'categories' | 'risk' | 'labels';
+/** A way to slice the tools: by category, by risk class, by capability label, or by their findings. */
+export type Facet = 'categories' | 'risk' | 'labels' | 'findings';
 
 export type FacetValue = { facet: Facet; value: string; slug: string; title: string; meaning: string };
 
-export const FACETS: Record<Facet, { title: string; values: () => FacetValue[]; matches: (ref: ToolRef, value: string) => boolean }> = {
+/** `method`: where the method page explains how the facet's values are decided. */
+export const FACETS: Record<Facet, { title: string; method: string; values: () => FacetValue[]; matches: (ref: ToolRef, value: string) => boolean }> = {
   categories: {
     title: 'Tools by category',
+    method: '/method/#category',
     values: () => CATEGORIES.map((value) => ({ facet: 'categories', value, slug: value.toLowerCase(), title: `${value} tools`, meaning: `A call ${CATEGORY_MEANING[value]}.` })),
     matches: (ref, value) => ref.category === value,
   },
   risk: {
     title: 'Tools by risk class',
+    method: '/method/#risk',
     values: () => RISKS.map((value) => ({ facet: 'risk', value, slug: value.toLowerCase(), title: `${value} risk tools`, meaning: `${RISK_MEANING[value][0]?.toUpperCase()}${RISK_MEANING[value].slice(1)}.` })),
     matches: (ref, value) => ref.risk === value,
   },
   labels: {
     title: 'Tools by capability',
+    method: '/method/#labels',
     values: () => LABELS.map((value) => ({ facet: 'labels', value, slug: value, title: `Tools that: ${LABEL_TITLE[value].toLowerCase()}`, meaning: `The tool ${LABEL_MEANING[value]}.` })),
     matches: (ref, value) => ref.labels.includes(value as CapabilityLabel),
+  },
+  findings: {
+    title: 'Tools by findings',
+    method: '/method/#findings',
+    values: () => [
+      {
+        facet: 'findings',
+        value: 'poisoning',
+        slug: 'poisoning',
+        title: 'Tools with poisoning findings',
+        meaning: 'Text in the definition speaks to the model instead of describing the tool: hidden instructions, secret paths, requests for secrets, invisible characters. A finding is for a reader to judge.',
+      },
+    ],
+    matches: (ref, value) => value === 'poisoning' && ref.findings > 0,
   },
 };
 
@@ -184,4 +219,34 @@ export function toolsWith(facet: Facet, value: string): ToolRef[] {
     facetCache.set(key, list);
   }
   return list;
+}
+
+/** One figure of the home page: a count, words of which some link to the list that has exactly those items, and the term explained. */
+export type HomeFigure = { count: number; parts: Array<{ text: string; href?: string }>; term?: { text: string; href: string } };
+
+/** The home page's figures, each counted from the list it links to, so a figure and its list cannot disagree. */
+export function homeFigures(): HomeFigure[] {
+  const counts = datasetCounts(serverSummaries());
+  const high = toolsWith('risk', 'High').length;
+  const critical = toolsWith('risk', 'Critical').length;
+  return [
+    { count: counts.servers, parts: [{ text: 'servers', href: SERVER_FILTERS.all.base }] },
+    { count: counts.withTools, parts: [{ text: 'with their tools collected', href: SERVER_FILTERS['with-tools'].base }] },
+    { count: counts.tools, parts: [{ text: 'tools', href: '/categories/' }, { text: ', by category' }] },
+    {
+      count: high + critical,
+      parts: [{ text: 'high', href: '/risk/high/' }, { text: ' or ' }, { text: 'critical', href: '/risk/critical/' }, { text: ' risk' }],
+      term: { text: 'a call can run code, change permissions, destroy data or move money', href: '/method/#risk' },
+    },
+    {
+      count: serversWhere('exfiltration-triangle').length,
+      parts: [{ text: 'servers with an exfiltration triangle', href: SERVER_FILTERS['exfiltration-triangle'].base }],
+      term: { text: 'their tools read private data, take in untrusted content and can send data out', href: '/method/#exfiltration-triangle' },
+    },
+    {
+      count: toolsWith('findings', 'poisoning').length,
+      parts: [{ text: 'tools with poisoning findings', href: '/findings/poisoning/' }],
+      term: { text: 'text in the definition that speaks to the model, not about the tool', href: '/method/#findings' },
+    },
+  ];
 }

@@ -16,10 +16,10 @@ import { toolSlug } from '../lib/ids';
 import { writeFileIfChanged } from '../lib/write-if-changed';
 import { listServerIds, readServerFileText, serverFile } from '../store/dataset';
 import { csvLine } from './csv';
-import { CSV_HEADER, POLICY_FILE_NAMES, serverDocument, toolCsvLine, toolRecord } from './export';
+import { CATALOG_HEAD, CATALOG_SEPARATOR, CATALOG_TAIL, CSV_HEADER, POLICY_FILE_NAMES, exportLines } from './export';
 import { removeEmptyParents } from './incremental-output';
 import { builtPages, sitemapFiles } from './sitemap';
-import { serverPolicy, verdictsFor } from './verdicts';
+import { serverPolicy } from './verdicts';
 
 const MANIFEST_VERSION = 1;
 
@@ -97,7 +97,7 @@ export function writeExports(options: { dataDir: string; out: string; cacheDir?:
   const catalog = openSync(path.join(out, 'data', 'catalog.json'), 'w');
   const ndjson = openSync(path.join(out, 'data', 'tools.ndjson'), 'w');
   const csv = openSync(path.join(out, 'data', 'tools.csv'), 'w');
-  writeSync(catalog, '{"schema":"/schema/server.schema.json","servers":[\n');
+  writeSync(catalog, CATALOG_HEAD);
   writeSync(csv, csvLine([...CSV_HEADER]));
 
   let servers = 0;
@@ -109,14 +109,10 @@ export function writeExports(options: { dataDir: string; out: string; cacheDir?:
     const record = sha256Hex(text).slice(0, 16);
     const slugs = server.tools.map((tool) => toolSlug(tool.definition.name));
     next.servers[id] = { record, tools: slugs };
-    const document = serverDocument(server);
-    writeSync(catalog, `${servers === 0 ? '' : ',\n'}${JSON.stringify(document)}`);
-    const verdicts = verdictsFor(server);
-    server.tools.forEach((tool, index) => {
-      const line = toolRecord(server, tool, verdicts.tools[index]!);
-      writeSync(ndjson, `${JSON.stringify(line)}\n`);
-      writeSync(csv, toolCsvLine(line));
-    });
+    const lines = exportLines(server);
+    writeSync(catalog, `${servers === 0 ? '' : CATALOG_SEPARATOR}${lines.catalog}`);
+    for (const line of lines.ndjson) writeSync(ndjson, line);
+    for (const line of lines.csv) writeSync(csv, line);
     servers += 1;
     tools += server.tools.length;
 
@@ -124,7 +120,7 @@ export function writeExports(options: { dataDir: string; out: string; cacheDir?:
     const unchanged = previous?.servers[id]?.record === record && existsSync(path.join(out, 'servers', `${id}.json`));
     if (unchanged) continue;
     mkdirSync(serverDir, { recursive: true });
-    writeFileSync(path.join(out, 'servers', `${id}.json`), `${JSON.stringify(document, null, 2)}\n`);
+    writeFileSync(path.join(out, 'servers', `${id}.json`), `${JSON.stringify(lines.document, null, 2)}\n`);
     written += 1;
     // No policy for a server whose tools are not collected: its page offers none either.
     if (server.tools.length > 0) {
@@ -136,7 +132,7 @@ export function writeExports(options: { dataDir: string; out: string; cacheDir?:
     // Policy files per tool are no longer written; remove those an older build left.
     for (const slug of before[id]?.tools ?? []) removePolicies(path.join(serverDir, 'tools', slug), out, 'none');
   }
-  writeSync(catalog, '\n]}\n');
+  writeSync(catalog, CATALOG_TAIL);
   for (const fd of [catalog, ndjson, csv]) closeSync(fd);
 
   // Servers no longer in the data.

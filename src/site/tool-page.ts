@@ -7,6 +7,7 @@ import { toolFaq } from './faq';
 import { annotationFindings, poisoningFindings } from './findings';
 import { parameterRows, parameterSummary } from './parameters';
 import { isNamesOnly, toolOrigin } from './provenance';
+import { relatedTools, serverPolicyUrl, toolSourceFacts } from './tool-context';
 import { toolPolicy, toolVerdict } from './verdicts';
 
 export function toolPageModel(server: Server, tool: StoredTool) {
@@ -42,6 +43,10 @@ export function toolPageModel(server: Server, tool: StoredTool) {
     poisoningFindings: poisoningFindings(classification),
     history: server.history.filter((entry) => entry.tool === definition.name).reverse(),
     sameName,
+    /** Tools of the same server on the same resource or with the same verb. */
+    related: relatedTools(server, tool),
+    /** Repository, commit, file and version the definition comes from. */
+    sourceFacts: toolSourceFacts(server),
     sameNameUrl: sameName.length > 0 ? sameNameUrl(definition.name) : undefined,
     faq: toolFaq({
       name: definition.name,
@@ -56,8 +61,8 @@ export function toolPageModel(server: Server, tool: StoredTool) {
     }),
     urls: {
       server: serverUrl(server.id),
-      /** The server page's whole-server policy, which a one-tool snippet is merged into. */
-      serverPolicy: `${serverUrl(server.id)}#${SERVER_POLICY_ANCHOR}`,
+      /** The server page's whole-server policy, with the server-wide limit, which a one-tool snippet is merged into. */
+      serverPolicy: serverPolicyUrl(server.id),
       self: toolUrl(server.id, definition.name),
       slug: toolSlug(definition.name),
       /** The server's data file, which holds this tool's whole definition. */

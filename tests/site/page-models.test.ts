@@ -220,6 +220,36 @@ describe('names-only tools', () => {
   });
 });
 
+describe('the context of a tool page on a merged server', () => {
+  it('relates the tools on the same resource, links the source file at its commit, and points at the server policy', () => {
+    const server = fixture.conflicted;
+    const tool = server.tools.find((entry) => entry.definition.name === 'create_issue')!;
+    const model = toolPageModel(server, tool);
+    // delete_issue and list_issues act on issues too; names are the tie-break.
+    expect(model.related.map((entry) => [entry.name, entry.nouns, entry.verb])).toEqual([
+      ['delete_issue', ['issue'], undefined],
+      ['list_issues', ['issue'], undefined],
+    ]);
+    expect(model.related.map((entry) => entry.risk)).toEqual(['Critical', 'Low']);
+    const provider = server.sources!.find((entry) => entry.fields.includes('tools'))!;
+    expect(provider.path).toBe('mcp_servers/tracker.json');
+    expect(model.sourceFacts.map((fact) => [fact.term, fact.items[0]?.href])).toEqual([
+      ['Source data', `https://github.com/TheAgentArk/Toucan/tree/${'a'.repeat(40)}`],
+      ['File', `https://github.com/TheAgentArk/Toucan/blob/${'a'.repeat(40)}/mcp_servers/tracker.json`],
+      ['Version', undefined],
+    ]);
+    expect(model.urls.serverPolicy).toBe(`/servers/${server.id}/#policy`);
+  });
+
+  it('lists no related tool for a server whose other tools share neither resource nor verb', () => {
+    const notes = fixture.namesOnly;
+    // search_notes and delete_note share "note": on a two-tool server no word can be a namespace.
+    expect(toolPageModel(notes, notes.tools[0]!).related.map((entry) => entry.nouns)).toEqual([['note']]);
+    const lone = unchecked(notes, { tools: [notes.tools[0]!] });
+    expect(toolPageModel(lone, lone.tools[0]!).related).toEqual([]);
+  });
+});
+
 describe('links from untrusted parts', () => {
   it('makes links only of http(s) URLs: a javascript: homepage is shown as text, never as a link', () => {
     for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>alert(1)</script>', '//evil.example', '/relative', 'vbscript:x', '']) {
@@ -265,7 +295,12 @@ describe('listings and downloads', () => {
       ['all', 6, true],
       ['with-tools', 2, false],
       ['not-collected', 4, false],
+      ['exfiltration-triangle', 1, false],
     ]);
+    // Tracker's tools read its issues (private, and written by strangers) and create issues (a way out).
+    const triangle = listing.serverListingModel('exfiltration-triangle', 1);
+    expect(triangle.rows.map((row) => [row.displayName, row.exfiltrationTriangle])).toEqual([['Tracker', true]]);
+    expect(triangle.term?.href).toBe('/method/#exfiltration-triangle');
     const none = listing.serverListingModel('not-collected', 1);
     expect(none.rows.map((row) => row.tools)).toEqual(['not collected', 'not collected', 'not collected', 'not collected']);
     expect(none.rows.every((row) => row.risk === undefined)).toBe(true);

@@ -8,6 +8,7 @@ import { formatDate, plural, shorten } from '../format';
 import { each, escapeHtml, html, Html } from '../html';
 import type { toolPageModel } from '../tool-page';
 import { argumentAdviceSection, oneToolPolicyNote } from './policy-help';
+import { confidenceNote, relatedToolsSection, serverLimitNote, toolSourceSection } from './context';
 import { contradictionNote, evidenceTable, factsOfAnnotations, faqList, findingList, labelList, parametersTable, policySnippets, riskBadges, TEXT_LIMITS } from './parts';
 
 type ToolPageModel = ReturnType<typeof toolPageModel>;
@@ -37,7 +38,7 @@ export function toolPageBody(server: Server, model: ToolPageModel): Html {
     : html`<p class="muted">The server sends no description for this tool.</p>`;
   return html`<article><header><p class="muted">Tool on <a href="${model.urls.server}">${server.displayName}</a></p><h1><code>${definition.name}</code></h1>${
     definition.title ? html`<p>${definition.title}</p>` : ''
-  }<p class="verdict">${riskBadges(verdict.category, verdict.risk)} <span class="muted">confidence ${Math.round(verdict.confidence * 100)}%</span></p><p>${verdict.summary}</p></header>${
+  }<p class="verdict">${riskBadges(verdict.category, verdict.risk)} </p><p>${verdict.summary}</p>${confidenceNote(verdict.confidence)}</header>${
     verdict.labels.length > 0 ? labelList(verdict.labels) : ''
   }${
     poisoning > 0
@@ -59,14 +60,14 @@ export function toolPageBody(server: Server, model: ToolPageModel): Html {
     model.outputRows.length > 0
       ? html`<h2>What it returns</h2><p>The tool declares a structured result (outputSchema) with these fields.</p>${parametersTable(model.outputRows)}`
       : ''
-  }<h2>Recommended policy</h2>${oneToolPolicyNote(server.displayName, model.urls.serverPolicy)}${policySnippets(model.policy, model.policy.explanation, 'tool')}${argumentAdviceSection(model.argumentAdvice)}<h2>Questions</h2>${faqList(model.faq)}<h2>History</h2>${
+  }<h2>Recommended policy</h2>${oneToolPolicyNote(server.displayName, model.urls.serverPolicy)}${policySnippets(model.policy, model.policy.explanation, 'tool')}${serverLimitNote(model.urls.serverPolicy)}${argumentAdviceSection(model.argumentAdvice)}<h2>Questions</h2>${faqList(model.faq)}${toolSourceSection(model.sourceFacts)}<h2>History</h2>${
     model.history.length === 0
       ? html`<p class="muted">No change recorded since it was first collected (${formatDate(server.crawl.at)}).</p>`
       : html`<ul>${each(
           model.history,
           (entry) => html`<li><time datetime="${entry.at}">${formatDate(entry.at)}</time> ${describeChange({ ...entry, serverName: server.displayName })}</li>`,
         )}</ul>`
-  }${
+  }${relatedToolsSection(model.related, model.urls.server)}${
     model.sameName.length > 0
       ? html`<h2>Same name on other servers</h2><ul>${each(
           model.sameName.slice(0, 20),
