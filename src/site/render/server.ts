@@ -9,6 +9,7 @@ import { each, html, type Html } from '../html';
 import type { serverPageModel } from '../server-page';
 import { CATEGORIES, RISKS } from '../taxonomy';
 import { barChartFigure, changeList, collectSteps, factList, labelList, policySnippets, sourceTable } from './parts';
+import { changeDetails } from './changes';
 
 type ServerPageModel = ReturnType<typeof serverPageModel>;
 
@@ -19,6 +20,8 @@ export const POLICY_SHOWN_MAX = 32_000;
  * are still reached from the category, risk and capability listings and its data file.
  */
 export const TOOL_ROWS_MAX = 650;
+/** The history shows what changed (diff, verdicts) for the newest this many changed or removed tools; older entries are one line each. */
+export const CHANGE_DETAILS_MAX = 40;
 
 function toolsTable(server: Server, model: ServerPageModel): Html {
   const rows = model.tools.slice(0, TOOL_ROWS_MAX);
@@ -27,7 +30,7 @@ function toolsTable(server: Server, model: ServerPageModel): Html {
     (tool) =>
       html`<tr><td><a href="${toolUrl(server.id, tool.ref.tool)}">${tool.ref.tool}</a>${
         tool.ref.findings > 0 ? html`<span class="badge finding-flag">${plural(tool.ref.findings, 'finding')}</span>` : ''
-      }</td><td data-value="${tool.verdictRank}" class="risk-${tool.ref.risk}">${tool.ref.category}, ${tool.ref.risk}</td>${
+      }${model.rugPulls.has(tool.ref.tool) ? html`<span class="badge rug-pull-flag" title="its description changed after it was first seen">description changed</span>` : ''}</td><td data-value="${tool.verdictRank}" class="risk-${tool.ref.risk}">${tool.ref.category}, ${tool.ref.risk}</td>${
         tool.parameters === undefined ? html`<td data-value="-1"><span class="muted">not known</span></td>` : html`<td>${tool.parameters}</td>`
       }<td>${tool.tokens}</td></tr>`,
   )}</tbody></table></div>${
@@ -35,6 +38,16 @@ function toolsTable(server: Server, model: ServerPageModel): Html {
       ? html`<p class="note">The table lists the first ${plural(rows.length, 'tool')} by name of ${model.tools.length.toLocaleString('en-US')}, to keep this page small; every tool is in <a href="${model.urls.json}">this server's data file</a> and in the <a href="/categories/">category</a> and <a href="/risk/">risk</a> listings.</p>`
       : ''
   }`;
+}
+
+/** The server's whole history, newest first, with what changed for the newest CHANGE_DETAILS_MAX changed or removed tools. */
+function historyList(model: ServerPageModel): Html {
+  let detailed = 0;
+  return changeList(model.history, undefined, (change) => {
+    if (change.change === 'added' || detailed >= CHANGE_DETAILS_MAX) return html``;
+    detailed += 1;
+    return changeDetails(change);
+  });
 }
 
 export function serverPageBody(server: Server, model: ServerPageModel): Html {
@@ -58,7 +71,7 @@ export function serverPageBody(server: Server, model: ServerPageModel): Html {
           ', ',
         )}. Untrusted content: ${verdict.triangle.untrustedContent.join(', ')}. Outward channel: ${verdict.triangle.outwardChannel.join(', ')}.</p></section>`
       : ''
-  }${model.rugPulls > 0 ? html`<p class="note">${plural(model.rugPulls, 'tool description')} changed after first being seen: see History.</p>` : ''}<h2>About this server</h2>${factList(model.facts)}${
+  }${model.rugPulls.size > 0 ? html`<p class="note">${plural(model.rugPulls.size, 'tool')} changed ${model.rugPulls.size === 1 ? 'its' : 'their'} description after first being seen: see <a href="#history">History</a>. A tool approved once can change what it tells the agent.</p>` : ''}<h2>About this server</h2>${factList(model.facts)}${
     model.sources.length > 0
       ? html`<h2 id="sources">Sources</h2><p>Every source that lists this server, the one whose tools are shown first. Each row links to the source's own data at the commit it was read from.</p>${sourceTable(model.sources)}`
       : ''
@@ -87,5 +100,5 @@ export function serverPageBody(server: Server, model: ServerPageModel): Html {
             : html`<p>The policy covers ${plural(server.tools.length, 'tool')} and is too long to show on this page: download it in the format your gateway reads. Each tool's page shows its own entry.</p>`
         }${policySnippets(policy, policy.explanation, 'server', { base: model.urls.self, inline })}`
       : ''
-  }<h2>History</h2>${changeList(model.history)}</article>`;
+  }<h2 id="history">History</h2>${historyList(model)}</article>`;
 }
