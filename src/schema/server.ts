@@ -108,8 +108,12 @@ export const CrawlStatus = z.strictObject({
 });
 export type CrawlStatus = z.infer<typeof CrawlStatus>;
 
-/** A previous value longer than this many characters of JSON is not kept (a page shows at most 6,000 of a description). */
+/** A previous value longer than this many characters of JSON is not kept... */
 export const PREVIOUS_FIELD_MAX = 8_000;
+/** ...except a description, the raw material of the diff, up to this many (22 of the embedded dataset's 29,520 are over 8,000, 5 over 16,000). */
+export const PREVIOUS_DESCRIPTION_MAX = 16_000;
+/** The most a previous value of `field` may be, in characters of JSON. */
+export const previousFieldMax = (field: string): number => (field === 'description' ? PREVIOUS_DESCRIPTION_MAX : PREVIOUS_FIELD_MAX);
 /** What one entry keeps of the previous definition, at most, in characters of JSON. */
 export const PREVIOUS_TOTAL_MAX = 24_000;
 /** How long a value is as JSON: the measure of both bounds above. */
@@ -123,11 +127,11 @@ export const PreviousDefinition = z
   .strictObject({
     /** The previous values, as sent, of the top-level fields that changed (of every field but `_meta` for a removed tool). A changed field in neither this nor `omitted` was absent before. */
     fields: z.record(z.string(), z.json()),
-    /** Changed fields whose previous value was too long to keep (over PREVIOUS_FIELD_MAX characters of JSON, or past PREVIOUS_TOTAL_MAX together). */
+    /** Changed fields whose previous value was too long to keep (over previousFieldMax characters of JSON, or past PREVIOUS_TOTAL_MAX together). */
     omitted: z.array(z.string()).optional(),
   })
-  .refine((previous) => Object.values(previous.fields).every((value) => jsonLength(value) <= PREVIOUS_FIELD_MAX), {
-    message: `a previous value kept in a history entry must be at most ${PREVIOUS_FIELD_MAX} characters of JSON`,
+  .refine((previous) => Object.entries(previous.fields).every(([field, value]) => jsonLength(value) <= previousFieldMax(field)), {
+    message: `a previous value kept in a history entry must be at most ${PREVIOUS_FIELD_MAX} characters of JSON (a description ${PREVIOUS_DESCRIPTION_MAX})`,
   })
   .refine((previous) => Object.values(previous.fields).reduce((sum: number, value) => sum + jsonLength(value), 0) <= PREVIOUS_TOTAL_MAX, {
     message: `the previous values kept in a history entry must be at most ${PREVIOUS_TOTAL_MAX} characters of JSON together`,

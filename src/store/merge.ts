@@ -1,6 +1,6 @@
 // Merging a fresh snapshot of a server's tools into what the store already holds, recording what
 // changed. Shared by the importer and the crawler, so both keep history the same way.
-import { jsonLength, PREVIOUS_FIELD_MAX, PREVIOUS_TOTAL_MAX, type HistoryEntry, type PreviousDefinition, type Server, type StoredTool } from '../schema';
+import { jsonLength, previousFieldMax, PREVIOUS_TOTAL_MAX, type HistoryEntry, type PreviousDefinition, type Server, type StoredTool } from '../schema';
 import { canonicalJsonCompact, compareCodePoints } from '../lib/canonical-json';
 
 /** Top-level parts of two definitions that differ (`_meta` is not part of what a model sees). */
@@ -17,7 +17,7 @@ const KEEP_FIRST = ['description', 'annotations', 'title', 'name', 'inputSchema'
 
 /**
  * The previous values of `fields` (every field but `_meta` when none are named: a removed tool), bounded:
- * a value over PREVIOUS_FIELD_MAX characters of JSON, or past PREVIOUS_TOTAL_MAX together, is named in `omitted` instead.
+ * a value over previousFieldMax characters of JSON, or past PREVIOUS_TOTAL_MAX together, is named in `omitted` instead.
  */
 export function previousDefinition(before: StoredTool['definition'], fields?: readonly string[]): PreviousDefinition {
   const names = (fields ?? Object.keys(before).filter((key) => key !== '_meta')).filter((key) => key !== '_meta');
@@ -29,7 +29,7 @@ export function previousDefinition(before: StoredTool['definition'], fields?: re
     const value = before[key];
     if (value === undefined) continue;
     const length = jsonLength(value);
-    if (length > PREVIOUS_FIELD_MAX || total + length > PREVIOUS_TOTAL_MAX) omitted.push(key);
+    if (length > previousFieldMax(key) || total + length > PREVIOUS_TOTAL_MAX) omitted.push(key);
     else {
       kept[key] = value as PreviousDefinition['fields'][string];
       total += length;

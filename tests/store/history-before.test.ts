@@ -53,6 +53,9 @@ describe('history entries keep the previous definition', () => {
     const huge = { type: 'object', properties: Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`p${i}`, { type: 'string', description: 'x'.repeat(40) }])) };
     const previous = previousDefinition({ name: 't', description: 'Old.', inputSchema: huge }, ['description', 'inputSchema']);
     expect(previous).toEqual({ fields: { description: 'Old.' }, omitted: ['inputSchema'] });
+    // A description, the diff's raw material, is kept up to twice as long as another field.
+    expect(previousDefinition({ name: 't', description: 'd'.repeat(12_000), inputSchema: {} }, ['description']).fields.description).toHaveLength(12_000);
+    expect(previousDefinition({ name: 't', description: 'd'.repeat(20_000), inputSchema: {} }, ['description'])).toEqual({ fields: {}, omitted: ['description'] });
     const many = Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`f${i}`, 'y'.repeat(PREVIOUS_FIELD_MAX - 10)]));
     const bounded = previousDefinition({ name: 't', inputSchema: { type: 'object' }, ...many }, Object.keys(many));
     expect(JSON.stringify(bounded.fields).length).toBeLessThan(PREVIOUS_TOTAL_MAX + 100);
