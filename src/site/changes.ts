@@ -15,6 +15,10 @@ export type ChangeRef = Omit<HistoryEntry, 'before'> & {
   previousDescription?: string | 'unknown';
   /** The definition right after the change: undefined for a removal, `unknown` when a later change's previous definition is not known. */
   next?: McpTool | 'unknown';
+  /** For a change or removal: whether the entry kept the previous definition at all (entries recorded before the merge kept it did not). */
+  kept?: boolean;
+  /** Fields whose previous value was too long to keep. */
+  omitted?: string[];
 };
 
 /** The fragment (on the server page) of one change: its tool, kind and time make it unique in a history. */
@@ -54,7 +58,16 @@ export function serverChanges(server: Server): ChangeRef[] {
       else previousDescription = before && !before.omitted?.includes('description') ? ((before.fields.description as string | undefined) ?? undefined) : 'unknown';
     }
     state.set(entry.tool, previous);
-    out.push({ ...rest, server: server.id, serverName: server.displayName, ...(previous !== undefined ? { previous } : {}), ...(previousDescription !== undefined ? { previousDescription } : {}), ...(entry.change !== 'removed' && next !== undefined ? { next } : {}) });
+    out.push({
+      ...rest,
+      server: server.id,
+      serverName: server.displayName,
+      ...(previous !== undefined ? { previous } : {}),
+      ...(previousDescription !== undefined ? { previousDescription } : {}),
+      ...(entry.change !== 'removed' && next !== undefined ? { next } : {}),
+      ...(entry.change !== 'added' ? { kept: before !== undefined } : {}),
+      ...(before?.omitted ? { omitted: before.omitted } : {}),
+    });
   }
   return out;
 }

@@ -38,7 +38,7 @@ function verdictLine(change: ChangeRef): Html {
 /** What changed, for a changed or removed tool: the diff, the verdicts, or plainly that the earlier text was not kept. */
 export function changeDetails(change: ChangeRef): Html {
   if (change.change === 'added') return html``;
-  if (change.previous === 'unknown' && change.previousDescription === 'unknown') {
+  if (change.kept === false) {
     return html`<p class="muted">The earlier definition was not kept (this change was recorded before the catalog kept what a change replaced), so what changed cannot be shown.</p>`;
   }
   const next = change.next && change.next !== 'unknown' ? change.next : undefined;
@@ -48,7 +48,13 @@ export function changeDetails(change: ChangeRef): Html {
       : change.change === 'removed' && typeof change.previousDescription === 'string'
         ? html`<p class="diff">Its description: ${shorten(change.previousDescription, 400)}</p>`
         : html``;
-  const partial = change.previous === 'unknown' ? html`<p class="muted">Part of the earlier definition was too long to keep, so the verdict before is not known.</p>` : html``;
+  const partial = change.omitted?.length
+    ? html`<p class="muted">The earlier ${change.omitted.join(', ')} ${change.omitted.length === 1 ? 'was' : 'were'} too long to keep, so ${
+        change.omitted.includes('description') ? 'the description diff and ' : ''
+      }the verdict before cannot be shown.</p>`
+    : change.previous === 'unknown'
+      ? html`<p class="muted">A later change of this tool was recorded without its earlier definition, so the definitions around this one are not known.</p>`
+      : html``;
   return html`${description}${verdictLine(change)}${partial}`;
 }
 
@@ -56,7 +62,7 @@ export function changeDetails(change: ChangeRef): Html {
 export function rugPullFlag(server: Server, tool: string): Html {
   const pull = rugPullOf(server, tool);
   if (!pull) return html``;
-  return html`<p class="note rug-pull" role="note"><strong>Its description changed after it was first seen</strong> (${formatDate(pull.at)}${
+  return html`<p class="note rug-pull" role="note"><strong>Its description changed after it was first seen</strong> (changed ${formatDate(pull.at)}${
     pull.firstSeen ? `; first seen ${formatDate(pull.firstSeen)}` : ''
   }): <a href="${`${serverUrl(server.id)}#${pull.anchor}`}">see what changed</a>. A tool approved once can change what it tells the agent without anyone approving it again.</p>`;
 }
@@ -91,7 +97,7 @@ const KIND_INTRO: Record<ChangeRef['change'], string> = {
 
 /** The body of /changes/ (every kind) and /changes/<kind>/: a bounded list of the newest changes, each with what changed. */
 export function changesPageBody(kind: ChangeRef['change'] | undefined, changes: readonly ChangeRef[], limit: number): Html {
-  return html`<h1>${kind ? `Recent changes: ${kind}` : 'Recent changes'}</h1>${changeKindNav(kind)}<p>${kind ? KIND_INTRO[kind] : ''} The newest ${limit} ${
+  return html`<h1>${kind ? `Recent changes: ${kind}` : 'Recent changes'}</h1>${changeKindNav(kind)}<p>${kind ? `${KIND_INTRO[kind]} ` : ''}The newest ${limit} ${
     kind ? `${kind} tools` : 'changes to tool definitions'
   }, found when a server is collected again. A tool whose description changes after it was first seen can change what an agent does without anyone approving it again (a "rug pull"). Subscribe: <a href="/changes.xml">Atom feed</a>.</p>${changeServers(
     changes,
