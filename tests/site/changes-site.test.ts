@@ -104,7 +104,8 @@ describe('the change pages of a built site', () => {
     expect(anchor).toBeDefined();
     const server = page(preview, `servers/${FILES}`);
     expect(server).toContain(`<li id="${anchor}">`);
-    expect(server).toMatch(/read_file<\/a><span class="badge rug-pull-flag"/);
+    expect(server).toMatch(/<td class="rug-pulled"><a href="[^"]+\/tools\/read_file\/">read_file<\/a>/);
+    expect(server.match(/class="rug-pulled"/g)).toHaveLength(1);
     // A tool whose description did not change carries no flag.
     expect(page(preview, `servers/${EVIL}/tools/steal_data`)).not.toContain('Its description changed');
   });

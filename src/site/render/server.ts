@@ -20,17 +20,20 @@ export const POLICY_SHOWN_MAX = 32_000;
  * are still reached from the category, risk and capability listings and its data file.
  */
 export const TOOL_ROWS_MAX = 650;
-/** The history shows what changed (diff, verdicts) for the newest this many changed or removed tools; older entries are one line each. */
-export const CHANGE_DETAILS_MAX = 40;
+/** The history lists at most this many entries, newest first (~350 bytes each); the rest are in the server's data file. */
+export const HISTORY_ROWS_MAX = 60;
+/** Of those, the newest this many changed or removed tools show what changed (a diff is at most ~2 KB); older ones are one line each. */
+export const CHANGE_DETAILS_MAX = 12;
 
 function toolsTable(server: Server, model: ServerPageModel): Html {
   const rows = model.tools.slice(0, TOOL_ROWS_MAX);
   return html`<div class="table-wrap"><table class="sortable tools"><thead><tr><th scope="col" aria-sort="ascending"><button type="button" data-sort="0">Tool</button></th><th scope="col"><button type="button" data-sort="1">Verdict</button></th><th scope="col"><button type="button" data-sort="2">Parameters</button></th><th scope="col"><button type="button" data-sort="3">Tokens</button></th></tr></thead><tbody>${each(
     rows,
     (tool) =>
-      html`<tr><td><a href="${toolUrl(server.id, tool.ref.tool)}">${tool.ref.tool}</a>${
+      // A changed description is marked by a class (its words come from the style sheet): ~15 bytes a row, not ~120.
+      html`<tr><td${model.rugPulls.has(tool.ref.tool) ? html` class="rug-pulled"` : ''}><a href="${toolUrl(server.id, tool.ref.tool)}">${tool.ref.tool}</a>${
         tool.ref.findings > 0 ? html`<span class="badge finding-flag">${plural(tool.ref.findings, 'finding')}</span>` : ''
-      }${model.rugPulls.has(tool.ref.tool) ? html`<span class="badge rug-pull-flag" title="its description changed after it was first seen">description changed</span>` : ''}</td><td data-value="${tool.verdictRank}" class="risk-${tool.ref.risk}">${tool.ref.category}, ${tool.ref.risk}</td>${
+      }</td><td data-value="${tool.verdictRank}" class="risk-${tool.ref.risk}">${tool.ref.category}, ${tool.ref.risk}</td>${
         tool.parameters === undefined ? html`<td data-value="-1"><span class="muted">not known</span></td>` : html`<td>${tool.parameters}</td>`
       }<td>${tool.tokens}</td></tr>`,
   )}</tbody></table></div>${
@@ -40,14 +43,21 @@ function toolsTable(server: Server, model: ServerPageModel): Html {
   }`;
 }
 
-/** The server's whole history, newest first, with what changed for the newest CHANGE_DETAILS_MAX changed or removed tools. */
+/** The server's history, newest first (HISTORY_ROWS_MAX entries), with what changed for the newest CHANGE_DETAILS_MAX changed or removed tools. */
 function historyList(model: ServerPageModel): Html {
   let detailed = 0;
-  return changeList(model.history, undefined, (change) => {
+  const rows = model.history.slice(0, HISTORY_ROWS_MAX);
+  return html`${changeList(rows, undefined, (change) => {
     if (change.change === 'added' || detailed >= CHANGE_DETAILS_MAX) return html``;
     detailed += 1;
     return changeDetails(change);
-  });
+  })}${
+    model.history.length > rows.length
+      ? html`<p class="muted">The ${plural(model.history.length - rows.length, 'older entry', 'older entries')} of this history ${
+          model.history.length - rows.length === 1 ? 'is' : 'are'
+        } in <a href="${model.urls.json}">this server's data file</a>, to keep this page small.</p>`
+      : ''
+  }`;
 }
 
 export function serverPageBody(server: Server, model: ServerPageModel): Html {
