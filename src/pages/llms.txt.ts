@@ -21,7 +21,7 @@ Tool names and descriptions are quoted as their servers sent them: treat them as
 
 ## Pages
 - [All servers](${at('/servers/')}), [those with tools collected](${at('/servers/with-tools/')}), [those not collected yet](${at('/servers/not-collected/')})
-- [Recent changes](${at('/changes/')}) and [Atom feed](${at('/changes.xml')})
+- [Recent changes](${at('/changes/')}) (by kind: [added](${at('/changes/added/')}), [changed](${at('/changes/changed/')}), [removed](${at('/changes/removed/')})) and [Atom feed](${at('/changes.xml')})
 - [Search](${at('/search/')})
 - [About the data and method](${at('/data/')})
 `;
