@@ -11,14 +11,20 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runSteps } from '../src/lib/run-steps';
 import { checkDeploy } from '../src/site/deploy-check';
-import { originReport, siteOrigin } from '../src/site/origin';
+import { originReport, siteOrigin, type SiteOrigin } from '../src/site/origin';
 import { prepareStep, projectRoot, siteBuildSteps, type BuildStep } from './site-build-steps';
 
 const { values } = parseArgs({
   options: { out: { type: 'string', default: 'dist' }, jobs: { type: 'string' }, force: { type: 'boolean', default: false }, deploy: { type: 'boolean', default: false } },
 });
 // Decided (and CATALOG_SITE validated) before anything is built, so a bad value costs no build.
-const site = siteOrigin();
+let site: SiteOrigin;
+try {
+  site = siteOrigin();
+} catch (error) {
+  console.error(`build: refused: ${(error as Error).message}`);
+  process.exit(1);
+}
 if (values.deploy && site.placeholder) {
   console.error('build: refused: --deploy needs CATALOG_SITE=https://your.host; without it every absolute link would point at the placeholder (docs/deploy.md).');
   process.exit(1);

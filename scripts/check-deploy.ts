@@ -4,11 +4,17 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkDeploy } from '../src/site/deploy-check';
-import { siteOrigin } from '../src/site/origin';
+import { siteOrigin, type SiteOrigin } from '../src/site/origin';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
 const out = path.resolve(values.out);
-const site = siteOrigin();
+let site: SiteOrigin;
+try {
+  site = siteOrigin();
+} catch (error) {
+  console.error(`check-deploy: refused: ${(error as Error).message}`);
+  process.exit(1);
+}
 const result = checkDeploy(out, site.placeholder ? undefined : site.origin);
 if (result.ok) {
   console.log(`check-deploy: ${path.relative(process.cwd(), out) || '.'} is ready to publish at ${result.origin} (${result.files.toLocaleString('en-US')} files checked).`);

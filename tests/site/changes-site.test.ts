@@ -136,8 +136,10 @@ describe('the site origin and the deploy check', () => {
     expect(refused.stderr).toContain('build: refused: --deploy needs CATALOG_SITE=https://your.host');
     expect(existsSync(out)).toBe(false);
     const bad = runScript('build.ts', ['--out', out], 'https://catalog.example.org/sub/');
-    expect(bad.status).not.toBe(0);
-    expect(bad.stderr).toContain('CATALOG_SITE="https://catalog.example.org/sub/" is not a site origin: it must be an origin only');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.trim()).toBe(
+      'build: refused: CATALOG_SITE="https://catalog.example.org/sub/" is not a site origin: it must be an origin only, with no path, query or fragment (e.g. https://catalog.example.org).',
+    );
     expect(existsSync(out)).toBe(false);
   });
 
