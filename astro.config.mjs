@@ -2,12 +2,14 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { incrementalOutput } from './src/site/incremental-output.ts';
+import { siteOrigin } from './src/site/origin.ts';
 
-// CATALOG_SITE sets the absolute origin used in sitemap.xml, feeds and canonical links.
+// CATALOG_SITE sets the absolute origin used in sitemap.xml, feeds, llms.txt and canonical links
+// (validated in src/site/origin.ts; without it, a placeholder that `npm run check-deploy` refuses).
 // CATALOG_CACHE_DIR moves the build cache (default .cache/astro in the project, not node_modules,
 // which other worktrees share); tests and the bench give each build its own.
 export default defineConfig({
-  site: process.env.CATALOG_SITE ?? 'https://mcp-risk-catalog.example',
+  site: siteOrigin().origin,
   output: 'static',
   trailingSlash: 'always',
   integrations: [mdx(), incrementalOutput()],

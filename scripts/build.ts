@@ -1,16 +1,34 @@
-// npm run build [-- --out DIR] [--jobs N] [--force]
+// npm run build [-- --out DIR] [--jobs N] [--force] [--deploy]
 // Runs the steps of scripts/site-build-steps.ts, each once the steps it needs have finished and up to
 // N at a time (default: the machine's CPUs, at most 2), and prints each step's wall time. Pages and
 // per-server files unchanged since the previous build into the same folder are reused from the build
-// cache (.cache/astro, or CATALOG_CACHE_DIR); --force writes everything again.
+// cache (.cache/astro, or CATALOG_CACHE_DIR); --force writes everything again. The last lines say which
+// site origin the build used (src/site/origin.ts) and warn when it is the placeholder; --deploy refuses
+// to build with the placeholder and runs the deploy check (npm run check-deploy) over the result.
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runSteps } from '../src/lib/run-steps';
+import { checkDeploy } from '../src/site/deploy-check';
+import { originReport, siteOrigin, type SiteOrigin } from '../src/site/origin';
 import { prepareStep, projectRoot, siteBuildSteps, type BuildStep } from './site-build-steps';
 
-const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' }, jobs: { type: 'string' }, force: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { out: { type: 'string', default: 'dist' }, jobs: { type: 'string' }, force: { type: 'boolean', default: false }, deploy: { type: 'boolean', default: false } },
+});
+// Decided (and CATALOG_SITE validated) before anything is built, so a bad value costs no build.
+let site: SiteOrigin;
+try {
+  site = siteOrigin();
+} catch (error) {
+  console.error(`build: refused: ${(error as Error).message}`);
+  process.exit(1);
+}
+if (values.deploy && site.placeholder) {
+  console.error('build: refused: --deploy needs CATALOG_SITE=https://your.host; without it every absolute link would point at the placeholder (docs/deploy.md).');
+  process.exit(1);
+}
 const jobs = Number(values.jobs ?? Math.min(2, availableParallelism()));
 if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs must be a whole number of at least 1, not "${values.jobs}"`);
 const out = path.resolve(values.out);
@@ -34,3 +52,10 @@ const width = Math.max(...times.map((time) => time.name.length));
 console.log(`\nbuild: ${times.length} steps, ${jobs} at a time, into ${path.relative(process.cwd(), out) || '.'}`);
 for (const time of times) console.log(`  ${time.name.padEnd(width)}  ${time.seconds.toFixed(1).padStart(7)} s`);
 console.log(`  ${'total (wall)'.padEnd(width)}  ${((performance.now() - started) / 1000).toFixed(1).padStart(7)} s`);
+for (const line of originReport(site)) console.log(line);
+if (values.deploy) {
+  const check = checkDeploy(out, site.origin);
+  for (const problem of check.problems) console.error(`build: refused: ${problem}`);
+  if (check.ok) console.log(`build: deploy check passed: ${check.files.toLocaleString('en-US')} files carry ${check.origin}.`);
+  else process.exitCode = 1;
+}

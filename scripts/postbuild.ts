@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../src/store/dataset';
 import { writeExports, writeSitemap } from '../src/site/postbuild';
 import astroConfig from '../astro.config.mjs';
+import { siteOrigin } from '../src/site/origin';
 import { projectRoot } from './site-build-steps';
 
 const { values } = parseArgs({
@@ -16,8 +17,8 @@ const { values } = parseArgs({
 const out = path.resolve(values.out);
 const part = values.part;
 if (!['all', 'exports', 'sitemap'].includes(part)) throw new Error(`--part must be all, exports or sitemap, not "${part}"`);
-// The same origin Astro used for canonical links and the same cache folder (astro.config.mjs reads CATALOG_SITE and CATALOG_CACHE_DIR).
-const site = new URL(astroConfig.site as string);
+// The same origin Astro used for canonical links (src/site/origin.ts decides it for both) and the same cache folder (astro.config.mjs reads CATALOG_CACHE_DIR).
+const site = new URL(siteOrigin().origin);
 const cacheDir = path.resolve(projectRoot, String(astroConfig.cacheDir));
 
 if (part !== 'sitemap') {

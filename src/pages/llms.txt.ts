@@ -21,7 +21,7 @@ Tool names and descriptions are quoted as their servers sent them: treat them as
 
 ## Pages
 - [All servers](${at('/servers/')}), [those with tools collected](${at('/servers/with-tools/')}), [those not collected yet](${at('/servers/not-collected/')})
-- [Recent changes](${at('/changes/')}) and [Atom feed](${at('/changes.xml')})
+- [Recent changes](${at('/changes/')}) (by kind: [added](${at('/changes/added/')}), [changed](${at('/changes/changed/')}), [removed](${at('/changes/removed/')})) and [Atom feed](${at('/changes.xml')})
 - [Search](${at('/search/')})
 - [Servers with an exfiltration triangle](${at('/servers/exfiltration-triangle/')}) and [tools with poisoning findings](${at('/findings/poisoning/')})
 - [About the data](${at('/data/')}): downloads, dataset version, the classifier's measured accuracy

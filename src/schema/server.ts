@@ -108,6 +108,36 @@ export const CrawlStatus = z.strictObject({
 });
 export type CrawlStatus = z.infer<typeof CrawlStatus>;
 
+/** A previous value longer than this many characters of JSON is not kept... */
+export const PREVIOUS_FIELD_MAX = 8_000;
+/** ...except a description, the raw material of the diff, up to this many (22 of the embedded dataset's 29,520 are over 8,000, 5 over 16,000). */
+export const PREVIOUS_DESCRIPTION_MAX = 16_000;
+/** The most a previous value of `field` may be, in characters of JSON. */
+export const previousFieldMax = (field: string): number => (field === 'description' ? PREVIOUS_DESCRIPTION_MAX : PREVIOUS_FIELD_MAX);
+/** What one entry keeps of the previous definition, at most, in characters of JSON. */
+export const PREVIOUS_TOTAL_MAX = 24_000;
+/** How long a value is as JSON: the measure of both bounds above. */
+export const jsonLength = (value: unknown): number => JSON.stringify(value)?.length ?? 0;
+
+/**
+ * What a history entry keeps of the definition before the change, so a page can show a description
+ * diff and recompute the verdict before (verdicts are never stored: the classifier of the build decides).
+ */
+export const PreviousDefinition = z
+  .strictObject({
+    /** The previous values, as sent, of the top-level fields that changed (of every field but `_meta` for a removed tool). A changed field in neither this nor `omitted` was absent before. */
+    fields: z.record(z.string(), z.json()),
+    /** Changed fields whose previous value was too long to keep (over previousFieldMax characters of JSON, or past PREVIOUS_TOTAL_MAX together). */
+    omitted: z.array(z.string()).optional(),
+  })
+  .refine((previous) => Object.entries(previous.fields).every(([field, value]) => jsonLength(value) <= previousFieldMax(field)), {
+    message: `a previous value kept in a history entry must be at most ${PREVIOUS_FIELD_MAX} characters of JSON (a description ${PREVIOUS_DESCRIPTION_MAX})`,
+  })
+  .refine((previous) => Object.values(previous.fields).reduce((sum: number, value) => sum + jsonLength(value), 0) <= PREVIOUS_TOTAL_MAX, {
+    message: `the previous values kept in a history entry must be at most ${PREVIOUS_TOTAL_MAX} characters of JSON together`,
+  });
+export type PreviousDefinition = z.infer<typeof PreviousDefinition>;
+
 /** A change to one tool between two collections: the raw material of the change history and rug-pull flags. */
 export const HistoryEntry = z.strictObject({
   at: z.iso.datetime({ offset: true }),
@@ -117,6 +147,8 @@ export const HistoryEntry = z.strictObject({
   newHash: z.string().optional(),
   /** Which parts of the definition changed, e.g. `description`, `inputSchema`. */
   fields: z.array(z.string()).optional(),
+  /** For `changed` and `removed`: what the definition was before. Absent on entries recorded before the catalog kept it and not recoverable since. */
+  before: PreviousDefinition.optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 

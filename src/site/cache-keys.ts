@@ -4,7 +4,8 @@
 // A page whose key and code are unchanged is not rendered again: its previous output is kept.
 import { canonicalJsonCompact } from '../lib/canonical-json';
 import { sha256Hex } from '../lib/hash';
-import { recordHash, toolsByName, type ToolRef } from './catalog';
+import type { HistoryEntry } from '../schema';
+import { recentChanges, recordHash, toolsByName, type ToolRef } from './catalog';
 import { FACETS, laterPages, serverListingModel, toolsWith, type Facet, type FacetValue, type ServerFilter } from './listing';
 import { slice } from './paging';
 
@@ -82,4 +83,9 @@ export function facetIndexCacheKey(facet: Facet, total: number): string {
 /** The same-name page of a tool name lists every server offering it, with each one's verdict. */
 export function toolNameCacheKey(name: string, refs: readonly ToolRef[]): string {
   return listingKey('tool-name', { name, refs });
+}
+
+/** A page of one kind of change shows its bounded list: each change with its server's name and the definitions either side. */
+export function changesKindCacheKey(kind: HistoryEntry['change']): string {
+  return listingKey(`changes-${kind}`, recentChanges(kind));
 }

@@ -1,6 +1,7 @@
 // The site's window on data/: pages get only ids as props and read their server's file through here.
 // Nothing here scans the dataset per page: indexes are built once per build and memoised.
 import type { CapabilityLabel, Category, Classification, HistoryEntry, RiskClass, Server, ServerClassification, StoredTool } from '../schema';
+import { serverChanges, type ChangeRef } from './changes';
 import { compareCodePoints } from '../lib/canonical-json';
 import { defaultDataDir, listServerIds, readServerFile, readServerFileText, serverFile } from '../store/dataset';
 import { sha256Hex } from '../lib/hash';
@@ -67,11 +68,12 @@ export type ToolRef = {
   hash: string;
 };
 
-/** A history entry with the server it belongs to, for the site-wide list of changes and the feed. */
-export type ChangeRef = HistoryEntry & { server: string; serverName: string };
+export type { ChangeRef };
 
-/** How many recent changes the home page, the changes page and the feed show. */
+/** How many recent changes the home page, the changes page and the feed show (and each page of one kind). */
 export const RECENT_CHANGES = 100;
+/** The kinds of change, each with a page of its own (`/changes/<kind>/`). */
+export const CHANGE_KINDS: ReadonlyArray<HistoryEntry['change']> = ['added', 'changed', 'removed'];
 
 export function toolRef(server: Server, tool: StoredTool, verdict: Classification): ToolRef {
   return {
@@ -90,6 +92,7 @@ export function toolRef(server: Server, tool: StoredTool, verdict: Classificatio
 let summaries: ServerSummary[] | undefined;
 let toolRefs: ToolRef[] | undefined;
 let recent: ChangeRef[] | undefined;
+let recentByKind: Map<HistoryEntry['change'], ChangeRef[]> | undefined;
 let byName: Map<string, ToolRef[]> | undefined;
 let recordHashes: Map<string, string> | undefined;
 let exportSizes: ExportSizes | undefined;
@@ -103,6 +106,9 @@ function indexDataset(): void {
   summaries = [];
   toolRefs = [];
   recent = [];
+  const byKind = new Map<HistoryEntry['change'], ChangeRef[]>(CHANGE_KINDS.map((kind) => [kind, []]));
+  // Keep memory bounded at any scale: only the newest changes of all and of each kind are ever shown.
+  const keep = (list: ChangeRef[]) => (list.length > 4 * RECENT_CHANGES ? list.sort(newestFirst).slice(0, RECENT_CHANGES) : list);
   recordHashes = new Map();
   exportSizes = new ExportSizes();
   collected = { newest: undefined, oldest: undefined };
@@ -131,11 +137,16 @@ function indexDataset(): void {
       if (collected.newest === undefined || Date.parse(at) > Date.parse(collected.newest)) collected.newest = at;
       if (collected.oldest === undefined || Date.parse(at) < Date.parse(collected.oldest)) collected.oldest = at;
     }
-    for (const entry of server.history) recent.push({ ...entry, server: id, serverName: server.displayName });
-    // Keep memory bounded at any scale: only the newest changes are ever shown.
-    if (recent.length > 4 * RECENT_CHANGES) recent = recent.sort(newestFirst).slice(0, RECENT_CHANGES);
+    if (server.history.length === 0) continue;
+    for (const change of serverChanges(server)) {
+      recent.push(change);
+      byKind.get(change.change)!.push(change);
+    }
+    recent = keep(recent);
+    for (const kind of CHANGE_KINDS) byKind.set(kind, keep(byKind.get(kind)!));
   }
   recent = recent.sort(newestFirst).slice(0, RECENT_CHANGES);
+  recentByKind = new Map(CHANGE_KINDS.map((kind) => [kind, byKind.get(kind)!.sort(newestFirst).slice(0, RECENT_CHANGES)]));
 }
 
 /** A hash of the server's file as read for this build: equal hashes mean the same record (the incremental build's cache keys). */
@@ -162,9 +173,10 @@ export function datasetVersion(): { newest: string | undefined; oldest: string |
   return { ...(collected as { newest: string | undefined; oldest: string | undefined }), dataHash: sha256Hex(hashes).slice(0, 16) };
 }
 
-export function recentChanges(): ChangeRef[] {
+/** The newest changes of every kind, or of one. */
+export function recentChanges(kind?: HistoryEntry['change']): ChangeRef[] {
   if (!recent) indexDataset();
-  return recent as ChangeRef[];
+  return kind ? (recentByKind as Map<HistoryEntry['change'], ChangeRef[]>).get(kind) ?? [] : (recent as ChangeRef[]);
 }
 
 /** Every tool name, each with every server that offers it (one page per name, shared or not). */

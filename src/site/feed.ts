@@ -22,11 +22,12 @@ export function describeChange(change: Pick<ChangeRef, 'change' | 'tool' | 'serv
   }
 }
 
-export type FeedEntry = { change: ChangeRef; url: string };
+/** `content`: markup of what changed (the changes page's), sent XML-escaped as Atom's `type="html"`. */
+export type FeedEntry = { change: ChangeRef; url: string; content?: string };
 
 export function atomFeed(site: URL, entries: readonly FeedEntry[], updated: string): string {
   const self = new URL('/changes.xml', site).href;
-  const items = entries.map(({ change, url }) => {
+  const items = entries.map(({ change, url, content }) => {
     const link = new URL(url, site).href;
     const id = `${link}#${change.change}-${change.newHash ?? change.oldHash ?? ''}-${change.at}`;
     const title = `${change.change}: ${change.tool} on ${change.serverName}`;
@@ -37,6 +38,7 @@ export function atomFeed(site: URL, entries: readonly FeedEntry[], updated: stri
       `    <updated>${xmlEscape(change.at)}</updated>`,
       `    <link href="${xmlEscape(link)}"/>`,
       `    <summary>${xmlEscape(describeChange(change))}</summary>`,
+      ...(content ? [`    <content type="html" xml:base="${xmlEscape(new URL('/', site).href)}">${xmlEscape(content)}</content>`] : []),
       '  </entry>',
     ].join('\n');
   });

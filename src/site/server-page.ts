@@ -3,6 +3,7 @@
 // what is known about it, its sources and how to collect its tools, and no verdict, chart or policy.
 import type { Server } from '../schema';
 import { serverUrl, toolRef, type ChangeRef } from './catalog';
+import { rugPulledTools, serverChanges } from './changes';
 import { notCollected } from './collect';
 import { describeCollection, describeSource, plural } from './format';
 import { httpLink, packageLink } from './links';
@@ -93,7 +94,7 @@ export function serverPageModel(server: Server) {
       verdictRank: RISK_RANK[verdict.risk] * 10 + CATEGORY_RANK[verdict.category],
     };
   });
-  const history: ChangeRef[] = [...server.history].reverse().map((entry) => ({ ...entry, server: server.id, serverName: server.displayName }));
+  const history: ChangeRef[] = serverChanges(server);
   const sources = sourceRows(server);
   const listing = sources.filter((row) => row.source !== 'crawl').length;
   const verdict = verdicts.server;
@@ -120,7 +121,8 @@ export function serverPageModel(server: Server) {
     source: describeSource(server),
     collection: describeCollection(server),
     history,
-    rugPulls: server.history.filter((entry) => entry.change === 'changed' && entry.fields?.includes('description')).length,
+    /** The current tools whose description changed after they were first seen. */
+    rugPulls: rugPulledTools(server),
     urls: { self: serverUrl(server.id), json: `/servers/${server.id}.json` },
   };
 }

@@ -2,7 +2,7 @@
 import type { Server, StoredTool } from '../schema';
 import { toolSlug } from '../lib/ids';
 import { adviseArguments } from '../policy/arguments';
-import { SERVER_POLICY_ANCHOR, toolsByName, sameNameUrl, serverUrl, toolUrl, type ToolRef } from './catalog';
+import { toolsByName, sameNameUrl, serverUrl, toolUrl, type ToolRef } from './catalog';
 import { toolFaq } from './faq';
 import { annotationFindings, poisoningFindings } from './findings';
 import { parameterRows, parameterSummary } from './parameters';

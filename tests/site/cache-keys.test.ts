@@ -10,7 +10,8 @@ import type { Server } from '../../src/schema';
 import { contentKey, sameNameListKey, toolPageKey } from '../../src/site/cache-keys';
 import { listServerIds, readServer, writeServer } from '../../src/store/dataset';
 import { synthesizeDataset } from '../../scripts/bench-site';
-import { recrawledSnapshot } from '../../src/synth/recrawl';
+import { RECRAWL_AT, recrawledSnapshot } from '../../src/synth/recrawl';
+import { mergeSnapshot } from '../../src/store/merge';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cache-keys-'));
 const data = path.join(dir, 'data');
@@ -27,6 +28,7 @@ async function snapshot(): Promise<Map<string, string>> {
   for (const ref of catalog.allToolRefs()) out.set(`tool ${ref.server}/${ref.tool}`, keys.toolPageCacheKey(ref));
   for (const summary of catalog.serverSummaries()) out.set(`server ${summary.id}`, keys.serverPageCacheKey(summary.id));
   for (const [name, refs] of catalog.toolsByName()) out.set(`name ${name}`, keys.toolNameCacheKey(name, refs));
+  for (const kind of catalog.CHANGE_KINDS) out.set(`changes ${kind}`, keys.changesKindCacheKey(kind));
   for (const filter of listing.SERVER_FILTER_ORDER) {
     for (const page of [1, ...listing.laterPages(filter)]) out.set(`listing ${filter} ${page}`, keys.serverListingCacheKey(filter, page));
   }
@@ -78,6 +80,16 @@ describe('cache keys', () => {
     // Same-name pages of names it does not offer are untouched.
     const names = new Set([...target.tools.map((tool) => tool.definition.name), 'recrawl_list_recent_items']);
     expect(moved.filter((label) => label.startsWith('name ') && !names.has(label.slice('name '.length)))).toEqual([]);
+    writeServer(data, target);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('change the change page of each kind a re-crawl recorded in the history, and of no other kind', async () => {
+    const before = await snapshot();
+    const target = servers.find((server) => server.tools.length >= 3) as Server;
+    writeServer(data, mergeSnapshot(target, recrawledSnapshot(target), RECRAWL_AT));
+    const after = await snapshot();
+    expect(changed(before, after).filter((label) => label.startsWith('changes ')).sort()).toEqual(['changes added', 'changes changed']);
     writeServer(data, target);
     expect(await snapshot()).toEqual(before);
   });

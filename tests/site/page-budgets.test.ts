@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from '../../src/schema';
 import { toolSlug } from '../../src/lib/ids';
 import { readServer, writeServer } from '../../src/store/dataset';
+import { toolHash } from '../../src/lib/hash';
+import { diffTools } from '../../src/store/merge';
 import { synthesizeServers } from '../../src/synth/generate';
 import { readProfile } from '../../src/synth/profile-file';
 import { buildSite, copyServers } from '../helpers/site';
@@ -35,7 +37,15 @@ function largeSyntheticServer(): Server {
     if (byName.size >= 640) break;
   }
   const tools = [...byName.values()].slice(0, 640).sort((a, b) => (a.definition.name < b.definition.name ? -1 : 1));
-  return { ...first!, tools, history: [] };
+  // Every tool's description changed twice (a long new sentence each time): the history a server page must still bound.
+  const edit = (tool: Server['tools'][number], text: string) => {
+    const definition = { ...tool.definition, description: `${tool.definition.description ?? ''} ${text}` };
+    return { definition, hash: toolHash(definition) };
+  };
+  const older = tools.map((tool) => edit(tool, 'It used to say something else entirely about what it returns and when.'));
+  const second = tools.map((tool) => edit(tool, 'Then it said another thing, and asked for the conversation so far.'));
+  const history = [...diffTools(older, second, '2026-01-01T00:00:00Z'), ...diffTools(second, tools, '2026-02-01T00:00:00Z')];
+  return { ...first!, tools, history };
 }
 
 beforeAll(() => {

@@ -4,6 +4,7 @@
 import type { CapabilityLabel, Category, Classification, Finding, RiskClass } from '../../schema';
 import type { PolicyFormats } from '../../policy';
 import { serverUrl, toolUrl, type ChangeRef, type ToolRef } from '../catalog';
+import { changeAnchor } from '../changes';
 import { barChart, percent } from '../chart';
 import type { CollectStep } from '../collect';
 import type { FaqEntry } from '../faq';
@@ -195,14 +196,14 @@ export function barChartFigure(title: string, keys: readonly string[], counts: R
 const NO_CHANGES = 'No changes recorded yet: a change appears when a server is collected again and a tool was added, changed or removed.';
 
 /** A list of tool changes, newest first; used by the home page, the changes page and server pages. */
-export function changeList(changes: readonly ChangeRef[], empty = NO_CHANGES): Html {
+export function changeList(changes: readonly ChangeRef[], empty = NO_CHANGES, detail?: (change: ChangeRef, index: number) => Html): Html {
   if (changes.length === 0) return html`<p class="muted">${empty}</p>`;
   return html`<ul class="changes">${each(
     changes,
-    (change) =>
-      html`<li><time datetime="${change.at}">${formatDate(change.at)}</time> <span class="badge change-${change.change}">${change.change}</span> <a href="${
+    (change, index) =>
+      html`<li id="${changeAnchor(change)}"><time datetime="${change.at}">${formatDate(change.at)}</time> <span class="badge change-${change.change}">${change.change}</span> <a href="${
         change.change === 'removed' ? serverUrl(change.server) : toolUrl(change.server, change.tool)
-      }">${describeChange(change)}</a></li>`,
+      }">${describeChange(change)}</a>${detail ? detail(change, index) : ''}</li>`,
   )}</ul>`;
 }
 

@@ -9,6 +9,7 @@ import { each, html, type Html } from '../html';
 import type { serverPageModel } from '../server-page';
 import { CATEGORIES, RISKS } from '../taxonomy';
 import { barChartFigure, changeList, collectSteps, factList, labelList, policySnippets, sourceTable } from './parts';
+import { changeDetails } from './changes';
 
 type ServerPageModel = ReturnType<typeof serverPageModel>;
 
@@ -19,13 +20,18 @@ export const POLICY_SHOWN_MAX = 32_000;
  * are still reached from the category, risk and capability listings and its data file.
  */
 export const TOOL_ROWS_MAX = 650;
+/** The history lists at most this many entries, newest first (~350 bytes each); the rest are in the server's data file. */
+export const HISTORY_ROWS_MAX = 60;
+/** Of those, the newest this many changed or removed tools show what changed (a diff is at most ~2 KB); older ones are one line each. */
+export const CHANGE_DETAILS_MAX = 12;
 
 function toolsTable(server: Server, model: ServerPageModel): Html {
   const rows = model.tools.slice(0, TOOL_ROWS_MAX);
   return html`<div class="table-wrap"><table class="sortable tools"><thead><tr><th scope="col" aria-sort="ascending"><button type="button" data-sort="0">Tool</button></th><th scope="col"><button type="button" data-sort="1">Verdict</button></th><th scope="col"><button type="button" data-sort="2">Parameters</button></th><th scope="col"><button type="button" data-sort="3">Tokens</button></th></tr></thead><tbody>${each(
     rows,
     (tool) =>
-      html`<tr><td><a href="${toolUrl(server.id, tool.ref.tool)}">${tool.ref.tool}</a>${
+      // A changed description is marked by a class (its words come from the style sheet): ~15 bytes a row, not ~120.
+      html`<tr><td${model.rugPulls.has(tool.ref.tool) ? html` class="rug-pulled"` : ''}><a href="${toolUrl(server.id, tool.ref.tool)}">${tool.ref.tool}</a>${
         tool.ref.findings > 0 ? html`<span class="badge finding-flag" title="findings that may be tool poisoning">${plural(tool.ref.findings, 'finding')}</span>` : ''
       }</td><td data-value="${tool.verdictRank}" class="risk-${tool.ref.risk}">${tool.ref.category}, ${tool.ref.risk}</td>${
         tool.parameters === undefined ? html`<td data-value="-1"><span class="muted">not known</span></td>` : html`<td>${tool.parameters}</td>`
@@ -33,6 +39,23 @@ function toolsTable(server: Server, model: ServerPageModel): Html {
   )}</tbody></table></div>${
     model.tools.length > rows.length
       ? html`<p class="note">The table lists the first ${plural(rows.length, 'tool')} by name of ${model.tools.length.toLocaleString('en-US')}, to keep this page small; every tool is in <a href="${model.urls.json}">this server's data file</a> and in the <a href="/categories/">category</a> and <a href="/risk/">risk</a> listings.</p>`
+      : ''
+  }`;
+}
+
+/** The server's history, newest first (HISTORY_ROWS_MAX entries), with what changed for the newest CHANGE_DETAILS_MAX changed or removed tools. */
+function historyList(model: ServerPageModel): Html {
+  let detailed = 0;
+  const rows = model.history.slice(0, HISTORY_ROWS_MAX);
+  return html`${changeList(rows, undefined, (change) => {
+    if (change.change === 'added' || detailed >= CHANGE_DETAILS_MAX) return html``;
+    detailed += 1;
+    return changeDetails(change);
+  })}${
+    model.history.length > rows.length
+      ? html`<p class="muted">The ${plural(model.history.length - rows.length, 'older entry', 'older entries')} of this history ${
+          model.history.length - rows.length === 1 ? 'is' : 'are'
+        } in <a href="${model.urls.json}">this server's data file</a>, to keep this page small.</p>`
       : ''
   }`;
 }
@@ -58,7 +81,7 @@ export function serverPageBody(server: Server, model: ServerPageModel): Html {
           ', ',
         )}. Untrusted content: ${verdict.triangle.untrustedContent.join(', ')}. Outward channel: ${verdict.triangle.outwardChannel.join(', ')}.</p></section>`
       : ''
-  }${model.rugPulls > 0 ? html`<p class="note">${plural(model.rugPulls, 'tool description')} changed after first being seen: see History.</p>` : ''}<h2>About this server</h2>${factList(model.facts)}${
+  }${model.rugPulls.size > 0 ? html`<p class="note">${plural(model.rugPulls.size, 'tool')} changed ${model.rugPulls.size === 1 ? 'its' : 'their'} description after first being seen: see <a href="#history">History</a>. A tool approved once can change what it tells the agent.</p>` : ''}<h2>About this server</h2>${factList(model.facts)}${
     model.sources.length > 0
       ? html`<h2 id="sources">Sources</h2><p>Every source that lists this server, the one whose tools are shown first. Each row links to the source's own data at the commit it was read from.</p>${sourceTable(model.sources)}`
       : ''
@@ -87,5 +110,5 @@ export function serverPageBody(server: Server, model: ServerPageModel): Html {
             : html`<p>The policy covers ${plural(server.tools.length, 'tool')} and is too long to show on this page: download it in the format your gateway reads. Each tool's page shows its own entry.</p>`
         }${policySnippets(policy, policy.explanation, 'server', { base: model.urls.self, inline })}`
       : ''
-  }<h2>History</h2>${changeList(model.history)}</article>`;
+  }<h2 id="history">History</h2>${historyList(model)}</article>`;
 }

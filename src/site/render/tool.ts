@@ -9,6 +9,7 @@ import { each, escapeHtml, html, Html } from '../html';
 import type { toolPageModel } from '../tool-page';
 import { argumentAdviceSection, oneToolPolicyNote } from './policy-help';
 import { confidenceNote, relatedToolsSection, serverLimitNote, toolSourceSection } from './context';
+import { rugPullFlag } from './changes';
 import { contradictionNote, evidenceTable, factsOfAnnotations, faqList, findingList, labelList, parametersTable, policySnippets, riskBadges, TEXT_LIMITS } from './parts';
 
 type ToolPageModel = ReturnType<typeof toolPageModel>;
@@ -44,7 +45,7 @@ export function toolPageBody(server: Server, model: ToolPageModel): Html {
     poisoning > 0
       ? html`<p class="note" role="note">This tool's definition has ${plural(poisoning, 'finding')} that may be tool poisoning: see <a href="#findings">Findings</a>.</p>`
       : ''
-  }${each(model.notes, (note) => html`<p class="note">${note}</p>`)}${
+  }${rugPullFlag(server, definition.name)}${each(model.notes, (note) => html`<p class="note">${note}</p>`)}${
     model.origin
       ? html`<p class="muted">${model.origin.sentence}${model.origin.dataUrl ? html` <a href="${model.origin.dataUrl}" rel="nofollow noopener">The source's data</a>.` : ''}${
           model.urls.sources ? html` <a href="${model.urls.sources}">Every source of this server</a>.` : ''
