@@ -531,7 +531,7 @@ describe('context parts in a browser, at 390 px and at desktop width', () => {
       const { tab } = await overflowAt(`${fixtureSite.url}/servers/${files}/tools/read_file/`, width);
       await expect(tab.locator('#related + ul.related a', { hasText: 'delete_file' }).isVisible()).resolves.toBe(true);
       await expect(tab.locator('#source + dl.facts').isVisible()).resolves.toBe(true);
-      const limit = tab.locator('a', { hasText: "server's policy" });
+      const limit = tab.getByRole('link', { name: "server's policy", exact: true });
       expect(await limit.getAttribute('href')).toBe(`/servers/${files}/#policy`);
       await limit.click();
       await tab.waitForURL(/#policy$/);

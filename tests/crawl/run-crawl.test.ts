@@ -26,7 +26,7 @@ describe('runCrawl', () => {
     const oldHash = before.tools.find((tool) => tool.definition.name === 'write_note')!.hash;
     const newHash = after.tools.find((tool) => tool.definition.name === 'write_note')!.hash;
     expect(newHash).not.toBe(oldHash);
-    expect(after.history).toEqual([{ at: '2026-11-08T00:00:00.000Z', tool: 'write_note', change: 'changed', oldHash, newHash, fields: ['description'] }]);
+    expect(after.history).toEqual([{ at: '2026-11-08T00:00:00.000Z', tool: 'write_note', change: 'changed', oldHash, newHash, fields: ['description'], before: { fields: { description: 'Writes a note.' } } }]);
   });
 
   it('counts an identical re-crawl as unchanged, though it restamps the crawl time', async () => {
