@@ -201,7 +201,10 @@ class WordCursor {
   constructor(
     private readonly text: string,
     private readonly limit: number,
-  ) {}
+    start = 0,
+  ) {
+    this.position = start;
+  }
 
   private read(): Word | undefined {
     if (this.position >= this.text.length) return undefined;
@@ -230,20 +233,31 @@ class WordCursor {
   }
 }
 
-/** Whether the gap text[from..to) between two words ends a sentence or starts a list item. */
+/** Whether the gap text[from..to) between two words ends a sentence, starts a list item or follows a label (`Notion | Search by title`). */
 function breaksSentence(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 10 || c === 0x2022) return true;
+    if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 10 || c === 124 || c === 0x2022) return true;
     if ((c === 45 || c === 42) && (i === from || text.charCodeAt(i - 1) === 32) && i + 1 < to && text.charCodeAt(i + 1) === 32) return true;
   }
   return false;
 }
 
+/**
+ * Where the description's own words begin: after a leading section label in brackets ("[VM Deploy Order
+ * Management] Get VM deploy order details"), which names a group of tools, not what this one does.
+ */
+function labelEnd(text: string): number {
+  const m = LEADING_LABEL.exec(text);
+  return m ? m[0].length : 0;
+}
+const LEADING_LABEL = /^\s*\[[^\]\n]{1,80}\]\s+(?=[A-Za-z])/;
+
 function leadVerbsOf(text: string): VerbHit[] {
-  const words = new WordCursor(text, LEAD_WINDOW);
+  const from = labelEnd(text);
+  const words = new WordCursor(text, LEAD_WINDOW, from);
   let sentenceStart = true;
-  let previousEnd = 0;
+  let previousEnd = from;
   let previousWord = '';
   let pendingJoin = false;
   let wordIndex = -1;
@@ -267,8 +281,11 @@ function leadVerbsOf(text: string): VerbHit[] {
       previousEnd = current.end;
       continue;
     }
-    if (previousEnd > 0 && breaksSentence(text, previousEnd, current.start)) sentenceStart = true;
-    if (base !== undefined) {
+    if (previousEnd > from && breaksSentence(text, previousEnd, current.start)) sentenceStart = true;
+    // "💡 TIP:", "Order:", "Update:": a noun-like word right before a colon is a heading, not a verb. A
+    // docstring's "Returns:" still says the tool gives something back, so headings of reading verbs count.
+    const heading = base !== undefined && isNounLike(base) && text.charCodeAt(current.end) === 58 && classOfVerb.get(base)?.id !== 'read';
+    if (base !== undefined && !heading) {
       const next = words.peek()?.word ?? '';
       const preamble = PREAMBLE_VERBS.has(base) && PREAMBLE_FOLLOWERS.has(next);
       const allowed = !isNounLike(base) || (sentenceStart && !NOUN_FOLLOWERS.has(next)) || previousWord === 'to' || (SUBJECTS.has(previousWord) && word !== base);

@@ -1,0 +1,84 @@
+// The kinds of miss issue 13 lists, each with real tools from data/ (names and descriptions as crawled):
+// what the category must be, and for the ones that decide by a new rule, which rule decided it.
+import { describe, expect, it } from 'vitest';
+import { classifyTool } from '../../src/classify';
+import type { Category } from '../../src/schema';
+import { tool } from './helpers';
+
+type Case = [name: string, description: string, category: Category];
+
+function expectCategories(cases: readonly Case[]): void {
+  for (const [name, description, category] of cases) {
+    it(`${name} ${JSON.stringify(description.slice(0, 60))} is ${category}`, () => {
+      expect(classifyTool(tool(name, description), { ignoreAnnotations: true }).category).toBe(category);
+    });
+  }
+}
+
+describe('generated API wrappers: the HTTP method decides, not the nouns', () => {
+  expectCategories([
+    ['postTransactionsTransactionIdRelationshipsTags', 'Add tags to transaction', 'Write'],
+    ['ChattingController_startTyping', 'POST /api/startTyping', 'Write'],
+    ['ImageFaceSwap', 'Make a POST request to capix/faceswap/faceswap/v1/image', 'Write'],
+    ['BridgeML_API', 'Make a POST request to bridgeml/codellama/bridgeml/codellama', 'Write'],
+    ['http-head', 'Make an HTTP HEAD request to a specified URL with optional headers (returns only headers)', 'Read'],
+    ['invoicesInvoiceIdPatch', '', 'Write'],
+    ['deleteUsersId', '', 'Destructive'],
+    ['get_api_v1_users', '', 'Read'],
+  ]);
+  it('a POST whose description reads (a search that takes a body) stays Read', () => {
+    expect(classifyTool(tool('API-post-search', 'Notion | Search by title')).category).toBe('Read');
+  });
+  it('says in the evidence that the method decided', () => {
+    const result = classifyTool(tool('ChattingController_startTyping', 'POST /api/startTyping'));
+    expect(result.decidedBy.category).toEqual(['description.http.create']);
+    expect(result.summary).toContain('HTTP');
+  });
+});
+
+describe('money in other forms, and money words that are not money', () => {
+  expectCategories([
+    ['sui-transfer', 'transfer SUI(in mist) to single or multiple addresses', 'Financial'],
+    ['deployToken', 'Deploys a new ERC-20 token on the specified EVM-compatible chain with customizable parameters', 'Financial'],
+    ['dex-swap', 'Execute a token swap on the DEX', 'Financial'],
+    ['send-fungible-tokens', 'Create a fungible token transfer transaction and send it.', 'Financial'],
+    ['billing_createPurchaseOrderV1', 'Create a purchase order for any Hostinger product.', 'Financial'],
+    ['get_balance', 'Get the balance of a wallet.', 'Read'],
+    // The misfires: a tip heading, a deploy or change order, a database transaction, a what-if analysis, swaps that are not trades.
+    ['unmerge-excel-range', 'Unmerge an Excel range.  💡 TIP: Unmerge any merged cells within the given range back into individual cells.', 'Write'],
+    ['snooze-calendar-event-reminder', 'Postpone a reminder for an event in a user calendar until a new time.  💡 TIP: Postpones a triggered event reminder.', 'Write'],
+    ['get_vm_deploy_order', '[VM Deploy Order Management] Get VM deploy order details', 'Read'],
+    ['stop_vm_deploy_order', '[VM Deploy Order Management] Stop VM deploy order', 'Write'],
+    ['create_change_order', '[application delivery] 创建部署单', 'Write'],
+    ['firestore-transaction', 'Execute a transaction with read and write operations', 'Write'],
+    ['run_sql_transaction', 'Execute a SQL transaction against a Neon database, should be used for multiple SQL statements', 'Execute'],
+    ['sp-purchase-analyzer', 'Tool that runs AWS Savings Plans Purchase Analyzer what-if analyses using the Cost Explorer API.', 'Read'],
+    ['quote_buy', 'Get a quote for buying a token with ETH via the PlatformRouter (includes 0.5% ETH fee)', 'Read'],
+    ['swap-indexes', 'Swap two or more indexes in Meilisearch', 'Write'],
+    ['sideboard_swap', 'Swap a card from your deck with a card from your sideboard.', 'Write'],
+  ]);
+});
+
+describe('computation named like execution', () => {
+  expectCategories([
+    ['simulate_command', 'Simulates the execution of a given command.', 'Read'],
+    ['start_simulation', 'Launches a new traffic simulation using the provided simulation dataset configuration', 'Read'],
+    ['superset_sqllab_estimate_query_cost', 'Estimate the cost of executing a SQL query', 'Read'],
+    ['simulate_cwan_route_change', 'Simulate Cloud WAN network changes for a single region.', 'Read'],
+    // Simulating an input performs it; a tool that runs caller-supplied code stays Execute.
+    ['press_key', 'simulates pressing a keyboard key', 'Write'],
+    ['execute_custom_query', 'Execute a custom SQL query against the database.', 'Execute'],
+    ['create_folderless_list', 'Create a new list directly in a ClickUp space without placing it in a folder.', 'Write'],
+  ]);
+});
+
+describe('terminals and shells: input written to them runs commands', () => {
+  expectCategories([
+    ['write_to_terminal', 'Write text or commands to the terminal', 'Execute'],
+    ['interact_with_process', 'Send input to an existing terminal or REPL process and return newly available output', 'Execute'],
+    ['send_command', 'Send a command to the telnet server', 'Execute'],
+    ['send_control_character', 'Sends a control character to the active iTerm terminal (e.g., Control-C)', 'Execute'],
+    ['read_terminal_output', 'Reads the output from the active iTerm terminal', 'Read'],
+    ['notify_message', 'Sends a message to the Unity console', 'Write'],
+  ]);
+});
