@@ -2,7 +2,7 @@
 // risk class, capability labels and findings. Pure and deterministic; rules are compiled once at load.
 import type { CapabilityLabel, Category, Classification, Evidence, Finding, McpTool, RiskClass } from '../schema';
 import { anchored, compileAnchors, compileStarts, execAtStarts, stickyPattern } from './anchors';
-import { classOfVerb } from './lexicon';
+import { classOfVerb, isForeignOpening } from './lexicon';
 import { HEAD_LENGTH, prepareTool, type Parameter, type PreparedTool, type TextEntry } from './prepare';
 import type { Token } from './tokenize';
 import { findPoisoning } from './poisoning';
@@ -429,7 +429,9 @@ function decide(tool: PreparedTool, hits: readonly Hit[]): Verdict {
       insufficientInformation: true,
       reason: empty
         ? `the description is empty and the name "${tool.name}" has no verb the rules know`
-        : `neither the name "${tool.name}" nor the description says what a call does`,
+        : isForeignOpening(tool.description)
+          ? `the name "${tool.name}" has no verb the rules know, and the description is not in English and opens with none of the Chinese, Japanese or Korean verbs the rules read`
+          : `neither the name "${tool.name}" nor the description says what a call does`,
     };
   }
   const used = hits.filter((hit) => {

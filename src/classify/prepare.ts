@@ -2,7 +2,7 @@
 // description's lead verbs, parameters. Everything here is computed from untrusted text and never trusted.
 import type { McpTool } from '../schema';
 import { anchorFlags, scanAnchors, TextKind } from './anchors';
-import { baseOfForm, classOfVerb, isNounLike, splitJoinedVerbs } from './lexicon';
+import { baseOfForm, classOfVerb, foreignLeadVerb, isNounLike, splitJoinedVerbs } from './lexicon';
 import { actionStart, normaliseParameterName, tokenizeName, type Token } from './tokenize';
 
 export interface VerbHit {
@@ -251,7 +251,7 @@ function labelEnd(text: string): number {
   const m = LEADING_LABEL.exec(text);
   return m ? m[0].length : 0;
 }
-const LEADING_LABEL = /^\s*\[[^\]\n]{1,80}\]\s+(?=[A-Za-z])/;
+const LEADING_LABEL = /^\s*\[[^\]\n]{1,80}\]\s*(?=[A-Za-z\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])/;
 
 function leadVerbsOf(text: string): VerbHit[] {
   const from = labelEnd(text);
@@ -297,6 +297,9 @@ function leadVerbsOf(text: string): VerbHit[] {
     previousWord = word;
     previousEnd = current.end;
   }
+  // A Chinese, Japanese or Korean opening: its verb from the small lexicon, when it comes before any English one.
+  const foreign = foreignLeadVerb(text, from);
+  if (foreign && (hits.length === 0 || foreign.start < (hits[0] as VerbHit).start)) return [{ ...foreign, wordIndex: 0 }];
   return hits;
 }
 

@@ -2,6 +2,7 @@
 // what the category must be, and for the ones that decide by a new rule, which rule decided it.
 import { describe, expect, it } from 'vitest';
 import { classifyTool } from '../../src/classify';
+import { classOfVerb, FOREIGN_VERBS } from '../../src/classify/lexicon';
 import type { Category } from '../../src/schema';
 import { tool } from './helpers';
 
@@ -81,4 +82,34 @@ describe('terminals and shells: input written to them runs commands', () => {
     ['read_terminal_output', 'Reads the output from the active iTerm terminal', 'Read'],
     ['notify_message', 'Sends a message to the Unity console', 'Write'],
   ]);
+});
+
+describe('descriptions in Chinese, Japanese and Korean: a small lexicon, or insufficient information', () => {
+  expectCategories([
+    ['/api/avatar', '获取头像', 'Read'],
+    ['/api/bilibili/cover', '哔哩哔哩封面获取', 'Read'],
+    ['/api/domain/dns', '域名DNS解析查询', 'Read'],
+    ['subway', '지하철 도착 정보 조회', 'Read'],
+    ['siyuan_file_putFile', '写入文件', 'Write'],
+    ['siyuan_attr_setBlockAttrs', '设置块属性', 'Write'],
+    ['tool_back', '브라우저 히스토리에서 뒤로 이동합니다.', 'Write'],
+    ['maps_distance', '根据两个经纬度坐标计算距离，支持公交、步行、地铁距离计算', 'Read'],
+    ['长亭 IP 情报查询', '基于长亭威胁情报，获取给定 IP 的威胁情报信息', 'Read'],
+    ['get-custom-domain-config', '查询函数计算的域名路由配置', 'Read'],
+    ['get_market_type', 'DART에 등록되어 있는 종목의 상장시장 정보를 제공합니다.', 'Read'],
+    ['get_sets', '返回所有MTG卡牌系列的完整数据，按发布日期降序排列', 'Read'],
+    ['create_change_order', '[application delivery] 创建部署单', 'Write'],
+    ['StartInstances', '批量启动ECS实例，适用于需要同时管理和启动多台ECS实例的场景，例如应用部署和高可用性场景。', 'Write'],
+    ['x', 'ファイルを削除します', 'Destructive'],
+    ['x', '执行SQL查询语句', 'Execute'],
+    ['x', '支付宝账单查询', 'Read'],
+  ]);
+  it('says why when a non-English description has none of the verbs it reads', () => {
+    const result = classifyTool(tool('/api/abbr', '能不能好好说话'));
+    expect(result).toMatchObject({ category: 'Other', insufficientInformation: true });
+    expect(result.summary).toContain('not in English');
+  });
+  it('maps every lexicon term to a verb of a verb class', () => {
+    expect(FOREIGN_VERBS.filter(([, verb]) => !classOfVerb.has(verb))).toEqual([]);
+  });
 });
