@@ -48,6 +48,8 @@ export const CONFIDENCE = {
   weakRead: 0.45,
   /** Nothing says what a call does: Other, insufficient information. */
   nothing: 0.2,
+  /** The tool says nothing of itself, and every other tool of its server (or of its name's family) has one category. */
+  sibling: 0.4,
   /** Added when readOnlyHint: true confirms a Read verdict. */
   annotationConfirms: 0.05,
 } as const;

@@ -1,9 +1,11 @@
 // The kinds of miss issue 13 lists, each with real tools from data/ (names and descriptions as crawled):
 // what the category must be, and for the ones that decide by a new rule, which rule decided it.
 import { describe, expect, it } from 'vitest';
-import { classifyTool } from '../../src/classify';
+import { CONFIDENCE, classifyServer, classifyServerTools, classifyTool } from '../../src/classify';
 import { classOfVerb, FOREIGN_VERBS } from '../../src/classify/lexicon';
 import type { Category } from '../../src/schema';
+import { verdictsFor } from '../../src/site/verdicts';
+import { defaultDataDir, readServer } from '../../src/store/dataset';
 import { tool } from './helpers';
 
 type Case = [name: string, description: string, category: Category];
@@ -111,5 +113,41 @@ describe('descriptions in Chinese, Japanese and Korean: a small lexicon, or insu
   });
   it('maps every lexicon term to a verb of a verb class', () => {
     expect(FOREIGN_VERBS.filter(([, verb]) => !classOfVerb.has(verb))).toEqual([]);
+  });
+});
+
+describe('sibling context: a silent tool on a server that only reads', () => {
+  const verdicts = (id: string) => {
+    const server = readServer(defaultDataDir(), id);
+    if (!server) throw new Error(`no server ${id} in data/`);
+    const results = classifyServerTools(server);
+    return new Map(server.tools.map((stored, index) => [stored.definition.name, results[index]!]));
+  };
+
+  it('a tool with an empty description takes Read from its name family (VirusTotal vt_*), and the evidence says so', () => {
+    const byName = verdicts('ashfaaqf-mcp-priam-virustotal-f3f78e62');
+    const behavior = byName.get('vt_behavior')!;
+    expect(behavior).toMatchObject({ category: 'Read', risk: 'Low', insufficientInformation: false, confidence: CONFIDENCE.sibling });
+    expect(behavior.decidedBy.category).toEqual(['server.sibling.family']);
+    expect(behavior.evidence.at(-1)).toMatchObject({ rule: 'server.sibling.family', field: 'server', concludes: 'category:Read' });
+    expect(behavior.evidence.at(-1)!.match).toContain('vt_domain_report');
+    expect(behavior.summary).toMatch(/^Read, Low risk: .*begins with "vt"/);
+    // A tool that speaks for itself keeps its own verdict.
+    expect(byName.get('vt_domain_report')!.decidedBy.category).not.toContain('server.sibling.family');
+  });
+
+  it('does not lean on siblings that disagree, nor take a category other than Read from them', () => {
+    const pentest = verdicts('dmontgomery40-pentest-mcp-b5452e22');
+    expect(pentest.get('gobuster')).toMatchObject({ category: 'Other', insufficientInformation: true });
+    // Every classified tool of this calculator is Write ("add"): a silent tool is not guessed to write.
+    const calculator = verdicts('simonberner-mcp-server-calculator-2cb5414a');
+    expect(calculator.get('sin')).toMatchObject({ category: 'Other', insufficientInformation: true });
+  });
+
+  it('is what the site shows, and what classifyServer counts', () => {
+    const server = readServer(defaultDataDir(), 'ashfaaqf-mcp-priam-virustotal-f3f78e62')!;
+    const index = server.tools.findIndex((stored) => stored.definition.name === 'vt_behavior');
+    expect(verdictsFor(server).tools[index]!.category).toBe('Read');
+    expect(classifyServer(server).byCategory.Other).toBe(0);
   });
 });
