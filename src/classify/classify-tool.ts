@@ -256,12 +256,12 @@ function collectHits(tool: PreparedTool, phase: Phase): Hit[] {
 
 /**
  * Whether a name token is a verb used as a modifier of the noun after it: a verb that is not the name's
- * own verb and not a money verb (`get_vm_deploy_order`, `create_change_order`: a deploy or change order;
- * `create_sell_order` is still a sell order).
+ * own verb, nor a money verb or one that creates or sends (`get_vm_deploy_order`, `create_change_order`:
+ * a deploy or change order; `create_sell_order` is still a sell order, `request_send_money` still sends money).
  */
 function modifiesNext(tool: PreparedTool, previous: Token): boolean {
   const verbClass = classOfVerb.get(previous.word);
-  if (verbClass === undefined || verbClass.id === 'financial') return false;
+  if (verbClass === undefined || verbClass.id === 'financial' || verbClass.id === 'create') return false;
   return !tool.nameVerbs.some((verb) => verb.start === previous.start);
 }
 

@@ -29,8 +29,9 @@ export type Matcher =
   | { kind: 'name-verb'; verbs: readonly string[] }
   /**
    * Any token of the name (after splitting camelCase, snake_case, kebab-case and dots), or only its last one.
-   * `notAfterModifier`: not a token right after a verb that is not the name's own verb and not a money
-   * verb (in `get_vm_deploy_order` and `create_change_order` the order is a deploy or change order).
+   * `notAfterModifier`: not a token right after a verb that is not the name's own verb, nor a money verb
+   * or one that creates or sends (in `get_vm_deploy_order` and `create_change_order` the order is a deploy
+   * or change order; `request_send_money` still sends money).
    */
   | { kind: 'name-token'; tokens: readonly string[]; last?: boolean; notAfterModifier?: boolean }
   /** The whole name (as written, untrusted) against a pattern: the shape of a generated operation id. */

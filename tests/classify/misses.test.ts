@@ -46,6 +46,8 @@ describe('money in other forms, and money words that are not money', () => {
     ['dex-swap', 'Execute a token swap on the DEX', 'Financial'],
     ['send-fungible-tokens', 'Create a fungible token transfer transaction and send it.', 'Financial'],
     ['billing_createPurchaseOrderV1', 'Create a purchase order for any Hostinger product.', 'Financial'],
+    ['request_send_money', 'Create an ACH payment that requires admin approval from the Mercury web interface.', 'Financial'],
+    ['customer-credits-post-transaction', 'Post a transaction\n\nPost a multi-entry transaction. Entries must balance (total debits must equal total credits).', 'Financial'],
     ['get_balance', 'Get the balance of a wallet.', 'Read'],
     // The misfires: a tip heading, a deploy or change order, a database transaction, a what-if analysis, swaps that are not trades.
     ['unmerge-excel-range', 'Unmerge an Excel range.  💡 TIP: Unmerge any merged cells within the given range back into individual cells.', 'Write'],
