@@ -112,6 +112,16 @@ const NEGATIONS = new Set(['not', 'never', 'cannot', 't', 'no', 'without']);
 /** Verbs too generic to say what a description's tool does ("Runs diagnostics", "Executes a retrieval"); phrases decide. */
 const GENERIC_LEAD_VERBS = new Set(['run', 'execute', 'exec', 'perform', 'call', 'invoke', 'use', 'make', 'help', 'handle', 'process']);
 
+/**
+ * Verbs whose next word changes what they do: withdrawing from a tournament or a list cancels taking
+ * part (withdraw_from_arena); withdrawing funds moves money.
+ */
+const PARTICLE_VERBS: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([['withdraw', new Map([['from', 'cancel']])]]);
+
+function withParticle(verb: string, next: string | undefined): string {
+  return (next !== undefined ? PARTICLE_VERBS.get(verb)?.get(next) : undefined) ?? verb;
+}
+
 function pushVerb(hits: VerbHit[], token: Token): void {
   for (const hit of hits) if (hit.start === token.start) return;
   hits.push({ verb: token.word, text: token.text, start: token.start });
@@ -291,7 +301,7 @@ function leadVerbsOf(text: string): VerbHit[] {
       const allowed = !isNounLike(base) || (sentenceStart && !NOUN_FOLLOWERS.has(next)) || previousWord === 'to' || (SUBJECTS.has(previousWord) && word !== base);
       // "does not delete", "never modifies", "don't overwrite": a negated verb says what the tool does not do.
       const negated = NEGATIONS.has(previousWord);
-      if (!preamble && allowed && !negated && !GENERIC_LEAD_VERBS.has(base)) hits.push({ verb: base, text: text.slice(current.start, current.end), start: current.start, wordIndex });
+      if (!preamble && allowed && !negated && !GENERIC_LEAD_VERBS.has(base)) hits.push({ verb: withParticle(base, next), text: text.slice(current.start, current.end), start: current.start, wordIndex });
     }
     sentenceStart = false;
     previousWord = word;
@@ -345,7 +355,10 @@ export function prepareTool(tool: McpTool): PreparedTool {
   const tokens = tokenizeName(name);
   const description = tool.description ?? '';
   const title = tool.title ?? tool.annotations?.title ?? '';
-  const nameVerbs = nameVerbsOf(name, tokens);
+  const nameVerbs = nameVerbsOf(name, tokens).map((hit) => {
+    const at = tokens.findIndex((token) => token.start === hit.start);
+    return at < 0 ? hit : { ...hit, verb: withParticle(hit.verb, tokens[at + 1]?.word) };
+  });
   const leadField = description.trim() === '' && title !== '' ? 'title' : 'description';
   const parameters = parametersOf(tool);
   const texts: PreparedTool['texts'] = [];

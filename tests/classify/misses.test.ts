@@ -61,6 +61,10 @@ describe('money in other forms, and money words that are not money', () => {
     ['quote_buy', 'Get a quote for buying a token with ETH via the PlatformRouter (includes 0.5% ETH fee)', 'Read'],
     ['swap-indexes', 'Swap two or more indexes in Meilisearch', 'Write'],
     ['sideboard_swap', 'Swap a card from your deck with a card from your sideboard.', 'Write'],
+    // Withdrawing from a tournament cancels taking part; withdrawing funds moves money.
+    ['withdraw_from_arena', 'Withdraw from an arena tournament', 'Write'],
+    ['gnfd_withdraw_from_payment', 'Withdraw funds from a payment account', 'Financial'],
+    ['savings_goal_withdraw', 'Withdraw money from a savings goal', 'Financial'],
   ]);
 });
 
