@@ -2,7 +2,7 @@
 // risk class, capability labels and findings. Pure and deterministic; rules are compiled once at load.
 import type { CapabilityLabel, Category, Classification, Evidence, Finding, McpTool, RiskClass } from '../schema';
 import { anchored, compileAnchors, compileStarts, execAtStarts, stickyPattern } from './anchors';
-import { classOfVerb } from './lexicon';
+import { classOfVerb, isForeignOpening } from './lexicon';
 import { HEAD_LENGTH, prepareTool, type Parameter, type PreparedTool, type TextEntry } from './prepare';
 import type { Token } from './tokenize';
 import { findPoisoning } from './poisoning';
@@ -48,6 +48,8 @@ export const CONFIDENCE = {
   weakRead: 0.45,
   /** Nothing says what a call does: Other, insufficient information. */
   nothing: 0.2,
+  /** The tool says nothing of itself, and every other tool of its server (or of its name's family) has one category. */
+  sibling: 0.4,
   /** Added when readOnlyHint: true confirms a Read verdict. */
   annotationConfirms: 0.05,
 } as const;
@@ -128,7 +130,8 @@ function runs(rule: Rule, phase: Phase): boolean {
 interface RuleSet {
   /** Per verb: the verb class's name rule and lead rule, and other rules on the name's verb. */
   verbs: Map<string, { name?: CompiledRule; lead?: CompiledRule; extra: CompiledRule[] }>;
-  tokens: Array<{ rule: CompiledRule; tokens: ReadonlySet<string>; last: boolean }>;
+  tokens: Array<{ rule: CompiledRule; tokens: ReadonlySet<string>; last: boolean; notAfterModifier: boolean }>;
+  namePatterns: Array<{ rule: CompiledRule; pattern: RegExp }>;
   phrases: Array<{ rule: CompiledRule; pattern: RegExp; group: number; sticky: RegExp; stickyLower: RegExp; startGroup: number }>;
   parameters: CompiledRule[];
 }
@@ -141,7 +144,7 @@ for (const rule of compiled) {
 }
 
 function ruleSet(phase: Phase): RuleSet {
-  const set: RuleSet = { verbs: new Map(), tokens: [], phrases: [], parameters: [] };
+  const set: RuleSet = { verbs: new Map(), tokens: [], namePatterns: [], phrases: [], parameters: [] };
   for (const rule of compiled) {
     if (!runs(rule, phase)) continue;
     const match = rule.match;
@@ -157,7 +160,8 @@ function ruleSet(phase: Phase): RuleSet {
         } else if (match.kind === 'name-verb') entry.extra.push(rule);
         set.verbs.set(verb, entry);
       }
-    } else if (match.kind === 'name-token') set.tokens.push({ rule, tokens: new Set(match.tokens), last: match.last === true });
+    } else if (match.kind === 'name-token') set.tokens.push({ rule, tokens: new Set(match.tokens), last: match.last === true, notAfterModifier: match.notAfterModifier === true });
+    else if (match.kind === 'name-pattern') set.namePatterns.push({ rule, pattern: match.pattern });
     else if (match.kind === 'phrase') {
       const { group, startGroup } = phraseGroups.get(rule) ?? { group: -1, startGroup: -1 };
       const sticky = startGroup < 0 ? match.pattern : stickyPattern(match.pattern, true);
@@ -201,13 +205,18 @@ function collectHits(tool: PreparedTool, phase: Phase): Hit[] {
     if (entry?.lead) hits.push({ rule: entry.lead, field: tool.leadField, match: verb.text, start: verb.start });
   }
   const lastToken = tool.tokens.length - 1;
-  for (const { rule, tokens, last } of set.tokens) {
+  for (const { rule, tokens, last, notAfterModifier } of set.tokens) {
     for (let i = last ? Math.max(0, lastToken) : 0; i <= lastToken; i++) {
       const token = tool.tokens[i] as Token;
       if (!tokens.has(token.word)) continue;
+      if (notAfterModifier && i > 0 && modifiesNext(tool, tool.tokens[i - 1] as Token)) continue;
       hits.push({ rule, field: 'name', match: token.text, start: token.start });
       break;
     }
+  }
+  for (const { rule, pattern } of set.namePatterns) {
+    const m = pattern.exec(tool.name);
+    if (m) hits.push({ rule, field: 'name', match: m[0], start: m.index });
   }
   for (const phrase of set.phrases) {
     const { rule, group } = phrase;
@@ -243,6 +252,17 @@ function collectHits(tool: PreparedTool, phase: Phase): Hit[] {
     }
   }
   return hits;
+}
+
+/**
+ * Whether a name token is a verb used as a modifier of the noun after it: a verb that is not the name's
+ * own verb, nor a money verb or one that creates or sends (`get_vm_deploy_order`, `create_change_order`:
+ * a deploy or change order; `create_sell_order` is still a sell order, `request_send_money` still sends money).
+ */
+function modifiesNext(tool: PreparedTool, previous: Token): boolean {
+  const verbClass = classOfVerb.get(previous.word);
+  if (verbClass === undefined || verbClass.id === 'financial' || verbClass.id === 'create') return false;
+  return !tool.nameVerbs.some((verb) => verb.start === previous.start);
 }
 
 /** Which rules match a tool, before any verdict: what the rule fixtures test. */
@@ -290,7 +310,9 @@ const isVerbRule = (hit: Hit): boolean => hit.rule.nameVerb || hit.rule.leadVerb
 const LATE_LEAD_WORD = 6;
 
 /** Whether a phrase or parameter hint may raise `from` to `to`. */
-function mayEscalate(hit: Hit, from: Category | undefined, to: Category, readOnlyLimited: boolean, createLike: boolean, openingEnd: number): boolean {
+function mayEscalate(hit: Hit, from: Category | undefined, to: Category, readOnlyLimited: boolean, createLike: boolean, openingEnd: number, notMoney: boolean): boolean {
+  // A transaction on a database (firestore-transaction, run_sql_transaction) moves no money.
+  if (to === 'Financial' && notMoney) return false;
   if (hit.rule.weight >= 2) {
     // A description may mention other operations ("To delete it, use delete_item", "creating a policy invokes a
     // pipeline"): only its opening sentence may say that the tool itself deletes, runs code or moves money.
@@ -301,6 +323,17 @@ function mayEscalate(hit: Hit, from: Category | undefined, to: Category, readOnl
   }
   // Weak hints only fill gaps: a code parameter when nothing else says what the tool does, a money noun on a create/execute verb.
   return (to === 'Execute' && from === undefined && !readOnlyLimited) || (to === 'Financial' && createLike);
+}
+
+/** The HTTP method hit that decides a generated API wrapper: the description's (in its opening), else the name's. */
+function httpMethodHit(hits: readonly Hit[], openingEnd: number): Hit | undefined {
+  let fromName: Hit | undefined;
+  for (const hit of hits) {
+    if (!concludes(hit, 'qualifier:http-method')) continue;
+    if (hit.field === 'name') fromName ??= hit;
+    else if (hit.field !== 'description' || hit.start < openingEnd) return hit;
+  }
+  return fromName;
 }
 
 /** Decides the category from the text alone (name, title, description, parameters). */
@@ -321,14 +354,28 @@ function decide(tool: PreparedTool, hits: readonly Hit[]): Verdict {
   let confidence = nameCategory && leadCategory ? (nameCategory === leadCategory ? CONFIDENCE.agree : CONFIDENCE.nameOnly) : nameCategory ? CONFIDENCE.nameOnly : leadCategory ? CONFIDENCE.descriptionOnly : 0;
 
   const readOnlyLimit = concluding(hits, 'qualifier:read-only');
+  const notMoney = concluding(hits, 'qualifier:not-money').length > 0;
   let createLike = false;
   for (const hit of nameHits) if (hit.rule.createLike) createLike = true;
   for (const hit of leadHits) if (hit.rule.createLike) createLike = true;
+  // A generated API wrapper (`POST /warranties`, `invoicesInvoiceIdPatch`): the HTTP method decides, not
+  // the nouns of the path or verbs inside it; a POST whose description's lead verb reads (a search that
+  // takes a body) stays Read. The description's method is preferred to the name's.
+  const method = httpMethodHit(hits, tool.openingEnd);
+  const methodDecides = method !== undefined && !(method.rule.category === 'Write' && !method.rule.also?.includes('qualifier:overwrite') && leadCategory === 'Read');
+  if (method !== undefined && methodDecides) {
+    category = method.rule.category;
+    deciding.length = 0;
+    deciding.push(method);
+    confidence = Math.max(nameCategory === category || leadCategory === category ? CONFIDENCE.agree : 0, CONFIDENCE.phrase);
+  }
   // Strong phrases and parameter shapes first (a multi-operation tool that can delete, code, money), then weak hints.
   let weakRead: Hit | undefined;
-  for (const pass of [2, 1]) {
+  for (const pass of methodDecides ? [] : [2, 1]) {
     for (const hit of hits) {
       if (isVerbRule(hit) || (pass === 2 ? hit.rule.weight < 2 : hit.rule.weight >= 2)) continue;
+      // An HTTP method decides only where httpMethodHit chose it (a POST that a lead verb shows reads stays Read).
+      if (concludes(hit, 'qualifier:http-method')) continue;
       const to = hit.rule.category;
       if (to === undefined) continue;
       if (to === 'Read') {
@@ -336,7 +383,7 @@ function decide(tool: PreparedTool, hits: readonly Hit[]): Verdict {
         continue;
       }
       if (category !== undefined && SEVERITY[to] <= SEVERITY[category]) continue;
-      if (!mayEscalate(hit, category, to, readOnlyLimit.length > 0, createLike, tool.openingEnd)) continue;
+      if (!mayEscalate(hit, category, to, readOnlyLimit.length > 0, createLike, tool.openingEnd, notMoney)) continue;
       category = to;
       deciding.unshift(hit);
       confidence = Math.max(confidence, CONFIDENCE.phrase);
@@ -361,6 +408,14 @@ function decide(tool: PreparedTool, hits: readonly Hit[]): Verdict {
     deciding.unshift(...advice);
     confidence = Math.max(confidence, CONFIDENCE.qualifier);
   }
+  // A tool that only simulates, quotes or estimates an action (sp-purchase-analyzer's what-if analyses,
+  // quote_buy "Get a quote for buying") works out what the action would do; it performs nothing.
+  const computes = concluding(hits, 'qualifier:computes').filter((hit) => hit.field !== 'description' || hit.start < tool.openingEnd);
+  if (computes.length > 0 && category !== 'Read') {
+    category = 'Read';
+    deciding.unshift(...computes);
+    confidence = Math.max(confidence, CONFIDENCE.qualifier);
+  }
   const irreversible = concluding(hits, 'qualifier:irreversible');
   if (category === 'Write' && irreversible.length > 0) {
     category = 'Destructive';
@@ -376,7 +431,9 @@ function decide(tool: PreparedTool, hits: readonly Hit[]): Verdict {
       insufficientInformation: true,
       reason: empty
         ? `the description is empty and the name "${tool.name}" has no verb the rules know`
-        : `neither the name "${tool.name}" nor the description says what a call does`,
+        : isForeignOpening(tool.description)
+          ? `the name "${tool.name}" has no verb the rules know, and the description is not in English and opens with none of the Chinese, Japanese or Korean verbs the rules read`
+          : `neither the name "${tool.name}" nor the description says what a call does`,
     };
   }
   const used = hits.filter((hit) => {

@@ -2,7 +2,7 @@
 // description's lead verbs, parameters. Everything here is computed from untrusted text and never trusted.
 import type { McpTool } from '../schema';
 import { anchorFlags, scanAnchors, TextKind } from './anchors';
-import { baseOfForm, classOfVerb, isNounLike, splitJoinedVerbs } from './lexicon';
+import { baseOfForm, classOfVerb, foreignLeadVerb, isNounLike, splitJoinedVerbs } from './lexicon';
 import { actionStart, normaliseParameterName, tokenizeName, type Token } from './tokenize';
 
 export interface VerbHit {
@@ -112,6 +112,16 @@ const NEGATIONS = new Set(['not', 'never', 'cannot', 't', 'no', 'without']);
 /** Verbs too generic to say what a description's tool does ("Runs diagnostics", "Executes a retrieval"); phrases decide. */
 const GENERIC_LEAD_VERBS = new Set(['run', 'execute', 'exec', 'perform', 'call', 'invoke', 'use', 'make', 'help', 'handle', 'process']);
 
+/**
+ * Verbs whose next word changes what they do: withdrawing from a tournament or a list cancels taking
+ * part (withdraw_from_arena); withdrawing funds moves money.
+ */
+const PARTICLE_VERBS: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([['withdraw', new Map([['from', 'cancel']])]]);
+
+function withParticle(verb: string, next: string | undefined): string {
+  return (next !== undefined ? PARTICLE_VERBS.get(verb)?.get(next) : undefined) ?? verb;
+}
+
 function pushVerb(hits: VerbHit[], token: Token): void {
   for (const hit of hits) if (hit.start === token.start) return;
   hits.push({ verb: token.word, text: token.text, start: token.start });
@@ -201,7 +211,10 @@ class WordCursor {
   constructor(
     private readonly text: string,
     private readonly limit: number,
-  ) {}
+    start = 0,
+  ) {
+    this.position = start;
+  }
 
   private read(): Word | undefined {
     if (this.position >= this.text.length) return undefined;
@@ -230,20 +243,31 @@ class WordCursor {
   }
 }
 
-/** Whether the gap text[from..to) between two words ends a sentence or starts a list item. */
+/** Whether the gap text[from..to) between two words ends a sentence, starts a list item or follows a label (`Notion | Search by title`). */
 function breaksSentence(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 10 || c === 0x2022) return true;
+    if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 10 || c === 124 || c === 0x2022) return true;
     if ((c === 45 || c === 42) && (i === from || text.charCodeAt(i - 1) === 32) && i + 1 < to && text.charCodeAt(i + 1) === 32) return true;
   }
   return false;
 }
 
+/**
+ * Where the description's own words begin: after a leading section label in brackets ("[VM Deploy Order
+ * Management] Get VM deploy order details"), which names a group of tools, not what this one does.
+ */
+function labelEnd(text: string): number {
+  const m = LEADING_LABEL.exec(text);
+  return m ? m[0].length : 0;
+}
+const LEADING_LABEL = /^\s*\[[^\]\n]{1,80}\]\s*(?=[A-Za-z\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])/;
+
 function leadVerbsOf(text: string): VerbHit[] {
-  const words = new WordCursor(text, LEAD_WINDOW);
+  const from = labelEnd(text);
+  const words = new WordCursor(text, LEAD_WINDOW, from);
   let sentenceStart = true;
-  let previousEnd = 0;
+  let previousEnd = from;
   let previousWord = '';
   let pendingJoin = false;
   let wordIndex = -1;
@@ -267,19 +291,25 @@ function leadVerbsOf(text: string): VerbHit[] {
       previousEnd = current.end;
       continue;
     }
-    if (previousEnd > 0 && breaksSentence(text, previousEnd, current.start)) sentenceStart = true;
-    if (base !== undefined) {
+    if (previousEnd > from && breaksSentence(text, previousEnd, current.start)) sentenceStart = true;
+    // "💡 TIP:", "Order:", "Update:": a noun-like word right before a colon is a heading, not a verb. A
+    // docstring's "Returns:" still says the tool gives something back, so headings of reading verbs count.
+    const heading = base !== undefined && isNounLike(base) && text.charCodeAt(current.end) === 58 && classOfVerb.get(base)?.id !== 'read';
+    if (base !== undefined && !heading) {
       const next = words.peek()?.word ?? '';
       const preamble = PREAMBLE_VERBS.has(base) && PREAMBLE_FOLLOWERS.has(next);
       const allowed = !isNounLike(base) || (sentenceStart && !NOUN_FOLLOWERS.has(next)) || previousWord === 'to' || (SUBJECTS.has(previousWord) && word !== base);
       // "does not delete", "never modifies", "don't overwrite": a negated verb says what the tool does not do.
       const negated = NEGATIONS.has(previousWord);
-      if (!preamble && allowed && !negated && !GENERIC_LEAD_VERBS.has(base)) hits.push({ verb: base, text: text.slice(current.start, current.end), start: current.start, wordIndex });
+      if (!preamble && allowed && !negated && !GENERIC_LEAD_VERBS.has(base)) hits.push({ verb: withParticle(base, next), text: text.slice(current.start, current.end), start: current.start, wordIndex });
     }
     sentenceStart = false;
     previousWord = word;
     previousEnd = current.end;
   }
+  // A Chinese, Japanese or Korean opening: its verb from the small lexicon, when it comes before any English one.
+  const foreign = foreignLeadVerb(text, from);
+  if (foreign && (hits.length === 0 || foreign.start < (hits[0] as VerbHit).start)) return [{ ...foreign, wordIndex: 0 }];
   return hits;
 }
 
@@ -325,7 +355,10 @@ export function prepareTool(tool: McpTool): PreparedTool {
   const tokens = tokenizeName(name);
   const description = tool.description ?? '';
   const title = tool.title ?? tool.annotations?.title ?? '';
-  const nameVerbs = nameVerbsOf(name, tokens);
+  const nameVerbs = nameVerbsOf(name, tokens).map((hit) => {
+    const at = tokens.findIndex((token) => token.start === hit.start);
+    return at < 0 ? hit : { ...hit, verb: withParticle(hit.verb, tokens[at + 1]?.word) };
+  });
   const leadField = description.trim() === '' && title !== '' ? 'title' : 'description';
   const parameters = parametersOf(tool);
   const texts: PreparedTool['texts'] = [];

@@ -6,7 +6,9 @@ import type { CapabilityLabel, Category, Severity } from '../schema';
  * What a rule concludes. `category:*` votes for a category; `label:*` adds a capability label;
  * `qualifier:*` refines a verdict (`read-only`: the description limits the tool to reading; `advice`:
  * its opening says it returns guidance or documentation about an action instead of performing it;
- * `overwrite`: it replaces existing state; `irreversible`: it cannot be undone); `risk:+1` raises the
+ * `overwrite`: it replaces existing state; `irreversible`: it cannot be undone; `http-method`: the text
+ * is an HTTP method and path, so the method decides; `not-money`: a money word names a database
+ * transaction; `computes`: it only simulates, quotes or estimates an action); `risk:+1` raises the
  * risk class one step for the reason in the explanation.
  */
 export type Conclusion =
@@ -16,14 +18,24 @@ export type Conclusion =
   | 'qualifier:overwrite'
   | 'qualifier:irreversible'
   | 'qualifier:advice'
+  | 'qualifier:http-method'
+  | 'qualifier:not-money'
+  | 'qualifier:computes'
   | 'risk:+1';
 
 /** Where a rule looks. Name verbs and description lead verbs come from the verb lexicon (rules/verbs.ts). */
 export type Matcher =
   /** A verb of the tool's name (its first token, its last token, or one joined by and/or). */
   | { kind: 'name-verb'; verbs: readonly string[] }
-  /** Any token of the name (after splitting camelCase, snake_case, kebab-case and dots), or only its last one. */
-  | { kind: 'name-token'; tokens: readonly string[]; last?: boolean }
+  /**
+   * Any token of the name (after splitting camelCase, snake_case, kebab-case and dots), or only its last one.
+   * `notAfterModifier`: not a token right after a verb that is not the name's own verb, nor a money verb
+   * or one that creates or sends (in `get_vm_deploy_order` and `create_change_order` the order is a deploy
+   * or change order; `request_send_money` still sends money).
+   */
+  | { kind: 'name-token'; tokens: readonly string[]; last?: boolean; notAfterModifier?: boolean }
+  /** The whole name (as written, untrusted) against a pattern: the shape of a generated operation id. */
+  | { kind: 'name-pattern'; pattern: RegExp }
   /** The first verb (or list of verbs: "Create, update or delete") of the description's first sentence. */
   | { kind: 'lead-verb'; verbs: readonly string[] }
   /**

@@ -1,6 +1,6 @@
 // The one place the site asks for a tool's classification and policies, so a page, its download and
 // the dataset export always compute them with the same inputs.
-import { classifyServer, classifyTool } from '../classify';
+import { classifyServer, classifyServerTools, classifyTool } from '../classify';
 import { policyForServer, policyForTool, type ServerPolicy, type ToolPolicy } from '../policy';
 import type { Classification, Server, ServerClassification, StoredTool } from '../schema';
 
@@ -11,11 +11,11 @@ export type ServerVerdicts = {
 
 const cache = new WeakMap<Server, ServerVerdicts>();
 
-/** Classifications of every tool of a server (in the server's tool order) and the server-level view. */
+/** Classifications of every tool of a server (in the server's tool order, a silent tool leaning on its siblings) and the server-level view. */
 export function verdictsFor(server: Server): ServerVerdicts {
   let verdicts = cache.get(server);
   if (!verdicts) {
-    const tools = server.tools.map((tool) => classifyTool(tool.definition));
+    const tools = classifyServerTools(server);
     verdicts = { tools, server: classifyServer(server, tools) };
     cache.set(server, verdicts);
   }

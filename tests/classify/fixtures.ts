@@ -83,12 +83,12 @@ export const ruleFixtures: Record<string, RuleFixture> = {
     quiet: [tool('x', 'Runs diagnostics and reports problems.'), tool('x', 'Execute a retrieval against the knowledge base.')],
   },
   'name.verb.financial': {
-    fires: [tool('refund_payment'), tool('swap_tokens'), tool('buy_stock'), tool('pay_invoice')],
-    quiet: [tool('list_charges'), tool('get_balance'), tool('manage_notification_subscription')],
+    fires: [tool('refund_payment'), tool('sell_shares'), tool('buy_stock'), tool('pay_invoice')],
+    quiet: [tool('list_charges'), tool('get_balance'), tool('manage_notification_subscription'), tool('swap-indexes'), tool('ImageFaceSwap'), tool('BridgeML_API')],
   },
   'description.verb.financial': {
-    fires: [tool('x', 'Refunds a charge.'), tool('x', 'Swap tokens on a decentralised exchange.')],
-    quiet: [tool('x', 'List all charges.'), tool('x', 'Charge history of the account.')],
+    fires: [tool('x', 'Refunds a charge.'), tool('x', 'Sell shares in a market')],
+    quiet: [tool('x', 'List all charges.'), tool('x', 'Charge history of the account.'), tool('x', 'Swap two or more indexes in Meilisearch'), tool('x', 'Unmerge an Excel range.  💡 TIP: Unmerge any merged cells within the given range back into individual cells.')],
   },
   'name.noun.read': {
     fires: [tool('about'), tool('lol-champion-analysis'), tool('server_status')],
@@ -358,5 +358,80 @@ export const ruleFixtures: Record<string, RuleFixture> = {
   'annotation.not-destructive-contradicted': {
     fires: [tool('delete_file', 'Delete a file.', {}, { readOnlyHint: false, destructiveHint: false })],
     quiet: [tool('create_file', 'Create a file.', {}, { destructiveHint: false }), tool('delete_file', 'Delete a file.', {}, { destructiveHint: true })],
+  },
+  // Generated API wrappers (rules/http.ts): descriptions and names that are an HTTP method and a path.
+  'description.http.read': {
+    fires: [tool('list_discounts', 'GET /discounts'), tool('ScreenshotController_screenshot', 'GET /api/screenshot'), tool('http_head', 'Make an HTTP HEAD request to retrieve only headers from the response')],
+    quiet: [tool('x', 'Get a discount by its id.'), tool('update_discounts', 'PATCH /discounts/{discount_id}')],
+  },
+  'description.http.create': {
+    fires: [tool('ChattingController_startTyping', 'POST /api/startTyping'), tool('ImageFaceSwap', 'Make a POST request to capix/faceswap/faceswap/v1/image')],
+    quiet: [tool('x', 'Post a message to a channel.'), tool('list_discounts', 'GET /discounts')],
+  },
+  'description.http.overwrite': {
+    fires: [tool('update_discounts', 'PATCH /discounts/{discount_id}'), tool('http-patch', 'Make an HTTP PATCH request to a specified URL with optional headers'), tool('playwright_put', 'Perform an HTTP PUT request')],
+    quiet: [tool('x', 'Patch notes for the latest release.'), tool('x', 'Put object into a bucket')],
+  },
+  'description.http.delete': {
+    fires: [tool('delete_discounts', 'DELETE /discounts/{discount_id}'), tool('playwright_delete', 'Perform an HTTP DELETE request')],
+    quiet: [tool('x', 'Delete a discount.'), tool('list_discounts', 'GET /discounts')],
+  },
+  'name.http.read': {
+    fires: [tool('get_v2_chains'), tool('API-get-block-children'), tool('getUsersUserId')],
+    quiet: [tool('getUser'), tool('get_users'), tool('getApiOperation')],
+  },
+  'name.http.create': {
+    fires: [tool('postTransactionsTransactionIdRelationshipsTags'), tool('API-post-page')],
+    quiet: [tool('post_message'), tool('postApiCatalogDiscoveryServices')],
+  },
+  'name.http.overwrite': {
+    fires: [tool('invoicesInvoiceIdPatch'), tool('API-patch-page'), tool('usersUserIdPut')],
+    quiet: [tool('patch_profile_bookmarks_many'), tool('putObject')],
+  },
+  'name.http.delete': {
+    fires: [tool('deleteUsersId'), tool('API-delete-a-block')],
+    quiet: [tool('delete_user'), tool('deleteApiCollectionComment')],
+  },
+  // Money in other forms, and database transactions (rules/money.ts).
+  'description.moves-crypto': {
+    fires: [
+      tool('sui-transfer', 'transfer SUI(in mist) to single or multiple addresses'),
+      tool('deployToken', 'Deploys a new ERC-20 token on the specified EVM-compatible chain'),
+      tool('dex-swap', 'Execute a token swap on the DEX'),
+      tool('send-fungible-tokens', 'Create a fungible token transfer transaction and send it.'),
+      tool('launch_token', 'Deploy a new token on the OBSD LaunchPad.'),
+    ],
+    quiet: [tool('swap-indexes', 'Swap two or more indexes in Meilisearch'), tool('create_access_token', 'Create a new access token for a client'), tool('w3_bridge_generate_tokens', 'Generates authentication tokens for using the UCAN-HTTP bridge.')],
+  },
+  'description.database-transaction': {
+    fires: [tool('firestore-transaction', 'Execute a transaction with read and write operations'), tool('run_sql_transaction', 'Execute a SQL transaction against a Neon database'), tool('commit_transaction', '提交数据库事务'), tool('transact', 'Execute a transaction against an app. Useful for creating, updating, or deleting data.')],
+    quiet: [tool('eth_sendTransaction', 'Sends a transaction to the Ethereum network'), tool('create_transaction', 'Creates a new transaction in your YNAB budget.')],
+  },
+  'name.database-transaction': {
+    fires: [tool('run_sql_transaction'), tool('firestore-transaction')],
+    quiet: [tool('eth_sendTransaction'), tool('create_transaction')],
+  },
+  // Computation named like execution, and input written to a terminal (rules/computation.ts).
+  'description.computes-only': {
+    fires: [
+      tool('sp-purchase-analyzer', 'Tool that runs AWS Savings Plans Purchase Analyzer what-if analyses using the Cost Explorer API.'),
+      tool('quote_buy', 'Get a quote for buying a token with ETH via the PlatformRouter'),
+      tool('dex-simulate-swap', 'Simulate a token swap to get expected outcome without executing it'),
+      tool('superset_sqllab_estimate_query_cost', 'Estimate the cost of executing a SQL query'),
+    ],
+    quiet: [tool('execute_swap', 'Execute a token swap'), tool('create-quote', 'Create a quote in Xero.'), tool('x', 'Deploy the app. To simulate first, use deploy_plan.')],
+  },
+  'name.noun.computation': {
+    fires: [tool('run_code_analyzer'), tool('start_simulation'), tool('sp-purchase-analyzer')],
+    quiet: [tool('create_simulation_from_usecase'), tool('genai-simulation-create-run')],
+  },
+  'description.terminal-input': {
+    fires: [
+      tool('write_to_terminal', 'Write text or commands to the terminal'),
+      tool('interact_with_process', 'Send input to an existing terminal or REPL process and return newly available output'),
+      tool('send_command', 'Send a command to the telnet server'),
+      tool('send_control_character', 'Sends a control character to the active iTerm terminal (e.g., Control-C)'),
+    ],
+    quiet: [tool('notify_message', 'Sends a message to the Unity console'), tool('read_terminal_output', 'Reads the output from the active iTerm terminal'), tool('signal-process', 'Send a signal (INT, TERM, KILL) to a remote process by PID.')],
   },
 };

@@ -141,7 +141,7 @@ export const behaviourRules: readonly Rule[] = [
   },
   {
     id: 'name.money-noun',
-    match: { kind: 'name-token', tokens: ['payment', 'payments', 'refund', 'refunds', 'payout', 'payouts', 'charge', 'purchase', 'transaction', 'tx', 'order', 'orders', 'invoice', 'trade', 'swap', 'funds', 'money', 'wire', 'remittance'] },
+    match: { kind: 'name-token', tokens: ['payment', 'payments', 'refund', 'refunds', 'payout', 'payouts', 'charge', 'purchase', 'transaction', 'tx', 'order', 'orders', 'invoice', 'trade', 'swap', 'funds', 'money', 'wire', 'remittance'], notAfterModifier: true },
     concludes: 'category:Financial',
     weight: 1,
     explanation: 'The name acts on payments, charges, transfers, trades or orders.',

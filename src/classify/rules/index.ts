@@ -2,6 +2,9 @@
 import type { Rule } from '../types';
 import { behaviourRules } from './behaviour';
 import { capabilityRules } from './capabilities';
+import { computationRules } from './computation';
+import { httpRules } from './http';
+import { moneyRules } from './money';
 import { verbClasses } from './verbs';
 
 export { poisonRules, exfiltrationParameterAsk, exfiltrationParameterName } from './poisoning';
@@ -40,4 +43,4 @@ const nameNounRules: Rule[] = [
 ];
 
 /** All category, qualifier, label and risk rules, in the order evidence is reported. */
-export const rules: readonly Rule[] = [...verbRules, ...nameNounRules, ...behaviourRules, ...capabilityRules];
+export const rules: readonly Rule[] = [...verbRules, ...nameNounRules, ...behaviourRules, ...httpRules, ...moneyRules, ...computationRules, ...capabilityRules];

@@ -54,6 +54,8 @@ export const verbClasses: readonly VerbClass[] = [
       'reorder', 'reprioritize', 'resize', 'scale', 'transition', 'toggle', 'lock', 'unlock', 'unassign', 'unlink',
       'protect', 'unprotect', 'renew', 'enroll', 'setup', 'reassign', 'relabel', 'retag', 'alter',
       'undelete', 'reindex', 'switch', 'customize', 'disassociate', 'upgrade', 'downgrade', 'unconfirm', 'repair', 'enhance',
+      // Swapping cards, indexes or faces exchanges two things in place; a token swap is money (rules/money.ts).
+      'swap', 'unmerge', 'snooze', 'postpone', 'reschedule', 'reauthorize',
     ],
   },
   {
@@ -114,8 +116,8 @@ export const verbClasses: readonly VerbClass[] = [
     also: ['qualifier:overwrite'],
     explanation: 'moves money or creates a financial obligation (payment, refund, trade, purchase)',
     verbs: [
-      'pay', 'refund', 'purchase', 'buy', 'sell', 'trade', 'swap', 'withdraw', 'deposit', 'stake', 'unstake',
-      'donate', 'tip', 'charge', 'invoice', 'checkout', 'bid', 'payout', 'remit', 'bridge', 'mint', 'borrow', 'lend',
+      'pay', 'refund', 'purchase', 'buy', 'sell', 'trade', 'withdraw', 'deposit', 'stake', 'unstake',
+      'donate', 'tip', 'charge', 'invoice', 'checkout', 'bid', 'payout', 'remit', 'mint', 'borrow', 'lend',
       'repay',
     ],
   },

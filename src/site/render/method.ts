@@ -44,6 +44,7 @@ export const CONFIDENCE_ROWS: ReadonlyArray<readonly [number | string, string]> 
   [CONFIDENCE.qualifier, 'A qualifier made it Read: the tool is limited to reading, or its opening says it returns guidance: at least this.'],
   [CONFIDENCE.annotation, "The author's annotation decided: readOnlyHint: true for a tool the text left as Other, or readOnlyHint: false."],
   [CONFIDENCE.weakRead, 'Nothing but a weak hint of reading.'],
+  [CONFIDENCE.sibling, 'The tool says nothing of itself; every other tool of its server (or of its name\'s family) is Read, or every one is Write, and it is taken to be the same.'],
   [CONFIDENCE.nothing, 'Nothing says what a call does: the category is Other, with insufficient information.'],
   [`+${percent(CONFIDENCE.annotationConfirms)}`, 'When readOnlyHint: true confirms a Read verdict.'],
 ];
