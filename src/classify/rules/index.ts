@@ -15,6 +15,7 @@ const verbRules: Rule[] = verbClasses.flatMap((verbClass): Rule[] => [
     ...(verbClass.also ? { also: verbClass.also } : {}),
     weight: 3,
     explanation: `The name's verb ${verbClass.explanation}.`,
+    ...(verbClass.hints ? { hints: verbClass.hints } : {}),
   },
   {
     id: `description.verb.${verbClass.id}`,
@@ -23,6 +24,7 @@ const verbRules: Rule[] = verbClasses.flatMap((verbClass): Rule[] => [
     ...(verbClass.also ? { also: verbClass.also } : {}),
     weight: 2,
     explanation: `The description's opening verb ${verbClass.explanation}.`,
+    ...(verbClass.hints ? { hints: verbClass.hints } : {}),
   },
 ]);
 
