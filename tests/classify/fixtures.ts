@@ -27,7 +27,7 @@ export const ruleFixtures: Record<string, RuleFixture> = {
     quiet: [tool('x', 'List issues.'), tool('x', 'Order details for a customer.'), tool('x', 'Enables you to list files.')],
   },
   'name.verb.modify': {
-    fires: [tool('update_issue'), tool('appconfig_kv_set'), tool('create_or_update_file'), tool('loadtesting_testrun_createorupdate'), tool('rename-page'), tool('label_write'), tool('write_file')],
+    fires: [tool('update_issue'), tool('appconfig_kv_set'), tool('create_or_update_file'), tool('loadtesting_testrun_createorupdate'), tool('rename-page'), tool('issue_write'), tool('write_file')],
     quiet: [tool('get_update_status'), tool('list_settings'), tool('create_issue'), tool('get_write_status')],
   },
   'description.verb.modify': {
