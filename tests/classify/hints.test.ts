@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyTool } from '../../src/classify';
 import { effectiveHint } from '../../src/classify/hints';
-import { Classification, type McpTool } from '../../src/schema';
+import type { Classification, McpTool } from '../../src/schema';
 import { iterateServers, readServerFile, serverFile } from '../../src/store/dataset';
 
 function realTool(serverId: string, name: string): McpTool {
