@@ -164,5 +164,5 @@ for (const row of [declaredClass(true, undefined), declaredClass(false, true), d
 
 if (values.misses) {
   console.log('\nMisses');
-  for (const miss of misses) console.log(`${miss.kind.padEnd(10)} declared=${String(miss.declared).padEnd(5)} ${miss.source.padEnd(18)} ${miss.tool.padEnd(45)} ${miss.summary}`);
+  for (const miss of misses) console.log(`${miss.kind.padEnd(15)} declared=${String(miss.declared).padEnd(5)} ${miss.source.padEnd(18)} ${miss.tool.padEnd(45)} ${miss.summary}`);
 }

@@ -29,7 +29,8 @@ export interface Miss {
   source: string;
   server: string;
   tool: string;
-  kind: 'read-only' | 'destructive';
+  /** What was scored wrong: the category's read-only verdict, the destructive label, or an inferred hint. */
+  kind: 'read-only' | 'destructive' | HintName;
   declared: boolean;
   category: Category;
   summary: string;
@@ -111,6 +112,7 @@ export function score(tool: LabelledTool, counts: Counts, misses?: Miss[]): void
     const cell = counts.hints[hint];
     cell.n++;
     if (predicted === actual) cell.correct++;
+    else misses?.push({ source: tool.source, server: tool.server, tool: tool.definition.name, kind: hint, declared: actual, category: result.category, summary: result.summary });
     tally(cell, actual, predicted);
     wording ??= wordingKey(tool.definition);
     const group = counts.wordings[hint].get(wording) ?? { true: 0, false: 0 };

@@ -18,7 +18,8 @@ describe('evaluation arithmetic', () => {
     score({ source: 's', server: 'a', definition: tool('create_issue', 'Create an issue.', {}, { readOnlyHint: false, destructiveHint: false }) }, counts, misses);
     expect(counts.readOnly).toEqual({ total: 3, correct: 2 });
     expect(counts.destructive).toEqual({ tp: 1, fp: 0, fn: 0, tn: 1 });
-    expect(misses.map((miss) => [miss.tool, miss.kind])).toEqual([['valorant', 'read-only']]);
+    // valorant says nothing: no inferred readOnlyHint, scored as the spec's default (false), a miss of its own.
+    expect(misses.map((miss) => [miss.tool, miss.kind])).toEqual([['valorant', 'readOnlyHint'], ['valorant', 'read-only']]);
     expect(counts.confusion['declared read-only']).toEqual({ Other: 1 });
   });
 });
