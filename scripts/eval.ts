@@ -10,7 +10,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { McpTool } from '../src/schema';
-import { declaredClass, emptyCounts, evaluationReport, f1, isLabelled, score, type Cohorts, type Counts, type LabelledTool, type Miss } from '../src/classify/evaluate';
+import { declaredClass, emptyCounts, evaluationReport, evaluationRow, f1, isLabelled, newSourceTools, score, toolKey, type Cohorts, type Counts, type LabelledTool, type Miss } from '../src/classify/evaluate';
+import { HINT_NAMES } from '../src/classify/hints';
 import { canonicalJson } from '../src/lib/canonical-json';
 import { writeFileIfChanged } from '../src/lib/write-if-changed';
 import { defaultDataDir, iterateServers } from '../src/store/dataset';
@@ -39,7 +40,7 @@ const byCohort = new Map<string, Counts>();
 
 const tools: LabelledTool[] = [];
 const seen = new Set<string>();
-const key = (definition: McpTool): string => `${definition.name}\u0000${definition.description ?? ''}`;
+const key = toolKey;
 
 for (const server of values['no-data'] ? [] : iterateServers(values.data ?? defaultDataDir(), 'collected')) {
   const source = server.source.kind === 'import' ? (server.source.dataset ?? 'import') : server.source.kind;
@@ -49,9 +50,12 @@ for (const server of values['no-data'] ? [] : iterateServers(values.data ?? defa
   }
 }
 const embedded = tools.length;
+// The tools only the imported open datasets (data/sources, merged into data/servers) bring: scored apart.
+const fresh = values['no-data'] ? [] : newSourceTools(iterateServers(values.data ?? defaultDataDir(), 'servers'), seen);
+for (const tool of fresh) seen.add(key(tool.definition));
 if (!values['no-data']) {
   const reportFile = path.join(values.data ?? defaultDataDir(), 'eval-report.json');
-  const changed = writeFileIfChanged(reportFile, canonicalJson(evaluationReport(tools, cohorts)));
+  const changed = writeFileIfChanged(reportFile, canonicalJson(evaluationReport(tools.slice(0, embedded), cohorts, fresh)));
   console.error(`${path.relative(process.cwd(), reportFile)} ${changed ? 'written' : 'unchanged'}`);
 }
 
@@ -132,6 +136,25 @@ if (byCohort.size > 0) {
   for (const cohort of ['first servers', 'held-out dev', 'held-out test']) if (byCohort.has(cohort)) console.log(line(cohort, byCohort.get(cohort) as Counts));
 }
 
+// The inferred annotations against the declared hints, each beside its agreement ceiling.
+const freshCounts = emptyCounts();
+for (const tool of fresh) score(tool, freshCounts);
+const cellOf = (score: ReturnType<typeof evaluationRow>['hints'][keyof ReturnType<typeof evaluationRow>['hints']]): string =>
+  score.accuracy === null ? '        -      ' : `${String(score.n).padStart(5)} ${pct(score.accuracy)}/${pct(score.ceiling ?? 0)}`;
+const hintLine = (name: string, counts: Counts): string => {
+  const row = evaluationRow(name, counts).hints;
+  return `${name.padEnd(20)} ${HINT_NAMES.map((hint) => cellOf(row[hint]).padStart(17)).join(' ')}`;
+};
+console.log('\nInferred annotations vs declared (n, accuracy/ceiling; a null inferred hint counts as the spec default; the ceiling');
+console.log('is the best agreement a predictor giving one value per wording, name verb + lead verb, could reach)');
+console.log(`${'source'.padEnd(20)} ${HINT_NAMES.map((hint) => hint.padStart(17)).join(' ')}`);
+console.log(hintLine('all', overall));
+for (const source of [...bySource.keys()].sort()) console.log(hintLine(source, bySource.get(source) as Counts));
+for (const cohort of ['first servers', 'held-out dev', 'held-out test']) if (byCohort.has(cohort)) console.log(hintLine(cohort, byCohort.get(cohort) as Counts));
+console.log(`\nNew sources (data/sources tools not in data/collected: ${fresh.length} labelled)`);
+console.log(line('new sources', freshCounts));
+console.log(hintLine('new sources', freshCounts));
+
 const categories = ['Read', 'Write', 'Execute', 'Destructive', 'Financial', 'Other'] as const;
 console.log(`\nConfusion (declared → predicted category)\n${''.padEnd(24)}${categories.map((c) => c.padStart(12)).join('')}`);
 for (const row of [declaredClass(true, undefined), declaredClass(false, true), declaredClass(false, false), declaredClass(false, undefined)]) {
@@ -141,5 +164,5 @@ for (const row of [declaredClass(true, undefined), declaredClass(false, true), d
 
 if (values.misses) {
   console.log('\nMisses');
-  for (const miss of misses) console.log(`${miss.kind.padEnd(10)} declared=${String(miss.declared).padEnd(5)} ${miss.source.padEnd(18)} ${miss.tool.padEnd(45)} ${miss.summary}`);
+  for (const miss of misses) console.log(`${miss.kind.padEnd(15)} declared=${String(miss.declared).padEnd(5)} ${miss.source.padEnd(18)} ${miss.tool.padEnd(45)} ${miss.summary}`);
 }

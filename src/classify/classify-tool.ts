@@ -5,6 +5,7 @@ import { anchored, compileAnchors, compileStarts, execAtStarts, stickyPattern } 
 import { classOfVerb, isForeignOpening } from './lexicon';
 import { HEAD_LENGTH, prepareTool, type Parameter, type PreparedTool, type TextEntry } from './prepare';
 import type { Token } from './tokenize';
+import { inferAnnotations } from './hints';
 import { findPoisoning } from './poisoning';
 import { rules } from './rules';
 import type { Conclusion, Rule } from './types';
@@ -117,11 +118,15 @@ function labelApplies(rule: Rule, category: Category): boolean {
   }
 }
 
-/** `all`: every rule (the fixtures); `category`: rules that decide a category; a Category: the label rules that apply to it. */
-type Phase = 'all' | 'category' | Category;
+/**
+ * `all`: every rule (the fixtures); `category`: rules that decide a category; a Category: the label rules
+ * that apply to it; `open-world`: the rules that say whether the tool reaches an open world (hints.ts).
+ */
+type Phase = 'all' | 'category' | 'open-world' | Category;
 
 function runs(rule: Rule, phase: Phase): boolean {
   if (phase === 'all') return true;
+  if (phase === 'open-world') return rule.hints?.openWorld !== undefined;
   if (phase === 'category') return !isLabelRule(rule);
   return isLabelRule(rule) && labelApplies(rule, phase);
 }
@@ -174,7 +179,7 @@ function ruleSet(phase: Phase): RuleSet {
 }
 
 const ruleSets = new Map<Phase, RuleSet>();
-for (const phase of ['all', 'category', 'Read', 'Write', 'Execute', 'Destructive', 'Financial', 'Other'] as const) ruleSets.set(phase, ruleSet(phase));
+for (const phase of ['all', 'category', 'open-world', 'Read', 'Write', 'Execute', 'Destructive', 'Financial', 'Other'] as const) ruleSets.set(phase, ruleSet(phase));
 
 /**
  * A phrase's first match in the lower-cased head of the tool's description or title (`entry`): tried only at its start words when it has them and the lower-cased text has the
@@ -508,8 +513,13 @@ export function classifyTool(definition: McpTool, options: ClassifyOptions = {})
 
   for (const hit of verdict.used) evidence.push(evidenceOf(hit));
 
+  // The label says the tool's own operation can delete or overwrite what exists: every Destructive tool,
+  // and a Write, Execute or Financial tool with evidence of deleting or overwriting. The spec's broader
+  // "non-additive" (update in place, stop, run, pay) is the inferred destructiveHint's, not the label's.
   let destructive =
-    category === 'Destructive' || category === 'Execute' || category === 'Financial' || (category === 'Write' && verdict.used.some((hit) => concludes(hit, 'qualifier:overwrite')));
+    category === 'Destructive' || ((category === 'Write' || category === 'Execute' || category === 'Financial') && verdict.used.some((hit) => concludes(hit, 'qualifier:overwrite')));
+  // The spec's hints as the text alone gives them (annotations are what they are compared with).
+  const inferredAnnotations = inferAnnotations(verdict, collectHits(tool, 'open-world'));
   // Why the risk is above the category's default: the words of the summary and the evidence they rest on.
   const riskReasons: string[] = [];
   const riskBy: string[] = [];
@@ -598,6 +608,7 @@ export function classifyTool(definition: McpTool, options: ClassifyOptions = {})
     decidedBy,
     labels: sortedLabels,
     findings: findings.sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : (a.start ?? 0) - (b.start ?? 0))),
+    inferredAnnotations,
   };
 }
 

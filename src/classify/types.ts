@@ -50,6 +50,19 @@ export type Matcher =
   /** A parameter (named like an action/method/operation) whose enum lists a value that matches. */
   | { kind: 'parameter-enum'; value: RegExp };
 
+/**
+ * What a rule's match says about the MCP spec's behaviour hints (src/classify/hints.ts reads these):
+ * `destructive`: a call may perform a non-additive update (true: overwrite, update in place, delete,
+ * stop, revoke) or only additive ones (false: create, add, send); `idempotent`: a repeated call with
+ * the same arguments has no additional effect; `openWorld`: the tool reaches an open world of
+ * external entities (true: the web, mail, other people) or a closed domain (false).
+ */
+export interface RuleHints {
+  destructive?: boolean;
+  idempotent?: boolean;
+  openWorld?: boolean;
+}
+
 export interface Rule {
   /** Stable id, e.g. `name.verb.delete`; shown in evidence and used by the fixtures. */
   id: string;
@@ -61,6 +74,8 @@ export interface Rule {
   weight: number;
   /** One sentence the site shows next to the match. */
   explanation: string;
+  /** What the match says about the spec's behaviour hints, when it says something. */
+  hints?: RuleHints;
 }
 
 /** A tool-poisoning rule: a pattern searched in the description, title and parameter descriptions. */

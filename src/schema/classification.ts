@@ -43,6 +43,44 @@ export const Evidence = z.strictObject({
 });
 export type Evidence = z.infer<typeof Evidence>;
 
+/** One rule an inferred hint rests on: its id, where it read and what it matched (untrusted text). */
+export const HintEvidence = z.strictObject({
+  rule: z.string().min(1),
+  field: EvidenceField,
+  match: z.string(),
+});
+export type HintEvidence = z.infer<typeof HintEvidence>;
+
+/** One inferred hint and the rules that decided it. */
+export const InferredHint = z.strictObject({
+  /**
+   * The value the spec's wording gives for what the tool's text says; null when it cannot be told, or,
+   * for destructiveHint and idempotentHint, when readOnlyHint is true (the spec gives them meaning only
+   * when it is false). A client then falls back to the spec's default.
+   */
+  value: z.boolean().nullable(),
+  /** The rules that decided the value (empty when it is null). */
+  evidence: z.array(HintEvidence),
+});
+export type InferredHint = z.infer<typeof InferredHint>;
+
+/**
+ * The MCP spec's ToolAnnotations hints as the catalog infers them from the tool's own text (never from
+ * its declared annotations), so they can be set beside what the author declared. They follow the spec
+ * literally, unlike the category: a plain update is category Write but destructiveHint true.
+ */
+export const InferredAnnotations = z.strictObject({
+  /** True: the tool does not modify its environment (category Read). */
+  readOnlyHint: InferredHint,
+  /** True: a call may perform a non-additive update (overwrite, update in place, delete, stop, revoke, run, pay); false: only additive ones. */
+  destructiveHint: InferredHint,
+  /** True: repeating a call with the same arguments has no additional effect (set, delete, stop); false: each call adds or acts again. */
+  idempotentHint: InferredHint,
+  /** True: the tool reaches an open world of external entities (the web, mail, other people); false: a closed domain. */
+  openWorldHint: InferredHint,
+});
+export type InferredAnnotations = z.infer<typeof InferredAnnotations>;
+
 export const Severity = z.enum(['low', 'medium', 'high', 'critical']);
 export type Severity = z.infer<typeof Severity>;
 
@@ -77,6 +115,8 @@ export const Classification = z.strictObject({
   decidedBy: z.strictObject({ category: z.array(z.string().min(1)), risk: z.array(z.string().min(1)) }),
   labels: z.array(CapabilityLabel),
   findings: z.array(Finding),
+  /** The spec's four behaviour hints inferred from the text, each with its evidence (src/classify/hints.ts). */
+  inferredAnnotations: InferredAnnotations,
 });
 export type Classification = z.infer<typeof Classification>;
 

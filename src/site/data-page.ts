@@ -2,6 +2,7 @@
 // the classifier's accuracy as `npm run eval` measured it (data/eval-report.json).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { HINT_NAMES } from '../classify/hints';
 import { EvaluationReport } from '../schema';
 import { defaultDataDir } from '../store/dataset';
 import { datasetVersion, exportFileSizes, serverSummaries } from './catalog';
@@ -76,9 +77,30 @@ export function dataPageModel(options: { dataDir?: string; schemaFile?: string }
 
 const share = (value: number | null): string => (value === null ? '–' : `${(value * 100).toFixed(1)}%`);
 
-/** The evaluation as table rows of text: all tools, then each source, then each cohort. */
-export function evaluationRows(report: EvaluationReport): Array<{ group: 'all' | 'source' | 'cohort'; cells: string[] }> {
-  const row = (group: 'all' | 'source' | 'cohort', entry: EvaluationReport['all']) => ({
+type RowGroup = 'all' | 'source' | 'cohort' | 'new';
+
+/** The rows both tables show: all tools, each source, each cohort, then the tools only the imported open datasets bring. */
+function reportRows(report: EvaluationReport): Array<[RowGroup, EvaluationReport['all']]> {
+  return [['all', report.all], ...report.bySource.map((entry): [RowGroup, EvaluationReport['all']] => ['source', entry]), ...report.byCohort.map((entry): [RowGroup, EvaluationReport['all']] => ['cohort', entry]), ['new', report.newSources]];
+}
+
+/** The inferred annotations against declared hints: per hint, n and accuracy with the agreement ceiling beside it. */
+export function hintEvaluationRows(report: EvaluationReport): Array<{ group: RowGroup; cells: string[] }> {
+  return reportRows(report).map(([group, entry]) => ({
+    group,
+    cells: [
+      entry.name,
+      ...HINT_NAMES.map((hint) => {
+        const score = entry.hints[hint];
+        return score.n === 0 ? '–' : `${share(score.accuracy)} (ceiling ${share(score.ceiling)}, n ${score.n.toLocaleString('en-US')})`;
+      }),
+    ],
+  }));
+}
+
+/** The evaluation as table rows of text: all tools, then each source, then each cohort, then the new sources. */
+export function evaluationRows(report: EvaluationReport): Array<{ group: RowGroup; cells: string[] }> {
+  const row = (group: RowGroup, entry: EvaluationReport['all']) => ({
     group,
     cells: [
       entry.name,
@@ -88,5 +110,5 @@ export function evaluationRows(report: EvaluationReport): Array<{ group: 'all' |
       ...(entry.destructive.tp + entry.destructive.fn === 0 ? ['–', '–', '–', '–'] : [share(entry.destructive.precision), share(entry.destructive.recall), share(entry.destructive.f1), share(entry.destructiveCategoryF1)]),
     ],
   });
-  return [row('all', report.all), ...report.bySource.map((entry) => row('source', entry)), ...report.byCohort.map((entry) => row('cohort', entry))];
+  return reportRows(report).map(([group, entry]) => row(group, entry));
 }

@@ -1,6 +1,7 @@
 // The dataset as people download it: a document per server, a flat record per tool, CSV rows.
 // The post-build step writes these; the per-server JSON is the same document the catalog.json holds.
 import type { Classification, Server, StoredTool } from '../schema';
+import { HINT_NAMES, type HintName } from '../classify/hints';
 import { toolSlug } from '../lib/ids';
 import { serverUrl, toolUrl } from './catalog';
 import { csvLine } from './csv';
@@ -30,6 +31,11 @@ export function serverDocument(server: Server) {
   };
 }
 
+/** The inferred hints' values alone (catalog.json and the per-server JSON carry their evidence too). */
+function inferredValues(classification: Classification): Record<HintName, boolean | null> {
+  return Object.fromEntries(HINT_NAMES.map((hint) => [hint, classification.inferredAnnotations[hint].value])) as Record<HintName, boolean | null>;
+}
+
 /** One tool, flat: a line of tools.ndjson. */
 export function toolRecord(server: Server, tool: StoredTool, classification: Classification) {
   const hints = tool.definition.annotations ?? {};
@@ -47,6 +53,10 @@ export function toolRecord(server: Server, tool: StoredTool, classification: Cla
     findings: classification.findings.map((finding) => finding.rule),
     readOnlyHint: hints.readOnlyHint ?? undefined,
     destructiveHint: hints.destructiveHint ?? undefined,
+    idempotentHint: hints.idempotentHint ?? undefined,
+    openWorldHint: hints.openWorldHint ?? undefined,
+    /** The spec's hints as the catalog infers them from the text (null: cannot tell, or no meaning for a read-only tool); the evidence is in catalog.json. */
+    inferred: inferredValues(classification),
     hash: tool.hash,
     url: toolUrl(server.id, tool.definition.name),
   };
@@ -63,6 +73,12 @@ export const CSV_HEADER = [
   'findings',
   'read_only_hint',
   'destructive_hint',
+  'idempotent_hint',
+  'open_world_hint',
+  'inferred_read_only_hint',
+  'inferred_destructive_hint',
+  'inferred_idempotent_hint',
+  'inferred_open_world_hint',
   'hash',
   'url',
   'description',
@@ -80,6 +96,9 @@ export function toolCsvLine(record: ReturnType<typeof toolRecord>): string {
     record.findings.join(' '),
     record.readOnlyHint,
     record.destructiveHint,
+    record.idempotentHint,
+    record.openWorldHint,
+    ...HINT_NAMES.map((hint) => record.inferred[hint] ?? undefined),
     record.hash,
     record.url,
     record.description,

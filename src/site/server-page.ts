@@ -6,6 +6,7 @@ import { serverUrl, toolRef, type ChangeRef } from './catalog';
 import { rugPulledTools, serverChanges } from './changes';
 import { notCollected } from './collect';
 import { describeCollection, describeSource, plural } from './format';
+import { serverHintSummary } from './hints';
 import { httpLink, packageLink } from './links';
 import { parameterRows } from './parameters';
 import { conflictRows, isNamesOnly, sourceRows, toolOrigin } from './provenance';
@@ -113,6 +114,8 @@ export function serverPageModel(server: Server) {
     namesOnly,
     cost,
     policy: hasTools ? serverPolicy(server) : undefined,
+    /** How many tools declare no annotations, and the spec hints inferred for the tools. */
+    hints: serverHintSummary(server.tools, verdicts.tools),
     facts: facts(server, hasTools, cost, namesOnly),
     origin: toolOrigin(server),
     notCollected: notCollected(server),

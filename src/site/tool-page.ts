@@ -5,6 +5,7 @@ import { adviseArguments } from '../policy/arguments';
 import { toolsByName, sameNameUrl, serverUrl, toolUrl, type ToolRef } from './catalog';
 import { toolFaq } from './faq';
 import { annotationFindings, poisoningFindings } from './findings';
+import { hintRows } from './hints';
 import { parameterRows, parameterSummary } from './parameters';
 import { isNamesOnly, toolOrigin } from './provenance';
 import { relatedTools, serverPolicyUrl, toolSourceFacts } from './tool-context';
@@ -39,6 +40,8 @@ export function toolPageModel(server: Server, tool: StoredTool) {
     /** Fields of the structured result, when the tool declares an outputSchema. */
     outputRows: definition.outputSchema ? parameterRows(definition.outputSchema) : [],
     annotations,
+    /** Each spec hint: the author's value beside the one inferred from the text, and whether they agree. */
+    hints: hintRows(definition.annotations, classification.inferredAnnotations),
     annotationFindings: annotationFindings(classification),
     poisoningFindings: poisoningFindings(classification),
     history: server.history.filter((entry) => entry.tool === definition.name).reverse(),

@@ -116,7 +116,8 @@ describe('labels and poisoning', () => {
   it('gives the exfiltration-triangle labels to the tools that supply each side', () => {
     expect(classifyTool(tool('read_email', 'Reads emails from your inbox.')).labels).toEqual(expect.arrayContaining(['private-data', 'untrusted-content']));
     expect(classifyTool(tool('send_email', 'Send an email.', { to: {} })).labels).toContain('outward-channel');
-    expect(classifyTool(tool('run_command', 'Execute a shell command.', { command: {} })).labels).toEqual(['code-execution', 'destructive']);
+    // Running a command is code execution; `destructive` is only for a tool whose own operation deletes or overwrites.
+    expect(classifyTool(tool('run_command', 'Execute a shell command.', { command: {} })).labels).toEqual(['code-execution']);
   });
 });
 

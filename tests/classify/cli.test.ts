@@ -38,4 +38,17 @@ describe('npm run classify', () => {
     expect((without?.['classification'] as { category: string; findings: Array<{ rule: string }> }).category).toBe('Other');
     expect((without?.['classification'] as { findings: Array<{ rule: string }> }).findings.map((finding) => finding.rule)).toContain('annotation.read-only-and-destructive');
   });
+
+  it('prints the inferred annotations beside the declared ones, each with the rules that decided it, whatever the author declared', () => {
+    const update = { name: 'update_record', description: 'Updates a record in place.', inputSchema: { type: 'object' }, annotations: { readOnlyHint: false, destructiveHint: false } };
+    const [out] = run([JSON.stringify(update)]).out;
+    const inferred = (out?.['classification'] as { inferredAnnotations: Record<string, { value: boolean | null; evidence: Array<{ rule: string; match: string }> }> }).inferredAnnotations;
+    // The author calls the update additive; the spec's wording makes an update in place destructive.
+    expect(out?.['annotations']).toEqual({ readOnlyHint: false, destructiveHint: false });
+    expect(inferred['destructiveHint']).toEqual({ value: true, evidence: [{ rule: 'name.verb.modify', field: 'name', match: 'update' }, { rule: 'description.verb.modify', field: 'description', match: 'Updates' }] });
+    expect(inferred['readOnlyHint']?.value).toBe(false);
+    expect(inferred['idempotentHint']?.value).toBe(true);
+    const [ignored] = run([JSON.stringify(update)], '--ignore-annotations').out;
+    expect((ignored?.['classification'] as { inferredAnnotations: unknown }).inferredAnnotations).toEqual(inferred);
+  });
 });

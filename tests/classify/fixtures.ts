@@ -27,19 +27,19 @@ export const ruleFixtures: Record<string, RuleFixture> = {
     quiet: [tool('x', 'List issues.'), tool('x', 'Order details for a customer.'), tool('x', 'Enables you to list files.')],
   },
   'name.verb.modify': {
-    fires: [tool('update_issue'), tool('appconfig_kv_set'), tool('create_or_update_file'), tool('loadtesting_testrun_createorupdate'), tool('rename-page')],
-    quiet: [tool('get_update_status'), tool('list_settings'), tool('create_issue')],
+    fires: [tool('update_issue'), tool('appconfig_kv_set'), tool('create_or_update_file'), tool('loadtesting_testrun_createorupdate'), tool('rename-page'), tool('issue_write'), tool('write_file')],
+    quiet: [tool('get_update_status'), tool('list_settings'), tool('create_issue'), tool('get_write_status')],
   },
   'description.verb.modify': {
     fires: [tool('x', 'Updates the title of an issue.'), tool('x', 'Create, update or delete a label.'), tool('x', 'Sets the lock state of a key.')],
     quiet: [tool('x', 'Gets the latest updates.'), tool('x', 'List settings of the account.')],
   },
   'name.verb.overwrite': {
-    fires: [tool('write_file'), tool('replace_text'), tool('restore_backup'), tool('compute_vm_deallocate'), tool('regenerate_webhook_secret'), tool('git_rebase')],
-    quiet: [tool('update_issue'), tool('read_file'), tool('get_backup')],
+    fires: [tool('overwrite_file'), tool('replace_text'), tool('restore_backup'), tool('compute_vm_deallocate'), tool('regenerate_webhook_secret'), tool('git_rebase')],
+    quiet: [tool('update_issue'), tool('read_file'), tool('get_backup'), tool('sub_issue_write', 'Add a sub-issue to a parent issue.')],
   },
   'description.verb.overwrite': {
-    fires: [tool('x', 'Writes content to a file.'), tool('x', 'Replaces the text of a page.')],
+    fires: [tool('x', 'Overwrites the content of a file.'), tool('x', 'Replaces the text of a page.')],
     quiet: [tool('x', 'Updates the title of an issue.'), tool('x', 'Reads a file.')],
   },
   'name.verb.manage': {

@@ -21,6 +21,7 @@ export const behaviourRules: readonly Rule[] = [
     also: ['qualifier:overwrite'],
     weight: 2,
     explanation: 'The description lists deleting among the operations the tool performs.',
+    hints: { destructive: true },
   },
   {
     id: 'parameter.operation.delete',
@@ -29,6 +30,7 @@ export const behaviourRules: readonly Rule[] = [
     also: ['qualifier:overwrite'],
     weight: 2,
     explanation: 'An operation parameter accepts a delete-like value, so one call can delete.',
+    hints: { destructive: true },
   },
   {
     id: 'parameter.operation.write',
@@ -43,6 +45,7 @@ export const behaviourRules: readonly Rule[] = [
     concludes: 'qualifier:irreversible',
     weight: 2,
     explanation: 'The description says the effect cannot be undone.',
+    hints: { destructive: true },
   },
   {
     id: 'description.overwrite',
@@ -50,6 +53,7 @@ export const behaviourRules: readonly Rule[] = [
     concludes: 'qualifier:overwrite',
     weight: 2,
     explanation: 'The description says the tool replaces or overwrites existing state.',
+    hints: { destructive: true },
   },
   {
     id: 'description.read-only',
@@ -69,9 +73,9 @@ export const behaviourRules: readonly Rule[] = [
     id: 'description.ui-interaction',
     match: { kind: 'phrase', anchors: ['select', 'selects', 'selecting', 'open', 'opens', 'opening'], starts: ['select', 'selects', 'selecting', 'open', 'opens', 'opening'], pattern: /\bselect(?:s|ing)? (?:an? |the |one or more )?(?:options?|values?|items?) (?:in|from) (?:an? |the )?(?:dropdown|drop-down|combobox|combo box|select|listbox|list box)\b|\bopen(?:s|ing)? (?:an? |the )?new (?:browser )?(?:tab|window|page)\b|\bopen(?:s|ing)? (?:an? |the )?(?:url|link|web ?page|website|[\w-]+ form)\b[^.\n]{0,30}? in (?:an? |the )?(?:new )?(?:browser|tab)\b/i },
     concludes: 'category:Write',
-    also: ['qualifier:overwrite'],
     weight: 2,
     explanation: 'The description says the tool acts in a live user interface (picks an option, opens a tab or a page in a browser), where one action can submit or change anything the page offers.',
+    hints: { destructive: true, idempotent: false },
   },
   {
     id: 'description.returns-guidance',
@@ -91,9 +95,10 @@ export const behaviourRules: readonly Rule[] = [
     id: 'description.executes-code',
     match: { kind: 'phrase', anchors: ['execute', 'executes', 'executing', 'run', 'runs', 'running', 'evaluate', 'evaluates', 'evaluating', 'eval', 'invoke', 'invokes', 'invoking', 'trigger', 'triggers', 'triggering', 'start', 'starts', 'starting'], starts: [...inflected(['execut', 'evaluat'], ['e', 'es', 'ing']), 'eval', ...inflected(['run'], ['s', 'ning']), ...inflected(['invok'], ['e', 'es', 'ing']), ...inflected(['trigger', 'start'], ['s', 'ing'])], pattern: /\b(?:execut(?:e|es|ing)|run(?:s|ning)?|evaluat(?:e|es|ing)|eval)\s+(?:an? |the |any |arbitrary |custom |raw |given |provided |user[- ]provided )*(?:shell |bash |terminal |system |python |javascript |js |node\.?js |powershell |sql |cypher |graphql )?(?:commands?|scripts?|code|snippets?|statements?|sql|shell|programs?|expressions?|javascript)\b|\b(?:invok(?:e|es|ing)|trigger(?:s|ing)?|run(?:s|ning)?|start(?:s|ing)?)\s+(?:an? |the |any )?(?:\w+ )?(?:lambda|functions?|workflows?|pipelines?|jobs?|builds?|deployments?|actions? runs?|runbooks?)\b|\bstart(?:s|ing)? (?:an? |the )?(?:new )?(?:terminal |shell |background |child )?process\b/i },
     concludes: 'category:Execute',
-    also: ['label:code-execution', 'qualifier:overwrite'],
+    also: ['label:code-execution'],
     weight: 2,
     explanation: 'The description says the tool runs code, commands or statements given to it.',
+    hints: { destructive: true, idempotent: false },
   },
   {
     id: 'parameter.code',
@@ -102,6 +107,7 @@ export const behaviourRules: readonly Rule[] = [
     also: ['label:code-execution'],
     weight: 1,
     explanation: 'A parameter carries code or a command to run.',
+    hints: { destructive: true, idempotent: false },
   },
   {
     id: 'parameter.sql',
@@ -110,6 +116,7 @@ export const behaviourRules: readonly Rule[] = [
     also: ['label:code-execution'],
     weight: 1,
     explanation: 'A parameter carries a SQL statement, which can do whatever the database allows unless limited.',
+    hints: { destructive: true, idempotent: false },
   },
   {
     id: 'parameter.confirm',
@@ -152,5 +159,6 @@ export const behaviourRules: readonly Rule[] = [
     concludes: 'category:Financial',
     weight: 2,
     explanation: 'The description says the tool moves money, places an order or creates a charge.',
+    hints: { destructive: true, idempotent: false },
   },
 ];

@@ -24,6 +24,7 @@ export const capabilityRules: readonly Rule[] = [
     concludes: 'label:untrusted-content',
     weight: 1,
     explanation: 'The tool brings in text written by others (web pages, mail, issues, messages), which can carry injected instructions.',
+    hints: { openWorld: true },
   },
   {
     id: 'label.untrusted-content.parameter',
@@ -31,6 +32,7 @@ export const capabilityRules: readonly Rule[] = [
     concludes: 'label:untrusted-content',
     weight: 1,
     explanation: 'The tool takes a URL, so it can load content anyone could have written.',
+    hints: { openWorld: true },
   },
   {
     id: 'label.outward-channel.verb',
@@ -38,6 +40,7 @@ export const capabilityRules: readonly Rule[] = [
     concludes: 'label:outward-channel',
     weight: 1,
     explanation: 'The tool sends or publishes data to others, so it can carry data out.',
+    hints: { openWorld: true },
   },
   {
     id: 'label.outward-channel.description',
@@ -45,6 +48,7 @@ export const capabilityRules: readonly Rule[] = [
     concludes: 'label:outward-channel',
     weight: 1,
     explanation: 'The description says the tool sends data somewhere others can see it.',
+    hints: { openWorld: true },
   },
   {
     id: 'label.outward-channel.parameter',
@@ -52,6 +56,7 @@ export const capabilityRules: readonly Rule[] = [
     concludes: 'label:outward-channel',
     weight: 1,
     explanation: 'A parameter names a recipient, channel or endpoint the data goes to.',
+    hints: { openWorld: true },
   },
   {
     id: 'label.credentials',

@@ -33,6 +33,7 @@ export const computationRules: readonly Rule[] = [
     },
     concludes: 'category:Execute',
     also: ['label:code-execution', 'qualifier:overwrite'],
+    hints: { destructive: true, idempotent: false },
     weight: 2,
     explanation: 'The description says the tool writes input to a terminal or shell, which runs whatever commands the input holds.',
   },

@@ -1,21 +1,23 @@
 // Generated API wrappers: a tool whose description (or name) is an HTTP method and a path
 // (`POST /warranties`, `Make a GET request to …`, `invoicesInvoiceIdPatch`). The method says what a
 // call does; the nouns of the path do not (a POST to `/transactions/{id}/tags` adds tags, it moves no money).
-import type { Conclusion, Rule } from '../types';
+import type { Conclusion, Rule, RuleHints } from '../types';
 
 interface Method {
   id: string;
   methods: readonly string[];
   concludes: Conclusion;
   also: readonly Conclusion[];
+  /** What the method means for the spec's hints (RFC 9110: PUT and DELETE are idempotent, POST is not). */
+  hints?: RuleHints;
   explanation: string;
 }
 
 const METHODS: readonly Method[] = [
   { id: 'read', methods: ['get', 'head'], concludes: 'category:Read', also: ['qualifier:http-method'], explanation: 'GET or HEAD, which reads' },
-  { id: 'create', methods: ['post'], concludes: 'category:Write', also: ['qualifier:http-method'], explanation: 'POST, which creates (unless the description says the call only reads, as search endpoints that take a body do)' },
-  { id: 'overwrite', methods: ['put', 'patch'], concludes: 'category:Write', also: ['qualifier:http-method', 'qualifier:overwrite'], explanation: 'PUT or PATCH, which overwrites the resource in place' },
-  { id: 'delete', methods: ['delete'], concludes: 'category:Destructive', also: ['qualifier:http-method', 'qualifier:overwrite'], explanation: 'DELETE, which deletes the resource' },
+  { id: 'create', methods: ['post'], concludes: 'category:Write', also: ['qualifier:http-method'], hints: { destructive: false, idempotent: false }, explanation: 'POST, which creates (unless the description says the call only reads, as search endpoints that take a body do)' },
+  { id: 'overwrite', methods: ['put', 'patch'], concludes: 'category:Write', also: ['qualifier:http-method', 'qualifier:overwrite'], hints: { destructive: true }, explanation: 'PUT or PATCH, which overwrites the resource in place' },
+  { id: 'delete', methods: ['delete'], concludes: 'category:Destructive', also: ['qualifier:http-method', 'qualifier:overwrite'], hints: { destructive: true, idempotent: true }, explanation: 'DELETE, which deletes the resource' },
 ];
 
 const capital = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
@@ -48,6 +50,7 @@ export const httpRules: readonly Rule[] = METHODS.flatMap((method): Rule[] => [
     match: { kind: 'phrase', anchors: method.methods, pattern: descriptionPattern(method.methods) },
     concludes: method.concludes,
     also: method.also,
+    ...(method.hints ? { hints: method.hints } : {}),
     weight: 3,
     explanation: `The description is an HTTP request (a generated API wrapper), and its method is ${method.explanation}.`,
   },
@@ -56,6 +59,7 @@ export const httpRules: readonly Rule[] = METHODS.flatMap((method): Rule[] => [
     match: { kind: 'name-pattern', pattern: namePattern(method.methods) },
     concludes: method.concludes,
     also: method.also,
+    ...(method.hints ? { hints: method.hints } : {}),
     weight: 3,
     explanation: `The name is an operation id generated from an HTTP method and a path, and its method is ${method.explanation}.`,
   },

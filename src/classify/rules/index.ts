@@ -18,6 +18,7 @@ const verbRules: Rule[] = verbClasses.flatMap((verbClass): Rule[] => [
     ...(verbClass.also ? { also: verbClass.also } : {}),
     weight: 3,
     explanation: `The name's verb ${verbClass.explanation}.`,
+    ...(verbClass.hints ? { hints: verbClass.hints } : {}),
   },
   {
     id: `description.verb.${verbClass.id}`,
@@ -26,6 +27,7 @@ const verbRules: Rule[] = verbClasses.flatMap((verbClass): Rule[] => [
     ...(verbClass.also ? { also: verbClass.also } : {}),
     weight: 2,
     explanation: `The description's opening verb ${verbClass.explanation}.`,
+    ...(verbClass.hints ? { hints: verbClass.hints } : {}),
   },
 ]);
 

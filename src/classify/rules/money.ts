@@ -27,6 +27,7 @@ export const moneyRules: readonly Rule[] = [
       ),
     },
     concludes: 'category:Financial',
+    hints: { destructive: true, idempotent: false },
     weight: 2,
     explanation: 'The description says the tool moves crypto assets or native currency, swaps or bridges tokens, or deploys a token contract.',
   },

@@ -1,6 +1,6 @@
 // Verb classes: the words that say what a call does. Each class becomes two rules, one for the verb of
 // the tool's name (weight 3) and one for the lead verb of its description (weight 2).
-import type { Conclusion } from '../types';
+import type { Conclusion, RuleHints } from '../types';
 
 export interface VerbClass {
   /** Rule ids are `name.verb.<id>` and `description.verb.<id>`. */
@@ -9,6 +9,13 @@ export interface VerbClass {
   also?: readonly Conclusion[];
   verbs: readonly string[];
   explanation: string;
+  /**
+   * What the class says about the MCP spec's hints (both of its rules carry it). `qualifier:overwrite`
+   * is kept for classes whose call deletes or overwrites what exists (it gives the `destructive` label);
+   * a class that is non-additive in the spec's broader sense (update in place, stop, run, pay) says
+   * so here instead, as `destructive: true`.
+   */
+  hints?: RuleHints;
 }
 
 export const verbClasses: readonly VerbClass[] = [
@@ -33,6 +40,7 @@ export const verbClasses: readonly VerbClass[] = [
     id: 'create',
     concludes: 'category:Write',
     explanation: 'creates or sends something new, which adds to the state outside the caller',
+    hints: { destructive: false, idempotent: false },
     verbs: [
       'create', 'add', 'insert', 'append', 'new', 'make', 'post', 'send', 'publish', 'upload', 'comment', 'reply',
       'submit', 'request', 'star', 'fork', 'follow', 'subscribe', 'invite', 'register', 'import', 'copy', 'clone',
@@ -49,6 +57,7 @@ export const verbClasses: readonly VerbClass[] = [
     id: 'modify',
     concludes: 'category:Write',
     explanation: 'changes existing state in place (update, set, edit), which can be changed back',
+    hints: { destructive: true, idempotent: true },
     verbs: [
       'update', 'set', 'edit', 'modify', 'change', 'rename', 'move', 'patch', 'configure', 'reconfigure', 'apply',
       'reorder', 'reprioritize', 'resize', 'scale', 'transition', 'toggle', 'lock', 'unlock', 'unassign', 'unlink',
@@ -56,34 +65,39 @@ export const verbClasses: readonly VerbClass[] = [
       'undelete', 'reindex', 'switch', 'customize', 'disassociate', 'upgrade', 'downgrade', 'unconfirm', 'repair', 'enhance',
       // Swapping cards, indexes or faces exchanges two things in place; a token swap is money (rules/money.ts).
       'swap', 'unmerge', 'snooze', 'postpone', 'reschedule', 'reauthorize',
+      // `write` names an operation on something (`label_write`: "write operations on labels"), not an
+      // overwrite; a write that replaces what is there says so (description.overwrite).
+      'write',
     ],
   },
   {
     id: 'overwrite',
     concludes: 'category:Write',
     also: ['qualifier:overwrite'],
-    explanation: 'replaces or overwrites existing state (replace, overwrite, write, restore), so what was there is lost',
-    verbs: ['replace', 'overwrite', 'write', 'upsert', 'put', 'restore', 'revert', 'rollback', 'rotate', 'rebuild', 'migrate', 'deallocate', 'power', 'regenerate', 'rebase', 'recycle', 'clean'],
+    explanation: 'replaces or overwrites existing state (replace, overwrite, upsert, restore), so what was there is lost',
+    hints: { destructive: true, idempotent: true },
+    verbs: ['replace', 'overwrite', 'upsert', 'put', 'restore', 'revert', 'rollback', 'rotate', 'rebuild', 'migrate', 'deallocate', 'power', 'regenerate', 'rebase', 'recycle', 'clean'],
   },
   {
     id: 'manage',
     concludes: 'category:Write',
     also: ['qualifier:overwrite'],
     explanation: 'manages something as a whole (one tool that creates, changes and removes it), so a call may replace or remove what exists',
+    hints: { destructive: true },
     verbs: ['manage', 'administer', 'maintain'],
   },
   {
     id: 'interact',
     concludes: 'category:Write',
-    also: ['qualifier:overwrite'],
     explanation: 'acts in a live user interface (click, type, hover, navigate), where one action can submit, delete or buy anything the page offers',
+    hints: { destructive: true, idempotent: false },
     verbs: ['click', 'fill', 'type', 'press', 'drag', 'navigate', 'tap', 'dblclick', 'hover', 'swipe', 'go'],
   },
   {
     id: 'interrupt',
     concludes: 'category:Write',
-    also: ['qualifier:overwrite'],
     explanation: 'stops, cancels or disables something that is running or in use, which interrupts it',
+    hints: { destructive: true, idempotent: true },
     verbs: [
       'cancel', 'stop', 'restart', 'reboot', 'shutdown', 'suspend', 'disable', 'deactivate', 'detach', 'abort',
       'halt', 'unpublish', 'unshare', 'block', 'ban', 'reject', 'deny', 'disconnect', 'logout', 'expire', 'freeze',
@@ -94,6 +108,7 @@ export const verbClasses: readonly VerbClass[] = [
     concludes: 'category:Destructive',
     also: ['qualifier:overwrite'],
     explanation: 'deletes, destroys, revokes or terminates, which removes state that may not come back',
+    hints: { destructive: true, idempotent: true },
     verbs: [
       'delete', 'remove', 'destroy', 'drop', 'purge', 'truncate', 'terminate', 'kill', 'revoke', 'wipe', 'erase',
       'clear', 'reset', 'prune', 'evict', 'flush', 'deprovision', 'decommission', 'uninstall', 'unregister',
@@ -103,8 +118,8 @@ export const verbClasses: readonly VerbClass[] = [
   {
     id: 'execute',
     concludes: 'category:Execute',
-    also: ['qualifier:overwrite'],
     explanation: 'runs code, commands, queries, jobs or deployments whose effect the tool itself does not fix',
+    hints: { destructive: true, idempotent: false },
     verbs: [
       'run', 'execute', 'exec', 'eval', 'invoke', 'trigger', 'deploy', 'launch', 'spawn', 'dispatch', 'build',
       'compile', 'shell', 'bash', 'redeploy', 'rerun', 'call', 'script', 'automate', 'perform',
@@ -113,8 +128,8 @@ export const verbClasses: readonly VerbClass[] = [
   {
     id: 'financial',
     concludes: 'category:Financial',
-    also: ['qualifier:overwrite'],
     explanation: 'moves money or creates a financial obligation (payment, refund, trade, purchase)',
+    hints: { destructive: true, idempotent: false },
     verbs: [
       'pay', 'refund', 'purchase', 'buy', 'sell', 'trade', 'withdraw', 'deposit', 'stake', 'unstake',
       'donate', 'tip', 'charge', 'invoice', 'checkout', 'bid', 'payout', 'remit', 'mint', 'borrow', 'lend',

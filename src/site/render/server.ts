@@ -2,6 +2,7 @@
 // 200 KB whatever its tool count: the tools table is compact (one short row per tool, the verdict's
 // reasons left to each tool's page), and a whole-server policy too long for the page is offered as
 // its files only.
+import { serverHintSummaryNote } from './hints';
 import type { Server } from '../../schema';
 import { SERVER_POLICY_ANCHOR, toolUrl } from '../catalog';
 import { plural } from '../format';
@@ -96,7 +97,7 @@ export function serverPageBody(server: Server, model: ServerPageModel): Html {
           CATEGORIES,
           verdict.byCategory,
           'category-',
-        )}</div><h2>Capabilities</h2>${labelList(verdict.labels, true)}<h2 id="tools">Tools</h2>${
+        )}</div><h2>Capabilities</h2>${labelList(verdict.labels, true)}<h2 id="annotations">Annotations</h2>${serverHintSummaryNote(model.hints)}<h2 id="tools">Tools</h2>${
           model.origin
             ? html`<p>${model.origin.sentence}${model.origin.dataUrl ? html` <a href="${model.origin.dataUrl}" rel="nofollow noopener">The source's data</a>.` : ''}</p>`
             : ''

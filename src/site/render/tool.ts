@@ -10,6 +10,7 @@ import type { toolPageModel } from '../tool-page';
 import { argumentAdviceSection, oneToolPolicyNote } from './policy-help';
 import { confidenceNote, relatedToolsSection, serverLimitNote, toolSourceSection } from './context';
 import { rugPullFlag } from './changes';
+import { hintTable } from './hints';
 import { contradictionNote, evidenceTable, factsOfAnnotations, faqList, findingList, labelList, parametersTable, policySnippets, riskBadges, TEXT_LIMITS } from './parts';
 
 type ToolPageModel = ReturnType<typeof toolPageModel>;
@@ -55,7 +56,7 @@ export function toolPageBody(server: Server, model: ToolPageModel): Html {
     model.annotations.length > 0
       ? factsOfAnnotations(model.annotations)
       : html`<p class="muted">The server declares no annotations for this tool (the MCP defaults then mean: may write, may destroy, open world).</p>`
-  }${contradictionNote(model.annotationFindings)}<h2 id="findings">Findings</h2>${findingList(verdict.findings)}<h2>Parameters</h2><p>${
+  }${hintTable(model.hints)}${contradictionNote(model.annotationFindings)}<h2 id="findings">Findings</h2>${findingList(verdict.findings)}<h2>Parameters</h2><p>${
     model.parametersNote ?? model.parameters
   }</p>${parametersTable(model.rows)}${
     model.outputRows.length > 0
