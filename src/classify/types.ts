@@ -49,6 +49,8 @@ export interface Rule {
   weight: number;
   /** One sentence the site shows next to the match. */
   explanation: string;
+  /** A delete this rule matches is dropped when its object makes it a detach (an operation that removes a label, a member or a subscription). */
+  objectDecides?: boolean;
 }
 
 /** A tool-poisoning rule: a pattern searched in the description, title and parameter descriptions. */
