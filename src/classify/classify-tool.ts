@@ -2,8 +2,8 @@
 // risk class, capability labels and findings. Pure and deterministic; rules are compiled once at load.
 import type { CapabilityLabel, Category, Classification, Evidence, Finding, McpTool, RiskClass } from '../schema';
 import { anchored, compileAnchors, compileStarts, execAtStarts, stickyPattern } from './anchors';
-import { classOfVerb, isForeignOpening } from './lexicon';
-import { HEAD_LENGTH, prepareTool, type Parameter, type PreparedTool, type TextEntry } from './prepare';
+import { baseOfForm, classOfVerb, isForeignOpening, isOperationValue } from './lexicon';
+import { HEAD_LENGTH, objectInText, OPERATION_PARAMETER, prepareTool, readingOf, valueDetaches, type Parameter, type PreparedTool, type TextEntry } from './prepare';
 import type { Token } from './tokenize';
 import { inferAnnotations } from './hints';
 import { findPoisoning } from './poisoning';
@@ -135,6 +135,8 @@ function runs(rule: Rule, phase: Phase): boolean {
 interface RuleSet {
   /** Per verb: the verb class's name rule and lead rule, and other rules on the name's verb. */
   verbs: Map<string, { name?: CompiledRule; lead?: CompiledRule; extra: CompiledRule[] }>;
+  /** Per verb class id: its name rule and lead rule, for a verb whose object decides its class (VerbHit.reading). */
+  readings: Map<string, { name?: CompiledRule; lead?: CompiledRule }>;
   tokens: Array<{ rule: CompiledRule; tokens: ReadonlySet<string>; last: boolean; notAfterModifier: boolean }>;
   namePatterns: Array<{ rule: CompiledRule; pattern: RegExp }>;
   phrases: Array<{ rule: CompiledRule; pattern: RegExp; group: number; sticky: RegExp; stickyLower: RegExp; startGroup: number }>;
@@ -149,11 +151,17 @@ for (const rule of compiled) {
 }
 
 function ruleSet(phase: Phase): RuleSet {
-  const set: RuleSet = { verbs: new Map(), tokens: [], namePatterns: [], phrases: [], parameters: [] };
+  const set: RuleSet = { verbs: new Map(), readings: new Map(), tokens: [], namePatterns: [], phrases: [], parameters: [] };
   for (const rule of compiled) {
     if (!runs(rule, phase)) continue;
     const match = rule.match;
     if (match.kind === 'name-verb' || match.kind === 'lead-verb') {
+      if (rule.nameVerb || rule.leadVerb) {
+        const reading = set.readings.get(rule.id.slice(rule.id.indexOf('.verb.') + '.verb.'.length)) ?? {};
+        if (rule.nameVerb) reading.name = rule;
+        else reading.lead = rule;
+        set.readings.set(rule.id.slice(rule.id.indexOf('.verb.') + '.verb.'.length), reading);
+      }
       for (const verb of match.verbs) {
         const entry = set.verbs.get(verb) ?? { extra: [] };
         if (rule.nameVerb || rule.leadVerb) {
@@ -193,21 +201,18 @@ function firstMatch(phrase: RuleSet['phrases'][number], tool: PreparedTool, entr
   return execAtStarts(phrase.stickyLower, searched, entry.starts, phrase.startGroup, 0);
 }
 
-/** Parameter names of the kind whose enum lists the operations one tool performs. */
-const OPERATION_PARAMETER = /^(?:action|method|operation|op|mode|command|type|verb|state)s?$/;
-
 function collectHits(tool: PreparedTool, phase: Phase): Hit[] {
   const set = ruleSets.get(phase) as RuleSet;
   const hits: Hit[] = [];
   for (const verb of tool.nameVerbs) {
     const entry = set.verbs.get(verb.verb);
-    if (!entry) continue;
-    if (entry.name) hits.push({ rule: entry.name, field: 'name', match: verb.text, start: verb.start });
-    for (const rule of entry.extra) hits.push({ rule, field: 'name', match: verb.text, start: verb.start });
+    const rule = verb.reading === undefined ? entry?.name : set.readings.get(verb.reading)?.name;
+    if (rule) hits.push({ rule, field: 'name', match: verb.text, start: verb.start });
+    for (const extra of entry?.extra ?? []) hits.push({ rule: extra, field: 'name', match: verb.text, start: verb.start });
   }
   for (const verb of tool.leadVerbs) {
-    const entry = set.verbs.get(verb.verb);
-    if (entry?.lead) hits.push({ rule: entry.lead, field: tool.leadField, match: verb.text, start: verb.start });
+    const rule = verb.reading === undefined ? set.verbs.get(verb.verb)?.lead : set.readings.get(verb.reading)?.lead;
+    if (rule) hits.push({ rule, field: tool.leadField, match: verb.text, start: verb.start });
   }
   const lastToken = tool.tokens.length - 1;
   for (const { rule, tokens, last, notAfterModifier } of set.tokens) {
@@ -227,7 +232,7 @@ function collectHits(tool: PreparedTool, phase: Phase): Hit[] {
     const { rule, group } = phrase;
     const m = tool.descriptionText !== undefined && anchored(tool.headAnchors, group) ? firstMatch(phrase, tool, tool.descriptionText, 'description') : null;
     if (m) {
-      hits.push({ rule, field: 'description', match: tool.description.slice(m.index, m.index + m[0].length), start: m.index });
+      if (!(rule.objectDecides && deleteDetaches(tool.description, m))) hits.push({ rule, field: 'description', match: tool.description.slice(m.index, m.index + m[0].length), start: m.index });
       continue;
     }
     const t = tool.titleText === undefined || !anchored(tool.titleAnchors, group) ? null : firstMatch(phrase, tool, tool.titleText, 'title');
@@ -244,10 +249,11 @@ function collectHits(tool: PreparedTool, phase: Phase): Hit[] {
           hits.push({ rule, field: `parameter:${parameter.name}`, match: parameter.name, start: 0 });
           break;
         }
-        if (match.kind === 'parameter-enum' && parameter.values.length > 0) {
+        // An array's enum is a set of kinds (operations to watch, permissions to grant), not the one operation a call performs.
+        if (match.kind === 'parameter-enum' && parameter.values.length > 0 && !parameter.multiple) {
           operations ??= tool.parameters.map((candidate) => OPERATION_PARAMETER.test(candidate.key));
           if (!operations[i]) continue;
-          const value = parameter.values.find((candidate) => match.value.test(candidate));
+          const value = parameter.values.find((candidate) => match.value.test(candidate) && isOperationValue(candidate, parameter.values) && !(rule.objectDecides && valueDetaches(candidate, tool.tokens)));
           if (value !== undefined) {
             hits.push({ rule, field: `parameter:${parameter.name}`, match: value, start: 0 });
             break;
@@ -268,6 +274,14 @@ function modifiesNext(tool: PreparedTool, previous: Token): boolean {
   const verbClass = classOfVerb.get(previous.word);
   if (verbClass === undefined || verbClass.id === 'financial' || verbClass.id === 'create') return false;
   return !tool.nameVerbs.some((verb) => verb.start === previous.start);
+}
+
+/** Whether the delete a phrase matched ("ignore, watch, or delete a notification thread subscription") takes a link off (see readingOf). */
+function deleteDetaches(description: string, m: RegExpExecArray): boolean {
+  const verb = /(?:delet|remov|destroy)[a-z]*/i.exec(m[0]);
+  if (!verb) return false;
+  const base = baseOfForm.get(verb[0].toLowerCase()) ?? '';
+  return readingOf(base, objectInText(description, m.index + verb.index + verb[0].length)) === 'detach';
 }
 
 /** Which rules match a tool, before any verdict: what the rule fixtures test. */
@@ -315,9 +329,12 @@ const isVerbRule = (hit: Hit): boolean => hit.rule.nameVerb || hit.rule.leadVerb
 const LATE_LEAD_WORD = 6;
 
 /** Whether a phrase or parameter hint may raise `from` to `to`. */
-function mayEscalate(hit: Hit, from: Category | undefined, to: Category, readOnlyLimited: boolean, createLike: boolean, openingEnd: number, notMoney: boolean): boolean {
+function mayEscalate(hit: Hit, from: Category | undefined, to: Category, readOnlyLimited: boolean, createLike: boolean, tool: PreparedTool, notMoney: boolean): boolean {
+  const openingEnd = tool.openingEnd;
   // A transaction on a database (firestore-transaction, run_sql_transaction) moves no money.
   if (to === 'Financial' && notMoney) return false;
+  // A validator's confirm or overwrite parameter (DNS_validateDNSRecords' `overwrite`) describes the operation it checks.
+  if (tool.checking && hit.rule.match.kind === 'parameter') return false;
   if (hit.rule.weight >= 2) {
     // A description may mention other operations ("To delete it, use delete_item", "creating a policy invokes a
     // pipeline"): only its opening sentence may say that the tool itself deletes, runs code or moves money.
@@ -346,7 +363,9 @@ function decide(tool: PreparedTool, hits: readonly Hit[]): Verdict {
   // A verb deep in the description ("Use this tool to decide whether to deploy") does not overrule the name's verb.
   const allLeadHits = verbHits(hits, 'leadVerb');
   const lateLead = (tool.leadVerbs[0]?.wordIndex ?? 0) > LATE_LEAD_WORD && tool.nameVerbs.length > 0;
-  const leadHits = lateLead ? [] : allLeadHits;
+  // "Manage" says nothing a read verb in the name does not say better (get_zia_users: "Manage ZIA users (read-only)").
+  const genericLead = allLeadHits.length > 0 && allLeadHits.every((hit) => hit.rule.id === 'description.verb.manage') && verbHits(hits, 'nameVerb').some((hit) => hit.rule.category === 'Read');
+  const leadHits = lateLead || genericLead ? [] : allLeadHits;
   // A noun-like last word of a name (tft-champion-item-build) is overruled by a description that says what the tool does.
   const allNameHits = verbHits(hits, 'nameVerb');
   const nameHits = tool.weakNameVerb && leadHits.length > 0 && strongest(leadHits) !== strongest(allNameHits) ? [] : allNameHits;
@@ -388,7 +407,7 @@ function decide(tool: PreparedTool, hits: readonly Hit[]): Verdict {
         continue;
       }
       if (category !== undefined && SEVERITY[to] <= SEVERITY[category]) continue;
-      if (!mayEscalate(hit, category, to, readOnlyLimit.length > 0, createLike, tool.openingEnd, notMoney)) continue;
+      if (!mayEscalate(hit, category, to, readOnlyLimit.length > 0, createLike, tool, notMoney)) continue;
       category = to;
       deciding.unshift(hit);
       confidence = Math.max(confidence, CONFIDENCE.phrase);

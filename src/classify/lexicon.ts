@@ -1,6 +1,7 @@
 // Compiles the verb classes once: every inflected form a description may use ("creates", "deleting")
 // maps back to its base verb and class, and name tokens joined like `createorupdate` are split.
 import { nounLikeVerbs, verbClasses, type VerbClass } from './rules/verbs';
+import { tokenizeName } from './tokenize';
 
 /** The class each base verb belongs to; the first class that lists a verb wins. */
 export const classOfVerb: ReadonlyMap<string, VerbClass> = (() => {
@@ -155,4 +156,23 @@ export function isForeignOpening(text: string): boolean {
     else if (/[A-Za-z]/.test(character)) latin++;
   }
   return cjk >= 2 && cjk * 3 >= latin;
+}
+
+/** Verb classes whose compounds always name an operation, wherever they stand: a policy never lets a delete or a payment through as a noun. */
+const ALWAYS_OPERATIONS = new Set(['destroy', 'execute', 'financial', 'interrupt', 'overwrite']);
+
+/**
+ * Whether one value of an operation enum names an operation. A verb-led compound among values that
+ * mostly name things (`issues`, `projects`, `users`, `create_metadata`) names a thing too (the
+ * metadata for creating); a bare verb (`delete`) always names one, and so does any compound of a
+ * verb that deletes, overwrites, interrupts, runs or pays (`remove.all`).
+ */
+export function isOperationValue(value: string, values: readonly string[]): boolean {
+  const words = tokenizeName(value);
+  const verbClass = classOfVerb.get(words[0]?.word ?? '');
+  if (verbClass === undefined) return false;
+  if (words.length === 1 || ALWAYS_OPERATIONS.has(verbClass.id)) return true;
+  let verbLed = 0;
+  for (const candidate of values) if (classOfVerb.has(tokenizeName(candidate)[0]?.word ?? '')) verbLed++;
+  return verbLed * 2 >= values.length;
 }

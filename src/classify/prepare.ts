@@ -2,7 +2,8 @@
 // description's lead verbs, parameters. Everything here is computed from untrusted text and never trusted.
 import type { McpTool } from '../schema';
 import { anchorFlags, scanAnchors, TextKind } from './anchors';
-import { baseOfForm, classOfVerb, foreignLeadVerb, isNounLike, splitJoinedVerbs } from './lexicon';
+import { baseOfForm, classOfVerb, foreignLeadVerb, isNounLike, isOperationValue, splitJoinedVerbs } from './lexicon';
+import { checkingVerbs, clearedValueNouns, detachContainers, detachNouns, gestureContext, markNouns, readActivityNouns } from './rules/verbs';
 import { actionStart, normaliseParameterName, tokenizeName, type Token } from './tokenize';
 
 export interface VerbHit {
@@ -13,6 +14,11 @@ export interface VerbHit {
   start: number;
   /** For description lead verbs: how many words of the description come before it. */
   wordIndex?: number;
+  /**
+   * The verb class this use of the verb belongs to, when its object decides it instead of the lexicon
+   * (see `readingOf`): `remove_label` is `detach`, `clear_cache` is `reset-value`, `run_audit` is `read`.
+   */
+  reading?: string;
 }
 
 export interface Parameter {
@@ -22,7 +28,12 @@ export interface Parameter {
   description: string;
   /** String enum values, when the schema lists them. */
   values: string[];
+  /** The values are those of an array's items: a set of kinds (operations to watch, permissions), not one operation chosen. */
+  multiple: boolean;
 }
+
+/** Parameter names of the kind whose enum lists the operations one tool performs. */
+export const OPERATION_PARAMETER = /^(?:action|method|operation|op|mode|command|type|verb|state)s?$/;
 
 /** Lower-cases a text keeping its offsets: when full Unicode lower-casing changes the length ("İ" becomes two code units), ASCII letters only. */
 function lowerKeepingOffsets(text: string): string {
@@ -93,6 +104,8 @@ export interface PreparedTool {
   lowerTitle: string;
   /** Free texts for the poisoning rules: field, text and what the anchor scan found in it. */
   texts: TextEntry[];
+  /** The name's verb checks what an operation would do (validate, verify, check...): its confirm or overwrite parameters describe that operation. */
+  checking: boolean;
 }
 
 /** Category phrases read the opening of a description; long ones go on with usage examples. */
@@ -122,12 +135,122 @@ function withParticle(verb: string, next: string | undefined): string {
   return (next !== undefined ? PARTICLE_VERBS.get(verb)?.get(next) : undefined) ?? verb;
 }
 
+/** Verbs that take a link or member off something when their object is one (`remove_label`, "unset the reaction"). */
+const DETACHING_VERBS = new Set(['remove', 'unset', 'detach', 'unassign', 'unlink', 'disassociate']);
+/** Verbs that empty something: with a cache or a value as object they lose nothing (`clear_cache`, "Clear the input"). */
+const CLEARING_VERBS = new Set(['clear', 'flush', 'purge', 'evict', 'reset', 'wipe', 'empty', 'unset']);
+/** A cache that is a piece of infrastructure (`delete_cache_cluster`), not cached data. */
+const CACHE_RESOURCES = new Set(['cluster', 'clusters', 'instance', 'instances', 'server', 'servers', 'node', 'nodes']);
+/** Verbs that run something: running an audit, a report or a search reads (`runAccessibilityAudit`). */
+const RUNNING_VERBS = new Set(['run', 'execute', 'perform', 'start', 'launch', 'rerun']);
+/** What is sent when sending asks a question and gets an answer back ("Send a prompt to ChatGPT and get back insights"). */
+const ASKED_NOUNS = new Set(['prompt', 'prompts', 'query', 'queries', 'question', 'questions']);
+
+/** A verb's object: its words (the head noun last) and the words after "from" (what it is taken out of). */
+interface VerbObject {
+  words: readonly string[];
+  from: readonly string[];
+  /** Other words of the name, or of the clause, around the verb. */
+  context: readonly string[];
+}
+
+/**
+ * The class one use of a verb belongs to when its object, not the verb, says what a call does:
+ * removing a label, a member or a reaction (or anything from a group or a list) is `detach`, and so
+ * is deleting a mark such as a reaction or a subscription; clearing a cache, a value or a selection is
+ * `reset-value`; a drop or a clear in a browser is a gesture (`interact`); running an audit, a report or
+ * a search, and sending a prompt, read (`read`). Undefined when the lexicon's class stands.
+ */
+export function readingOf(verb: string, object: VerbObject): string | undefined {
+  const head = object.words[object.words.length - 1] ?? '';
+  if (DETACHING_VERBS.has(verb) && (detachNouns.has(head) || object.from.some((word) => detachContainers.has(word)))) return 'detach';
+  if ((verb === 'delete' || verb === 'del') && markNouns.has(head)) return 'detach';
+  if (CLEARING_VERBS.has(verb) && object.words.some((word) => clearedValueNouns.has(word)) && !object.words.some((word) => CACHE_RESOURCES.has(word))) return 'reset-value';
+  if ((verb === 'drop' || verb === 'clear') && object.context.some((word) => gestureContext.has(word))) return 'interact';
+  if (RUNNING_VERBS.has(verb) && readActivityNouns.has(head)) return 'read';
+  if (verb === 'send' && ASKED_NOUNS.has(head)) return 'read';
+  return undefined;
+}
+
+/** Words that end a verb's object ("a label from an issue", "tags on threads"). */
+const OBJECT_ENDS = new Set(['from', 'to', 'in', 'on', 'onto', 'into', 'by', 'for', 'with', 'of', 'and', 'or', 'that', 'which', 'so', 'as', 'at', 'when', 'if', 'using', 'via', 'without', 'then']);
+/** Words of an object that are not its head ("one or more", "all", "the"). */
+const OBJECT_FILLERS = new Set(['a', 'an', 'the', 'one', 'more', 'all', 'any', 'your', 'my', 'their', 'its', 'this', 'that', 'specific', 'specified', 'given', 'existing', 'current', 's']);
+const WORDS = /[a-z0-9]+/g;
+
+/** The object of a description's verb that ends at `end`: the words up to a preposition or a comma, and those after "from" in the same sentence. */
+export function objectInText(text: string, end: number): VerbObject {
+  const sentence = text.slice(end, end + 160).split(/[.;:\n!?]/, 1)[0] ?? '';
+  const lower = sentence.toLowerCase();
+  const words: string[] = [];
+  const from: string[] = [];
+  const context: string[] = [];
+  let inObject = true;
+  let afterFrom = -1;
+  let index = 0;
+  for (const m of lower.matchAll(WORDS)) {
+    const word = m[0];
+    context.push(word);
+    if (inObject && (OBJECT_ENDS.has(word) || lower.slice(0, m.index).includes(','))) {
+      // "one or more droplets": the "or" of a quantity does not end the object.
+      if (!(word === 'or' && words.length === 1 && words[0] === 'one')) inObject = false;
+    }
+    if (inObject && !OBJECT_FILLERS.has(word)) words.push(word);
+    if (word === 'from' && afterFrom < 0) afterFrom = index;
+    else if (afterFrom >= 0 && index - afterFrom <= 4) from.push(word);
+    index++;
+  }
+  return { words, from, context };
+}
+
+/**
+ * Whether a delete-like operation value takes a link off instead of deleting: its own object
+ * (`remove_label`), or else the tool's nouns (`delete` on `manage_notification_subscription`), read as
+ * policy/methods.ts reads a method.
+ */
+export function valueDetaches(value: string, toolTokens: readonly Token[]): boolean {
+  const words = tokenizeName(value).map((token) => token.word);
+  const verb = baseOfForm.get(words[0] ?? '') ?? '';
+  const object = words.length > 1 ? words.slice(1) : toolTokens.map((token) => token.word).filter((word) => !classOfVerb.has(word) || isNounLike(word));
+  return readingOf(verb, { words: object, from: [], context: [] }) === 'detach';
+}
+
+/** The object of a name's verb at `at` in `action`: the words after it up to "from" (or before it, when the verb ends the name), and those after "from". */
+function objectInName(action: readonly Token[], at: number, all: readonly Token[]): VerbObject {
+  const words: string[] = [];
+  const from: string[] = [];
+  const fromAt = action.findIndex((token, i) => i > at && token.word === 'from');
+  const endAt = action.findIndex((token, i) => i > at && OBJECT_ENDS.has(token.word));
+  const stop = endAt < 0 ? action.length : endAt;
+  for (let i = at + 1; i < stop; i++) words.push((action[i] as Token).word);
+  if (words.length === 0) for (let i = 0; i < at; i++) words.push((action[i] as Token).word);
+  if (fromAt >= 0) for (let i = fromAt + 1; i < action.length; i++) from.push((action[i] as Token).word);
+  return { words, from, context: all.map((token) => token.word) };
+}
+
 function pushVerb(hits: VerbHit[], token: Token): void {
   for (const hit of hits) if (hit.start === token.start) return;
   hits.push({ verb: token.word, text: token.text, start: token.start });
 }
 
+/** A name that asks a question: an auxiliary the read class lists, then its subject. */
+const QUESTION_AUXILIARIES = new Set(['can', 'is', 'has']);
+const QUESTION_SUBJECTS = new Set(['i', 'we', 'you', 'it', 'they']);
+
+/** Read verbs that lead a name and are never a namespace: in `get_site_deploy` and `get_last_tweet` the last word is the object. */
+const NEVER_NAMESPACE = new Set(['get', 'list', 'fetch', 'read', 'show', 'describe']);
+
 function nameVerbsOf(name: string, tokens: Token[]): VerbHit[] {
+  const { hits, action } = pickNameVerbs(name, tokens);
+  for (const hit of hits) {
+    const at = action.findIndex((token) => token.start === hit.start);
+    const reading = at < 0 ? undefined : readingOf(hit.verb, objectInName(action, at, tokens));
+    if (reading !== undefined) hit.reading = reading;
+  }
+  return hits;
+}
+
+function pickNameVerbs(name: string, tokens: Token[]): { hits: VerbHit[]; action: Token[] } {
   const from = actionStart(name);
   const expanded: Token[] = [];
   for (const token of tokens) {
@@ -144,15 +267,21 @@ function nameVerbsOf(name: string, tokens: Token[]): VerbHit[] {
   }
   const action = expanded.filter((token) => token.start >= from);
   const hits: VerbHit[] = [];
+  // A question (`contract-testing_can_i_deploy`, `is_it_up`) asks whether an action may happen: its auxiliary is the verb.
+  const asks = action.findIndex((token, i) => QUESTION_AUXILIARIES.has(token.word) && QUESTION_SUBJECTS.has(action[i + 1]?.word ?? ''));
+  if (asks >= 0) {
+    pushVerb(hits, action[asks] as Token);
+    return { hits, action };
+  }
   const first = action[0];
   const last = action[action.length - 1];
   const hasLead = first !== undefined && classOfVerb.has(first.word);
   const lastIsVerb = last !== undefined && last !== first && classOfVerb.has(last.word);
   // Namespaced names end in their verb (acr_registry_list, compute_vm_create, deploy_plan_get): with three
   // or more words, a last word that can only be a verb wins over a first word that is the namespace.
-  if (hasLead && lastIsVerb && action.length >= 3 && !isNounLike(last.word) && action[action.length - 2]?.word !== 'or' && action[action.length - 2]?.word !== 'and') {
+  if (hasLead && lastIsVerb && action.length >= 3 && !isNounLike(last.word) && !NEVER_NAMESPACE.has(first.word) && action[action.length - 2]?.word !== 'or' && action[action.length - 2]?.word !== 'and') {
     pushVerb(hits, last);
-    return hits;
+    return { hits, action };
   }
   if (hasLead) {
     pushVerb(hits, first);
@@ -162,7 +291,7 @@ function nameVerbsOf(name: string, tokens: Token[]): VerbHit[] {
       const token = action[i];
       if (token && (joiner === 'or' || joiner === 'and') && classOfVerb.has(token.word)) pushVerb(hits, token);
     }
-    return hits;
+    return { hits, action };
   }
   // A vendor or product prefix before the verb: slack_list_channels, notion_update_page; it wins over a
   // last word that is as often a noun (hubspot-generate-feedback-link: the link is what is generated).
@@ -170,15 +299,15 @@ function nameVerbsOf(name: string, tokens: Token[]): VerbHit[] {
   const prefixed = action.length >= 3 && second !== undefined && classOfVerb.has(second.word);
   if (lastIsVerb && prefixed && isNounLike(last.word) && !isNounLike(second.word)) {
     pushVerb(hits, second);
-    return hits;
+    return { hits, action };
   }
   if (lastIsVerb || (last !== undefined && action.length === 1 && classOfVerb.has(last.word))) {
     pushVerb(hits, last);
-    return hits;
+    return { hits, action };
   }
   if (prefixed) {
     pushVerb(hits, second);
-    return hits;
+    return { hits, action };
   }
   // Verbs inside a longer name: the last one is the action, those before it name a namespace or a
   // product (genai-model-eval-create-dataset creates a dataset; it evaluates nothing).
@@ -189,7 +318,7 @@ function nameVerbsOf(name: string, tokens: Token[]): VerbHit[] {
       break;
     }
   }
-  return hits;
+  return { hits, action };
 }
 
 interface Word {
@@ -262,8 +391,19 @@ function labelEnd(text: string): number {
   return m ? m[0].length : 0;
 }
 const LEADING_LABEL = /^\s*\[[^\]\n]{1,80}\]\s*(?=[A-Za-z\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])/;
+/** Words that open a clause about when the tool is used ("call when writing code", "before creating"): its verbs are the caller's, not the tool's. */
+const CLAUSE_OPENERS = new Set(['when', 'whenever', 'before', 'after', 'while', 'once', 'until']);
 
 function leadVerbsOf(text: string): VerbHit[] {
+  const hits = leadVerbsIn(text);
+  for (const hit of hits) {
+    const reading = readingOf(hit.verb, objectInText(text, hit.start + hit.text.length));
+    if (reading !== undefined) hit.reading = reading;
+  }
+  return hits;
+}
+
+function leadVerbsIn(text: string): VerbHit[] {
   const from = labelEnd(text);
   const words = new WordCursor(text, LEAD_WINDOW, from);
   let sentenceStart = true;
@@ -271,6 +411,7 @@ function leadVerbsOf(text: string): VerbHit[] {
   let previousWord = '';
   let pendingJoin = false;
   let wordIndex = -1;
+  let inClause = false;
   const hits: VerbHit[] = [];
   for (let current = words.next(); current !== undefined; current = words.next()) {
     wordIndex++;
@@ -291,11 +432,16 @@ function leadVerbsOf(text: string): VerbHit[] {
       previousEnd = current.end;
       continue;
     }
-    if (previousEnd > from && breaksSentence(text, previousEnd, current.start)) sentenceStart = true;
+    if (previousEnd > from && breaksSentence(text, previousEnd, current.start)) {
+      sentenceStart = true;
+      inClause = false;
+    }
+    if (CLAUSE_OPENERS.has(word)) inClause = true;
+    else if (inClause && text.slice(previousEnd, current.start).includes(',')) inClause = false;
     // "💡 TIP:", "Order:", "Update:": a noun-like word right before a colon is a heading, not a verb. A
     // docstring's "Returns:" still says the tool gives something back, so headings of reading verbs count.
     const heading = base !== undefined && isNounLike(base) && text.charCodeAt(current.end) === 58 && classOfVerb.get(base)?.id !== 'read';
-    if (base !== undefined && !heading) {
+    if (base !== undefined && !heading && !inClause) {
       const next = words.peek()?.word ?? '';
       const preamble = PREAMBLE_VERBS.has(base) && PREAMBLE_FOLLOWERS.has(next);
       const allowed = !isNounLike(base) || (sentenceStart && !NOUN_FOLLOWERS.has(next)) || previousWord === 'to' || (SUBJECTS.has(previousWord) && word !== base);
@@ -344,8 +490,9 @@ function parametersOf(tool: McpTool): Parameter[] {
     const values: string[] = [];
     collectStrings(schema['enum'], values);
     const items = schema['items'];
-    if (items !== null && typeof items === 'object') collectStrings((items as Record<string, unknown>)['enum'], values);
-    parameters.push({ name, key: normaliseParameterName(name), description, values });
+    const multiple = values.length === 0 && items !== null && typeof items === 'object';
+    if (multiple) collectStrings((items as Record<string, unknown>)['enum'], values);
+    parameters.push({ name, key: normaliseParameterName(name), description, values, multiple });
   }
   return parameters;
 }
@@ -371,6 +518,8 @@ export function prepareTool(tool: McpTool): PreparedTool {
   }
   const none = noAnchors();
   const leadText = leadField === 'title' ? title : description;
+  const leadVerbs = leadVerbsOf(leadText);
+  shareReadings(nameVerbs, leadVerbs, parameters);
   return {
     name,
     tokens,
@@ -380,7 +529,7 @@ export function prepareTool(tool: McpTool): PreparedTool {
     title,
     description,
     leadField,
-    leadVerbs: leadVerbsOf(leadText),
+    leadVerbs,
     parameters,
     openingEnd: openingEndOf(description),
     headAnchors: descriptionText?.anchors ?? none,
@@ -389,5 +538,37 @@ export function prepareTool(tool: McpTool): PreparedTool {
     titleText,
     lowerTitle: title.toLowerCase(),
     texts,
+    checking: nameVerbs.some((hit) => checkingVerbs.has(hit.verb)),
   };
+}
+
+/** Whether an operation parameter lists only reading operations (`list`, `get`, `get_members`), so a tool that "manages" by it only reads. */
+function readsOnly(parameters: readonly Parameter[]): boolean {
+  return parameters.some((parameter) => {
+    if (!OPERATION_PARAMETER.test(parameter.key) || parameter.multiple || parameter.values.length === 0) return false;
+    let reads = 0;
+    for (const value of parameter.values) {
+      const first = tokenizeName(value)[0]?.word ?? '';
+      const verbClass = classOfVerb.get(first)?.id;
+      if (verbClass === 'read') reads++;
+      else if (verbClass !== undefined && isOperationValue(value, parameter.values)) return false;
+    }
+    return reads > 0;
+  });
+}
+
+/**
+ * A name and a description that use the same verb mean the same act: a reading one of them shows
+ * (`remove_reaction`, "Removes a reaction from a message") holds for the other. An un- verb in the name
+ * (`untag_resource`, `untrash_message`) says what the description's "Remove" undoes. A tool that
+ * manages something through an operation parameter that only reads (list, get, members) reads.
+ */
+function shareReadings(nameVerbs: VerbHit[], leadVerbs: VerbHit[], parameters: readonly Parameter[]): void {
+  for (const hit of nameVerbs) if (hit.reading === undefined) hit.reading = leadVerbs.find((lead) => lead.verb === hit.verb && lead.reading !== undefined)?.reading;
+  for (const lead of leadVerbs) if (lead.reading === undefined) lead.reading = nameVerbs.find((hit) => hit.verb === lead.verb && hit.reading !== undefined)?.reading;
+  const undoing = nameVerbs.some((hit) => hit.verb.startsWith('un') && classOfVerb.get(hit.verb)?.concludes === 'category:Write');
+  if (undoing) for (const lead of leadVerbs) if (lead.reading === undefined && DETACHING_VERBS.has(lead.verb)) lead.reading = 'detach';
+  const managing = (hit: VerbHit): boolean => hit.reading === undefined && classOfVerb.get(hit.verb)?.id === 'manage';
+  if ([...nameVerbs, ...leadVerbs].some(managing) && readsOnly(parameters)) for (const hit of [...nameVerbs, ...leadVerbs]) if (managing(hit)) hit.reading = 'read';
+  for (const hit of [...nameVerbs, ...leadVerbs]) if (hit.reading === undefined) delete hit.reading;
 }

@@ -76,6 +76,8 @@ export interface Rule {
   explanation: string;
   /** What the match says about the spec's behaviour hints, when it says something. */
   hints?: RuleHints;
+  /** A delete this rule matches is dropped when its object makes it a detach (an operation that removes a label, a member or a subscription). */
+  objectDecides?: boolean;
 }
 
 /** A tool-poisoning rule: a pattern searched in the description, title and parameter descriptions. */

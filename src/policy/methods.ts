@@ -3,7 +3,7 @@
 // its values the way the classifier reads a tool name, so a policy can deny the destructive methods by
 // argument instead of hiding the whole tool. The input schema is crawled text: every step checks it.
 import { classifyTool, tokenizeName } from '../classify';
-import { classOfVerb, isNounLike } from '../classify/lexicon';
+import { classOfVerb, isNounLike, isOperationValue } from '../classify/lexicon';
 import type { Classification } from '../schema/classification';
 import type { McpTool } from '../schema/tool';
 import { ADDRESSABLE_PARAMETER } from './parameters';
@@ -68,11 +68,16 @@ export function findMethodParameter(definition: Pick<McpTool, 'inputSchema'>): M
  */
 export function methodDefinition(definition: Pick<McpTool, 'name' | 'inputSchema'>, method: MethodParameter, value: string): McpTool {
   const own = tokenizeName(value).map((token) => token.word);
+  const properties = { ...record(record(definition.inputSchema)?.properties) };
+  delete properties[method.parameter];
+  // A verb-led value among values that name things (`create_metadata` beside `issues`, `users`) is a
+  // thing too, as the classifier reads it (isOperationValue): the tool's own name says what is done with it.
+  if (classOfVerb.has(own[0] ?? '') && !isOperationValue(value, method.values)) {
+    return { name: [...tokenizeName(definition.name).map((token) => token.word), ...own].join('_'), inputSchema: { type: 'object', properties } };
+  }
   const nouns = tokenizeName(definition.name)
     .map((token) => token.word)
     .filter((word) => !own.includes(word) && (!classOfVerb.has(word) || isNounLike(word)));
-  const properties = { ...record(record(definition.inputSchema)?.properties) };
-  delete properties[method.parameter];
   return { name: [...own, ...nouns].join('_') || 'method', inputSchema: { type: 'object', properties } };
 }
 

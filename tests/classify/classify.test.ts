@@ -36,9 +36,9 @@ describe('anchors: what competitors get wrong (ANCHORS.md)', () => {
   it('a search tool named `registry` is Read, not Destructive', () => {
     expect(classifyTool(tool('registry', 'Search the MCP registry for servers.', { query: {} })).category).toBe('Read');
   });
-  it("GitHub's manage_notification_subscription is not Financial (it can delete, so Destructive)", () => {
+  it("GitHub's manage_notification_subscription is not Financial, nor Destructive: deleting a subscription unsubscribes, which can be undone (issue 13)", () => {
     const result = classifyTool(tool('manage_notification_subscription', 'Manage a notification subscription: ignore, watch, or delete a notification thread subscription.', { action: { enum: ['ignore', 'watch', 'delete'] } }));
-    expect(result.category).toBe('Destructive');
+    expect(result.category).toBe('Write');
   });
   it("Stripe's list_charges is Read, not Financial", () => {
     expect(classifyTool(tool('list_charges', 'This tool will fetch a list of Charges from Stripe.', { limit: {} })).category).toBe('Read');

@@ -71,8 +71,8 @@ export const ruleFixtures: Record<string, RuleFixture> = {
     quiet: [tool('list_deleted_items'), tool('undelete_item'), tool('get_removal_policy')],
   },
   'description.verb.destroy': {
-    fires: [tool('x', 'Delete a file from a repository.'), tool('x', 'Permanently removes the specified database.'), tool('x', 'Add or remove an issue dependency.')],
-    quiet: [tool('x', 'Lists deleted items.'), tool('x', 'Returns items, including removed ones.')],
+    fires: [tool('x', 'Delete a file from a repository.'), tool('x', 'Permanently removes the specified database.'), tool('x', 'Add or remove a webhook.')],
+    quiet: [tool('x', 'Lists deleted items.'), tool('x', 'Returns items, including removed ones.'), tool('x', 'Add or remove an issue dependency.')],
   },
   'name.verb.execute': {
     fires: [tool('run_command'), tool('execute_sql'), tool('python_exec'), tool('trigger_pipeline'), tool('deploy_service'), tool('eval_expression')],
@@ -97,15 +97,15 @@ export const ruleFixtures: Record<string, RuleFixture> = {
   // Behaviour: phrases and parameter shapes.
   'description.operations.delete': {
     fires: [
-      tool('manage_notification_subscription', 'Manage a notification subscription: ignore, watch, or delete a notification thread subscription.'),
+      tool('manage_webhooks', 'Manage webhooks: list, create, or delete a webhook.'),
       tool('projects_write', 'Create and manage projects: add/update/delete items.'),
       tool('actions_run_trigger', 'Trigger workflow operations, including running, cancelling workflow runs, and deleting logs.'),
     ],
-    quiet: [tool('x', 'Lists deleted items.'), tool('x', 'Use this only when the VM is no longer needed.'), tool('x', 'Returns the delete policy.')],
+    quiet: [tool('manage_notification_subscription', 'Manage a notification subscription: ignore, watch, or delete a notification thread subscription.'), tool('x', 'Lists deleted items.'), tool('x', 'Use this only when the VM is no longer needed.'), tool('x', 'Returns the delete policy.')],
   },
   'parameter.operation.delete': {
-    fires: [tool('label_write', 'Write operations on labels.', { method: { enum: ['create', 'update', 'delete'] } }), tool('x', '', { action: { enum: ['remove_member'] } }), tool('manageApps', '', { action: { enum: ['listApps', 'deleteApp'] } }), tool('http', '', { method: { enum: ['GET', 'DELETE'] } })],
-    quiet: [tool('x', '', { method: { enum: ['create', 'update'] } }), tool('x', '', { sort: { enum: ['deleted_at'] } }), tool('x', '', { state: { enum: ['active', 'deleted'] } })],
+    fires: [tool('label_write', 'Write operations on labels.', { method: { enum: ['create', 'update', 'delete'] } }), tool('x', '', { action: { enum: ['remove_file'] } }), tool('manageApps', '', { action: { enum: ['listApps', 'deleteApp'] } }), tool('http', '', { method: { enum: ['GET', 'DELETE'] } })],
+    quiet: [tool('x', '', { method: { enum: ['create', 'update'] } }), tool('x', '', { sort: { enum: ['deleted_at'] } }), tool('x', '', { state: { enum: ['active', 'deleted'] } }), tool('x', '', { action: { enum: ['remove_member'] } }), tool('manage_notification_subscription', '', { action: { enum: ['ignore', 'watch', 'delete'] } })],
   },
   'parameter.operation.write': {
     fires: [tool('x', '', { method: { enum: ['get', 'create'] } }), tool('x', '', { operation: { enum: ['read', 'update_item'] } }), tool('x', '', { action: { enum: ['getApp', 'createApp'] } })],
@@ -433,5 +433,28 @@ export const ruleFixtures: Record<string, RuleFixture> = {
       tool('send_control_character', 'Sends a control character to the active iTerm terminal (e.g., Control-C)'),
     ],
     quiet: [tool('notify_message', 'Sends a message to the Unity console'), tool('read_terminal_output', 'Reads the output from the active iTerm terminal'), tool('signal-process', 'Send a signal (INT, TERM, KILL) to a remote process by PID.')],
+  },
+  // Verbs whose object decides their class (issue 13): taking a link off, clearing what is rebuilt.
+  'name.verb.detach': {
+    fires: [tool('linear_removeIssueLabel'), tool('remove_tag_from_task'), tool('SLACK__REACTIONS_REMOVE'), tool('pihole_remove_from_blacklist'), tool('untag_resource'), tool('delete_issue_emoji_reaction'), tool('remove_team_member')],
+    quiet: [tool('remove_container'), tool('delete_label'), tool('remove-api-key'), tool('delete-notification-settings'), tool('remove_related_issue')],
+  },
+  'description.verb.detach': {
+    fires: [
+      tool('x', 'Removes the tags, identified by the keys, from the specified resource.'),
+      tool('x', 'Remove a user from an IAM group.'),
+      tool('x', 'Removes one or more droplets from a group.'),
+      tool('x', 'Remove an entry by ID or email address from the suppression list in Resend.'),
+      tool('x', 'Add or remove attendees from a calendar event'),
+    ],
+    quiet: [tool('x', 'Removes a MySQL database from Dokploy.'), tool('x', 'Remove a document from a collection'), tool('x', 'Remove a domain by ID from Resend.'), tool('x', 'Remove untracked files from the working directory.')],
+  },
+  'name.verb.reset-value': {
+    fires: [tool('clear_cache'), tool('pihole_flush_cache'), tool('hosting_purgeLiteSpeedCacheV1'), tool('sheets_clear_values'), tool('clear_selection_list')],
+    quiet: [tool('delete_cache_cluster'), tool('clear_conversations'), tool('purge_queue'), tool('clearChat')],
+  },
+  'description.verb.reset-value': {
+    fires: [tool('x', 'Clear local session cache'), tool('x', 'Clears cache for all domains associated with a website.'), tool('x', 'Set or clear a custom field value on a card.')],
+    quiet: [tool('x', 'Clear all chat messages'), tool('x', 'Flush the transaction log.'), tool('x', 'Clear the ElastiCache cache cluster.')],
   },
 };

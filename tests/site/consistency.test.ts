@@ -274,8 +274,9 @@ describe('the pages of issue 12', () => {
     expect(faqAnswer(page, 'What policy')).not.toContain('already bounds');
   });
 
-  it('runAccessibilityAudit (browser-tools): its one annotation finding is listed once, and nothing says there are none', () => {
-    const { page, body } = realPage('agentdeskai-browser-tools-mcp-7d93f085', 'runAccessibilityAudit');
+  // runAccessibilityAudit was this page until issue 13 read its audit as Read, which its readOnlyHint no longer contradicts.
+  it('runPercyScan (browserstack): its one annotation finding is listed once, and nothing says there are none', () => {
+    const { page, body } = realPage('browserstack-mcp-server-34acec18', 'runPercyScan');
     expect(page.classification.findings.map((finding) => finding.rule)).toEqual(['annotation.read-only-contradicted']);
     expect(body.split('<li class="finding ').length - 1).toBe(1);
     expect(body.split(escapeHtml(page.classification.findings[0]!.message)).length - 1).toBe(1);

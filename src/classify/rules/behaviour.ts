@@ -22,6 +22,7 @@ export const behaviourRules: readonly Rule[] = [
     weight: 2,
     explanation: 'The description lists deleting among the operations the tool performs.',
     hints: { destructive: true },
+    objectDecides: true,
   },
   {
     id: 'parameter.operation.delete',
@@ -31,6 +32,7 @@ export const behaviourRules: readonly Rule[] = [
     weight: 2,
     explanation: 'An operation parameter accepts a delete-like value, so one call can delete.',
     hints: { destructive: true },
+    objectDecides: true,
   },
   {
     id: 'parameter.operation.write',
@@ -93,10 +95,11 @@ export const behaviourRules: readonly Rule[] = [
   },
   {
     id: 'description.executes-code',
-    match: { kind: 'phrase', anchors: ['execute', 'executes', 'executing', 'run', 'runs', 'running', 'evaluate', 'evaluates', 'evaluating', 'eval', 'invoke', 'invokes', 'invoking', 'trigger', 'triggers', 'triggering', 'start', 'starts', 'starting'], starts: [...inflected(['execut', 'evaluat'], ['e', 'es', 'ing']), 'eval', ...inflected(['run'], ['s', 'ning']), ...inflected(['invok'], ['e', 'es', 'ing']), ...inflected(['trigger', 'start'], ['s', 'ing'])], pattern: /\b(?:execut(?:e|es|ing)|run(?:s|ning)?|evaluat(?:e|es|ing)|eval)\s+(?:an? |the |any |arbitrary |custom |raw |given |provided |user[- ]provided )*(?:shell |bash |terminal |system |python |javascript |js |node\.?js |powershell |sql |cypher |graphql )?(?:commands?|scripts?|code|snippets?|statements?|sql|shell|programs?|expressions?|javascript)\b|\b(?:invok(?:e|es|ing)|trigger(?:s|ing)?|run(?:s|ning)?|start(?:s|ing)?)\s+(?:an? |the |any )?(?:\w+ )?(?:lambda|functions?|workflows?|pipelines?|jobs?|builds?|deployments?|actions? runs?|runbooks?)\b|\bstart(?:s|ing)? (?:an? |the )?(?:new )?(?:terminal |shell |background |child )?process\b/i },
+    match: { kind: 'phrase', anchors: ['execute', 'executes', 'executing', 'run', 'runs', 'running', 'evaluate', 'evaluates', 'evaluating', 'eval', 'invoke', 'invokes', 'invoking', 'trigger', 'triggers', 'triggering', 'start', 'starts', 'starting'], starts: [...inflected(['execut', 'evaluat'], ['e', 'es', 'ing']), 'eval', ...inflected(['run'], ['s', 'ning']), ...inflected(['invok'], ['e', 'es', 'ing']), ...inflected(['trigger', 'start'], ['s', 'ing'])], pattern: /(?<!\b(?:whether|if)\b[^.,;:]{0,40})(?:\b(?:execut(?:e|es|ing)|run(?:s|ning)?|evaluat(?:e|es|ing)|eval)\s+(?:an? |the |any |arbitrary |custom |raw |given |provided |user[- ]provided )*(?:shell |bash |terminal |system |python |javascript |js |node\.?js |powershell |sql |cypher |graphql )?(?:commands?|scripts?|code|snippets?|statements?|sql|shell|programs?|expressions?|javascript)\b|\b(?:invok(?:e|es|ing)|trigger(?:s|ing)?|(?<!\b(?:all|the|currently|still|are|is|were|was)\s)run(?:s|ning)?|start(?:s|ing)?)\s+(?:an? |the |any )?(?:\w+ )?(?:lambda|functions?|workflows?|pipelines?|jobs?|builds?|deployments?|actions? runs?|runbooks?)\b|\bstart(?:s|ing)? (?:an? |the )?(?:new )?(?:terminal |shell |background |child )?process\b)/i },
     concludes: 'category:Execute',
     also: ['label:code-execution'],
     weight: 2,
+    // Not in a "whether"/"if" clause ("whether pushes trigger a deployment" describes a setting), nor "running" as an adjective ("all running builds").
     explanation: 'The description says the tool runs code, commands or statements given to it.',
     hints: { destructive: true, idempotent: false },
   },

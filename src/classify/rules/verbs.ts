@@ -136,7 +136,70 @@ export const verbClasses: readonly VerbClass[] = [
       'repay',
     ],
   },
+  {
+    id: 'detach',
+    concludes: 'category:Write',
+    // Not additive in MCP's sense (destructiveHint): the link is gone until someone puts it back.
+    also: ['qualifier:overwrite'],
+    // Taking the same label off twice leaves the same state.
+    hints: { destructive: true, idempotent: true },
+    explanation: 'takes a link, label, mark or member off something (a label from an issue, a user from a group, a reaction), which can be put back',
+    verbs: ['untag', 'unlabel', 'unpin', 'unwatch', 'unbookmark', 'unfavorite', 'unreact', 'untrash', 'unblock', 'unrepost', 'untaint', 'unflag'],
+  },
+  {
+    id: 'reset-value',
+    concludes: 'category:Write',
+    also: ['qualifier:overwrite'],
+    hints: { destructive: true, idempotent: true },
+    explanation: 'clears a cache or a value that is rebuilt or set again (a cache, an input field, a selection), so nothing is lost',
+    // Only through readings (see `clearedValueNouns`): clear, flush or purge are this class with such an object.
+    verbs: [],
+  },
 ];
+
+/**
+ * Objects whose removal takes a link off something instead of deleting a thing: `remove_label`,
+ * "Remove a user from the group" (with `detachContainers`), "unset the reaction". Read by prepare.ts
+ * for the verbs remove, unset, detach and unassign (their class is then `detach`).
+ */
+export const detachNouns: ReadonlySet<string> = new Set([
+  'tag', 'tags', 'label', 'labels', 'member', 'members', 'membership', 'memberships', 'assignee', 'assignees', 'owner', 'owners',
+  'permission', 'permissions', 'participant', 'participants', 'collaborator', 'collaborators', 'attendee', 'attendees', 'reviewer',
+  'reviewers', 'watcher', 'watchers', 'follower', 'followers', 'friend', 'friends', 'link', 'links', 'relation', 'relations',
+  'relationship', 'relationships', 'association', 'associations', 'assignment', 'assignments', 'dependency', 'dependencies',
+  'annotation', 'annotations', 'taint', 'taints', 'protection', 'focus', 'delegate', 'delegates', 'bookmark', 'bookmarks', 'repost',
+  'presence', 'reaction', 'reactions', 'emoji', 'like', 'likes', 'vote', 'votes', 'star', 'stars', 'pin', 'pins', 'favorite',
+  'favorites', 'subscription', 'subscriptions', 'notification', 'notifications',
+]);
+
+/** Marks that are deleted the way they are removed (a reaction, a like, a subscription, a notification): `delete` of one is Write too. */
+export const markNouns: ReadonlySet<string> = new Set([
+  'reaction', 'reactions', 'emoji', 'like', 'likes', 'vote', 'votes', 'upvote', 'star', 'stars', 'pin', 'pins', 'subscription', 'subscriptions', 'notification', 'notifications',
+]);
+
+/** What something is removed from when it is taken out of a membership, not destroyed: "from the group", "from a playlist". */
+export const detachContainers: ReadonlySet<string> = new Set([
+  'group', 'groups', 'team', 'teams', 'list', 'lists', 'playlist', 'playlists', 'cart', 'channel', 'channels', 'segment', 'segments',
+  'campaign', 'campaigns', 'cycle', 'release', 'initiative', 'board', 'card', 'case', 'favorites', 'backlog', 'whitelist', 'blacklist',
+  'blocklist', 'allowlist', 'denylist', 'category', 'sprint', 'epic', 'milestone', 'organization', 'org', 'workspace', 'project',
+  'issue', 'task', 'story', 'ticket', 'parent', 'user', 'role', 'library', 'chat', 'conversation', 'bookmarks', 'cache',
+]);
+
+/** Things a clear, flush, purge or reset empties without losing anything: a cache is rebuilt, a field or selection is set again. */
+export const clearedValueNouns: ReadonlySet<string> = new Set([
+  'cache', 'caches', 'cached', 'value', 'values', 'input', 'selection', 'formatting', 'highlight', 'highlights', 'presence', 'focus', 'console', 'field',
+]);
+
+/** Words before a gesture verb that put it in a live user interface (`browser_drop`, `page_clear`, "drag and drop"). */
+export const gestureContext: ReadonlySet<string> = new Set(['browser', 'page', 'element', 'mouse', 'ui', 'drag', 'playwright', 'puppeteer']);
+
+/** Running one of these reads and reports (`runAccessibilityAudit`, "Execute a quality gate report", `start_search`). */
+export const readActivityNouns: ReadonlySet<string> = new Set([
+  'audit', 'audits', 'report', 'reports', 'search', 'searches', 'lint', 'diagnostics', 'diagnosis', 'inspection', 'validation',
+]);
+
+/** Verbs of checking what an operation would do: a confirm or overwrite parameter of theirs describes that operation, not their own call. */
+export const checkingVerbs: ReadonlySet<string> = new Set(['validate', 'verify', 'check', 'test', 'lint', 'preview', 'audit', 'estimate', 'diff', 'compare']);
 
 /**
  * Verbs that are just as often nouns (`get_workflow_run`, `list_orders`, "Order details"). They count
@@ -155,4 +218,5 @@ export const nounLikeVerbs: ReadonlySet<string> = new Set([
   'clear', 'reset', 'design', 'suspend', 'start', 'stop', 'new', 'make', 'reserve', 'mint', 'checkout',
   'install', 'payout', 'rm', 'del', 'trash', 'cancel', 'select', 'ask', 'learn', 'tell', 'perform', 'fill',
   'hover', 'press', 'drag', 'scroll', 'click', 'grant', 'deny', 'login', 'logout', 'init', 'setup', 'manage',
+  'tweet', 'broadcast', 'transition', 'archive',
 ]);
