@@ -13,7 +13,9 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   integrations: [mdx(), incrementalOutput()],
-  build: { format: 'directory', concurrency: 4 },
+  // Style sheets and scripts are always files, never inlined: the Content-Security-Policy
+  // (src/site/csp.ts) then allows 'self' only, with no hash to keep in step with the build.
+  build: { format: 'directory', concurrency: 4, inlineStylesheets: 'never' },
   cacheDir: process.env.CATALOG_CACHE_DIR ?? './.cache/astro',
   // Pages whose cacheKey (src/site/cache-keys.ts) and code are unchanged are not rendered again.
   // CATALOG_INCREMENTAL=0 turns it off for a one-off build (CI): no page is then also copied into the cache.
@@ -22,7 +24,8 @@ export default defineConfig({
     // The output folder keeps the previous build: unchanged pages stay where they are instead of
     // being deleted and copied back from the cache, and the post-build step can run beside astro
     // build. incrementalOutput() removes what this build no longer produces.
-    build: { emptyOutDir: false },
+    // assetsInlineLimit 0: Astro inlines a script smaller than this limit; none is (see build above).
+    build: { emptyOutDir: false, assetsInlineLimit: 0 },
     // The build reads data/ itself; the dev server must not reload on every data file.
     server: { watch: { ignored: ['**/data/**'] } },
   },

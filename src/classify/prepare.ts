@@ -497,6 +497,51 @@ function parametersOf(tool: McpTool): Parameter[] {
   return parameters;
 }
 
+/** Schema keywords whose string values a model reads as text (descriptions, titles, choices, defaults, examples). */
+const TEXT_KEYWORDS = ['description', 'title', 'enum', 'const', 'default', 'examples'];
+/** Bounds on one tool's schema walk, so a 200-deep or 5,000-parameter schema costs no more than a large real one. */
+const MAX_SCHEMA_DEPTH = 64;
+const MAX_SCHEMA_TEXTS = 400;
+
+/**
+ * The strings a model reads inside a schema, each under the field a finding names: under a top-level
+ * property, `parameter:<name>` (its enum values, defaults, examples and everything nested in it; its
+ * own description is read as the parameter's), elsewhere `schema` (the root, `$defs`) or the field
+ * given (`outputSchema`). Strings only: numbers and booleans cannot carry an instruction.
+ */
+function schemaTexts(schema: unknown, rootField: string, topLevel: boolean, texts: TextEntry[]): void {
+  let budget = MAX_SCHEMA_TEXTS;
+  const add = (field: string, value: unknown): void => {
+    if (budget <= 0) return;
+    if (typeof value === 'string') {
+      // A parameter's items enum is read with its values above: the same text under the same field is read once.
+      if (value.trim() === '' || texts.some((entry) => entry.field === field && entry.text === value)) return;
+      texts.push(new TextEntry(field, value, 0));
+      budget -= 1;
+    } else if (Array.isArray(value)) for (const item of value) add(field, item);
+  };
+  const walk = (node: unknown, field: string, depth: number, skipOwnDescription: boolean): void => {
+    if (budget <= 0 || depth > MAX_SCHEMA_DEPTH || node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item, field, depth + 1, false);
+      return;
+    }
+    const record = node as Record<string, unknown>;
+    for (const keyword of TEXT_KEYWORDS) {
+      if (skipOwnDescription && (keyword === 'description' || keyword === 'enum')) continue;
+      if (Object.hasOwn(record, keyword)) add(field, record[keyword]);
+    }
+    for (const key of Object.keys(record)) {
+      if (TEXT_KEYWORDS.includes(key)) continue;
+      const child = record[key];
+      if (topLevel && depth === 0 && key === 'properties' && child !== null && typeof child === 'object' && !Array.isArray(child)) {
+        for (const name of Object.keys(child)) walk((child as Record<string, unknown>)[name], `parameter:${name}`, depth + 2, true);
+      } else walk(child, field, depth + 1, false);
+    }
+  };
+  walk(schema, rootField, 0, false);
+}
+
 export function prepareTool(tool: McpTool): PreparedTool {
   const name = tool.name;
   const tokens = tokenizeName(name);
@@ -515,7 +560,14 @@ export function prepareTool(tool: McpTool): PreparedTool {
   if (titleText) texts.push(titleText);
   for (const parameter of parameters) {
     if (parameter.description !== '') texts.push(new TextEntry(`parameter:${parameter.name}`, parameter.description, 0));
+    for (const value of parameter.values) if (value.trim() !== '') texts.push(new TextEntry(`parameter:${parameter.name}`, value, 0));
   }
+  // Everything else a model reads: nested schemas, `$defs`, defaults and examples, the output schema,
+  // and the annotations' title when the tool's own title hides it from the lines above.
+  schemaTexts(tool.inputSchema, 'schema', true, texts);
+  if (tool.outputSchema) schemaTexts(tool.outputSchema, 'outputSchema', false, texts);
+  const annotationTitle = tool.annotations?.title;
+  if (typeof annotationTitle === 'string' && annotationTitle !== '' && annotationTitle !== title) texts.push(new TextEntry('annotation:title', annotationTitle, 0));
   const none = noAnchors();
   const leadText = leadField === 'title' ? title : description;
   const leadVerbs = leadVerbsOf(leadText);

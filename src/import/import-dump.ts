@@ -1,6 +1,7 @@
 // `npm run import`: a parsed dump becomes server records in data/collected/, merged with what is there
 // (the caller rebuilds data/servers/ afterwards: src/store/rebuild.ts).
 import type { Server } from '../schema';
+import { excerpt } from '../lib/excerpt';
 import { serverId } from '../lib/ids';
 import { toolHash } from '../lib/hash';
 import { readServer, writeServer } from '../store/dataset';
@@ -65,7 +66,7 @@ export function importDump(text: string, file: string, options: ImportOptions): 
       report.servers.push({ id, name, tools: incoming.tools.length, changed });
     } catch (error) {
       // One bad server record must not cost the others theirs.
-      report.errors.push(`${file}, server "${name}": ${(error as Error).message}`);
+      report.errors.push(`${file}, server ${excerpt(name)}: ${(error as Error).message}`);
     }
   }
   return report;

@@ -1,5 +1,6 @@
 // Reads a tools/list dump in any of the shapes people save them in and returns the tools per server,
 // with an error line for every row that cannot be used. Valid rows are never dropped for a bad neighbour.
+import { excerpt } from '../lib/excerpt';
 import { McpTool, describeIssues } from '../schema';
 
 /** A tool that passed the schema, with where it came from and anything it breaks in the MCP spec. */
@@ -59,7 +60,7 @@ export function parseDump(text: string, file: string, options: ParseOptions = {}
 
   const addTool = (server: string, raw: unknown, where: string) => {
     if (!isObject(raw)) {
-      errors.push(`${where}, server "${server}": a tool must be a JSON object`);
+      errors.push(`${where}, server ${excerpt(server)}: a tool must be a JSON object`);
       return;
     }
     const candidate = withoutNulls(Object.fromEntries(Object.entries(raw).filter(([key]) => !drop.has(key))));
@@ -71,7 +72,7 @@ export function parseDump(text: string, file: string, options: ParseOptions = {}
     }
     const list = servers.get(server) ?? [];
     if (list.some((tool) => tool.definition.name === result.data.name)) {
-      errors.push(`${where}, server "${server}", tool "${result.data.name}": duplicate tool name; the first definition is kept`);
+      errors.push(`${where}, server ${excerpt(server)}, tool ${excerpt(result.data.name)}: duplicate tool name; the first definition is kept`);
       return;
     }
     list.push({ definition: result.data, where, notes: specNotes(result.data) });
@@ -129,7 +130,7 @@ export function parseDump(text: string, file: string, options: ParseOptions = {}
     }
     const server = serverNameOf(row['server']) ?? options.server;
     if (!server) {
-      errors.push(`${where}${typeof row['name'] === 'string' ? `, tool "${row['name']}"` : ''}, field server: missing; each row needs the server it belongs to`);
+      errors.push(`${where}${typeof row['name'] === 'string' ? `, tool ${excerpt(row['name'])}` : ''}, field server: missing; each row needs the server it belongs to`);
       return;
     }
     addTool(server, isObject(row['tool']) ? row['tool'] : row, where);

@@ -1,8 +1,12 @@
 // The one interface every open dataset's importer implements (src/import/sources/<dataset>.ts): read a
 // snapshot folder, yield what it says per server. The runner here validates, keeps what is good of a
 // bad record, reports the rest by file, server, tool and field, and writes data/sources/<dataset>.jsonl.
+import { excerpt } from '../lib/excerpt';
 import { McpTool, SourceRecord, describeIssues, type SourceRecordInput } from '../schema';
 import { writeSourceRecords } from '../store/source-store';
+
+/** Importers quote bad values with it. */
+export { excerpt };
 
 export type Snapshot = {
   /** The snapshot's root folder (a checkout or an extracted archive of the dataset's repository). */
@@ -33,19 +37,6 @@ export type SourceImportReport = {
   errors: string[];
   changed: boolean;
 };
-
-/** At most `max` characters of an untrusted value, for an error message. */
-export function excerpt(value: unknown, max = 60): string {
-  let text: string;
-  try {
-    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
-  } catch {
-    text = String(value);
-  }
-  // eslint-disable-next-line no-control-regex -- control characters are what this strips
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ');
-  return JSON.stringify(clean.length > max ? `${clean.slice(0, max)}…` : clean);
-}
 
 /** Optional fields a bad value can be dropped from, keeping the record. */
 const DROPPABLE = new Set(['description', 'repository', 'subdirectory', 'homepage', 'license', 'capture']);
@@ -78,7 +69,7 @@ export function validateRecord(input: SourceRecordInput | (ImportedRecord & { co
         return;
       }
       if (seen.has(parsed.data.name)) {
-        errors.push(`${where}, server "${server}", tool "${parsed.data.name}": listed twice; the first is kept`);
+        errors.push(`${where}, server ${excerpt(server)}, tool ${excerpt(parsed.data.name)}: listed twice; the first is kept`);
         return;
       }
       seen.add(parsed.data.name);
@@ -112,7 +103,7 @@ export function validateRecord(input: SourceRecordInput | (ImportedRecord & { co
       return { errors };
     }
   }
-  errors.push(`${where}, server "${server}": too many bad fields; record skipped`);
+  errors.push(`${where}, server ${excerpt(server)}: too many bad fields; record skipped`);
   return { errors };
 }
 

@@ -7,7 +7,11 @@ export function sortKeysDeep(value: unknown): unknown {
     const sorted: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort(compareCodePoints)) {
       const child = (value as Record<string, unknown>)[key];
-      if (child !== undefined) sorted[key] = sortKeysDeep(child);
+      // A key `__proto__` (a stranger's parameter name) is defined, not assigned: assignment would set
+      // the object's prototype and drop the key from the file.
+      if (child === undefined) continue;
+      if (key === '__proto__') Object.defineProperty(sorted, key, { value: sortKeysDeep(child), enumerable: true, writable: true, configurable: true });
+      else sorted[key] = sortKeysDeep(child);
     }
     return sorted;
   }

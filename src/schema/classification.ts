@@ -21,7 +21,7 @@ export const CapabilityLabel = z.enum([
 export type CapabilityLabel = z.infer<typeof CapabilityLabel>;
 
 /** Which part of the tool a rule read: `name`, `title`, `description`, `parameter:<name>`, `annotation:<hint>`. */
-export const EvidenceField = z.string().regex(/^(name|title|description|parameter:.+|annotation:.+|schema)$/);
+export const EvidenceField = z.string().regex(/^(name|title|description|parameter:.+|annotation:.+|schema|outputSchema)$/);
 
 /** One rule that fired, with the exact text it matched, so every verdict can explain itself. */
 export const Evidence = z.strictObject({

@@ -1,5 +1,6 @@
 // The one schema: crawler, importer, classifier, policies, site and tests import from here.
 import type { z } from 'zod';
+import { excerpt } from '../lib/excerpt';
 
 export * from './tool';
 export * from './server';
@@ -34,8 +35,9 @@ export function describeIssues(
     const field = path.length > 0 ? path.join('.') : '(record)';
     const parts = [
       context.where,
-      context.server !== undefined ? `server "${context.server}"` : undefined,
-      toolName !== undefined ? `tool "${toolName}"` : undefined,
+      // Names come from strangers: quoted as a short excerpt on one line, never whole.
+      context.server !== undefined ? `server ${excerpt(context.server)}` : undefined,
+      toolName !== undefined ? `tool ${excerpt(toolName)}` : undefined,
       `field ${field}`,
     ].filter((part): part is string => part !== undefined);
     return `${parts.join(', ')}: ${issue.message}`;

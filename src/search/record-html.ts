@@ -3,9 +3,12 @@
 // filters are attributes, so no hidden text can reach an excerpt.
 import type { SearchRecord } from './records';
 
-/** Escapes text for an HTML text node or a double-quoted attribute value. */
+/**
+ * Escapes text for an HTML text node or a double-quoted attribute value. A lone surrogate becomes
+ * U+FFFD: Pagefind's indexer refuses one in the JSON it is sent, and the whole index build stops.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return text.toWellFormed().replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /**

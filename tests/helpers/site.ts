@@ -50,8 +50,11 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-/** A plain static file server on 127.0.0.1 for a built site: what any static host does, nothing more. */
-export async function serveStatic(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * A plain static file server on 127.0.0.1 for a built site: what any static host does, nothing more.
+ * `headers` are sent with every response (a host applying the site's `_headers` file).
+ */
+export async function serveStatic(dir: string, headers: Record<string, string> = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const server: HttpServer = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     let file = path.join(dir, pathname);
@@ -62,12 +65,12 @@ export async function serveStatic(dir: string): Promise<{ url: string; close: ()
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!existsSync(file)) {
       const notFound = path.join(dir, '404.html');
-      response.writeHead(404, { 'Content-Type': TYPES['.html'] as string });
+      response.writeHead(404, { ...headers, 'Content-Type': TYPES['.html'] as string });
       if (existsSync(notFound)) createReadStream(notFound).pipe(response);
       else response.end('not found');
       return;
     }
-    response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    response.writeHead(200, { ...headers, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

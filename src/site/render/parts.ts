@@ -23,7 +23,7 @@ import { withCode } from './policy-help';
  * Bounds on text from a tool's definition, so one page stays small whatever its author sent
  * (a tool page's budget is 30 KB): the full definition is always in the server's JSON file.
  */
-export const TEXT_LIMITS = { description: 6000, parameterDescription: 400, enumValues: 25, parameterRows: 40, match: 300 } as const;
+export const TEXT_LIMITS = { description: 6000, parameterDescription: 400, enumValues: 25, parameterRows: 40, match: 300, title: 300 } as const;
 
 /** Category and risk badges, each a link to its listing. Text says the class; colour only repeats it. */
 export function riskBadges(category: Category, risk: RiskClass): Html {

@@ -39,7 +39,7 @@ export function toolPageBody(server: Server, model: ToolPageModel): Html {
       }`
     : html`<p class="muted">The server sends no description for this tool.</p>`;
   return html`<article><header><p class="muted">Tool on <a href="${model.urls.server}">${server.displayName}</a></p><h1><code>${definition.name}</code></h1>${
-    definition.title ? html`<p>${definition.title}</p>` : ''
+    definition.title ? html`<p>${shorten(definition.title, TEXT_LIMITS.title)}</p>` : ''
   }<p class="verdict">${riskBadges(verdict.category, verdict.risk)} </p><p>${verdict.summary}</p>${confidenceNote(verdict.confidence)}</header>${
     verdict.labels.length > 0 ? labelList(verdict.labels) : ''
   }${
