@@ -20,6 +20,14 @@ const hints = (definition: McpTool) => {
 const rulesOf = (definition: McpTool, hint: keyof Classification['inferredAnnotations']) => classifyTool(definition).inferredAnnotations[hint].evidence.map((item) => item.rule);
 
 describe('inferred annotations on real tools', () => {
+  it('a tool acting in a live user interface (a browser page, an app) reaches an open world: Playwright\'s drop and click', () => {
+    for (const name of ['browser_drop', 'browser_click']) {
+      const definition = realTool('playwright-mcp-902d29fa', name);
+      expect(hints(definition), name).toMatchObject({ readOnlyHint: false, openWorldHint: true });
+      expect(rulesOf(definition, 'openWorldHint'), name).toContain('name.verb.interact');
+    }
+  });
+
   it("GitHub's sub_issue_write (\"Add a sub-issue\") is Write, not labelled destructive, and its name's `write` is no overwrite", () => {
     const definition = realTool('github-github-mcp-server-c4b8cae9', 'sub_issue_write');
     const verdict = classifyTool(definition);

@@ -43,6 +43,23 @@ const rowText = (body: string, hint: string): string => {
 };
 
 describe('the tool page table: declared | inferred | agree?', () => {
+  it('explains each disagreement by the hint it is on: the destructive wording only where destructiveHint disagrees', () => {
+    let sentences = 0;
+    for (const id of ['cloudbase-cloudbase-mcp-6db3783d', 'playwright-mcp-902d29fa', 'github-github-mcp-server-c4b8cae9']) {
+      for (const tool of server(id).tools) {
+        const rows = hintRows(tool.definition.annotations, classifyTool(tool.definition, { ignoreAnnotations: true }).inferredAnnotations);
+        const disagreeing = new Set(rows.filter((row) => row.agreement === 'disagree').map((row) => row.hint));
+        if (disagreeing.size === 0) continue;
+        sentences++;
+        const note = hintTable(rows).toString().replace(/<[^>]+>/g, '');
+        expect(note.includes('non-additive'), `${id} ${tool.definition.name}`).toBe(disagreeing.has('destructiveHint'));
+        expect(note.includes('web, mail or other people'), `${id} ${tool.definition.name}`).toBe(disagreeing.has('openWorldHint'));
+        expect(note.includes('repeating it with the same arguments'), `${id} ${tool.definition.name}`).toBe(disagreeing.has('idempotentHint'));
+      }
+    }
+    expect(sentences).toBeGreaterThan(10);
+  });
+
   it('says where a real author and the spec disagree: CloudBase declares modifyDataModel not destructive, its text is an update in place', () => {
     const record = server('cloudbase-cloudbase-mcp-6db3783d');
     const tool = toolOf(record, 'modifyDataModel');

@@ -90,7 +90,7 @@ export const verbClasses: readonly VerbClass[] = [
     id: 'interact',
     concludes: 'category:Write',
     explanation: 'acts in a live user interface (click, type, hover, navigate), where one action can submit, delete or buy anything the page offers',
-    hints: { destructive: true, idempotent: false },
+    hints: { destructive: true, idempotent: false, openWorld: true },
     verbs: ['click', 'fill', 'type', 'press', 'drag', 'navigate', 'tap', 'dblclick', 'hover', 'swipe', 'go'],
   },
   {

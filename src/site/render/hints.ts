@@ -20,6 +20,14 @@ function inferredCell(row: HintRow): Html {
   }`;
 }
 
+/** What the inferred side of each hint follows, said where the author's value differs (the spec's wording, read from the text). */
+const SPEC_READING: Record<HintRow['hint'], string> = {
+  readOnlyHint: 'the inferred one is whether the text says the tool only reads (category Read)',
+  destructiveHint: 'the inferred one follows the spec\'s wording: any non-additive update, such as an update in place, a stop or a delete, is destructive',
+  idempotentHint: 'the inferred one follows the spec\'s wording: a call is idempotent when repeating it with the same arguments has no further effect',
+  openWorldHint: 'the inferred one is true only when the text says the tool reaches the web, mail or other people, and false when its world is the one service it acts on',
+};
+
 /** The tool page's table: what the author declares, what the text says by the spec's wording, and whether they agree. */
 export function hintTable(rows: readonly HintRow[]): Html {
   const disagreements = rows.filter((row) => row.agreement === 'disagree');
@@ -32,7 +40,10 @@ export function hintTable(rows: readonly HintRow[]): Html {
       }</td></tr>`,
   )}</tbody></table></div><p class="muted">${
     disagreements.length > 0
-      ? html`They disagree on ${each(disagreements, (row, index) => html`${index > 0 ? ', ' : ''}<code>${row.hint}</code>`)}: the author's value follows the author's own reading of the hint; the inferred one follows the spec's wording (any non-additive update, such as an update in place, a stop or a delete, is destructive), read from the tool's text alone. `
+      ? html`They disagree on ${each(disagreements, (row, index) => html`${index > 0 ? ', ' : ''}<code>${row.hint}</code>`)}. The author's value follows the author's own reading of the hint; ${each(
+          disagreements,
+          (row, index) => html`${index > 0 ? '; ' : ''}for <code>${row.hint}</code>, ${SPEC_READING[row.hint]}`,
+        )}, read from the tool's text alone. `
       : declaresNone
         ? html`The inferred values are what the tool's own text gives by the spec's wording, for a client that has no declared hint to go on. `
         : ''
