@@ -3,7 +3,7 @@
 import type { CapabilityLabel, Category, Classification, Evidence, Finding, McpTool, RiskClass } from '../schema';
 import { anchored, compileAnchors, compileStarts, execAtStarts, stickyPattern } from './anchors';
 import { baseOfForm, classOfVerb, isForeignOpening, isOperationValue } from './lexicon';
-import { HEAD_LENGTH, objectInText, OPERATION_PARAMETER, prepareTool, readingOf, valueDetaches, type Parameter, type PreparedTool, type TextEntry } from './prepare';
+import { HEAD_LENGTH, mayTakeReading, objectInText, OPERATION_PARAMETER, prepareTool, readingOf, valueDetaches, type Parameter, type PreparedTool, type TextEntry } from './prepare';
 import type { Token } from './tokenize';
 import { inferAnnotations } from './hints';
 import { findPoisoning } from './poisoning';
@@ -281,7 +281,7 @@ function deleteDetaches(description: string, m: RegExpExecArray): boolean {
   const verb = /(?:delet|remov|destroy)[a-z]*/i.exec(m[0]);
   if (!verb) return false;
   const base = baseOfForm.get(verb[0].toLowerCase()) ?? '';
-  return readingOf(base, objectInText(description, m.index + verb.index + verb[0].length)) === 'detach';
+  return mayTakeReading(base) && readingOf(base, objectInText(description, m.index + verb.index + verb[0].length)) === 'detach';
 }
 
 /** Which rules match a tool, before any verdict: what the rule fixtures test. */

@@ -35,12 +35,10 @@ const evidenceOf = (hit: HintHit): HintEvidence => ({ rule: hit.rule.id, field: 
 const unknown: InferredHint = { value: null, evidence: [] };
 
 function decided(value: boolean, hits: readonly HintHit[]): InferredHint {
-  const seen = new Set<string>();
+  // A handful of hits: a linear check for one already taken is cheaper than keying a set.
   const evidence: HintEvidence[] = [];
   for (const hit of hits) {
-    const key = `${hit.rule.id}\u0000${hit.field}\u0000${hit.match}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (evidence.some((item) => item.rule === hit.rule.id && item.field === hit.field && item.match === hit.match)) continue;
     evidence.push(evidenceOf(hit));
   }
   return { value, evidence };

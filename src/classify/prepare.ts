@@ -161,6 +161,11 @@ interface VerbObject {
  * `reset-value`; a drop or a clear in a browser is a gesture (`interact`); running an audit, a report or
  * a search, and sending a prompt, read (`read`). Undefined when the lexicon's class stands.
  */
+/** The verbs readingOf can give another class: for any other verb the object is not read at all (it costs a scan). */
+const READING_VERBS: ReadonlySet<string> = new Set([...DETACHING_VERBS, 'delete', 'del', ...CLEARING_VERBS, 'drop', 'clear', ...RUNNING_VERBS, 'send']);
+/** Whether `verb` may take another class from its object (see readingOf). */
+export const mayTakeReading = (verb: string): boolean => READING_VERBS.has(verb);
+
 export function readingOf(verb: string, object: VerbObject): string | undefined {
   const head = object.words[object.words.length - 1] ?? '';
   if (DETACHING_VERBS.has(verb) && (detachNouns.has(head) || object.from.some((word) => detachContainers.has(word)))) return 'detach';
@@ -244,7 +249,7 @@ function nameVerbsOf(name: string, tokens: Token[]): VerbHit[] {
   const { hits, action } = pickNameVerbs(name, tokens);
   for (const hit of hits) {
     const at = action.findIndex((token) => token.start === hit.start);
-    const reading = at < 0 ? undefined : readingOf(hit.verb, objectInName(action, at, tokens));
+    const reading = at < 0 || !READING_VERBS.has(hit.verb) ? undefined : readingOf(hit.verb, objectInName(action, at, tokens));
     if (reading !== undefined) hit.reading = reading;
   }
   return hits;
@@ -397,7 +402,7 @@ const CLAUSE_OPENERS = new Set(['when', 'whenever', 'before', 'after', 'while', 
 function leadVerbsOf(text: string): VerbHit[] {
   const hits = leadVerbsIn(text);
   for (const hit of hits) {
-    const reading = readingOf(hit.verb, objectInText(text, hit.start + hit.text.length));
+    const reading = READING_VERBS.has(hit.verb) ? readingOf(hit.verb, objectInText(text, hit.start + hit.text.length)) : undefined;
     if (reading !== undefined) hit.reading = reading;
   }
   return hits;
@@ -616,11 +621,20 @@ function readsOnly(parameters: readonly Parameter[]): boolean {
  * manages something through an operation parameter that only reads (list, get, members) reads.
  */
 function shareReadings(nameVerbs: VerbHit[], leadVerbs: VerbHit[], parameters: readonly Parameter[]): void {
-  for (const hit of nameVerbs) if (hit.reading === undefined) hit.reading = leadVerbs.find((lead) => lead.verb === hit.verb && lead.reading !== undefined)?.reading;
-  for (const lead of leadVerbs) if (lead.reading === undefined) lead.reading = nameVerbs.find((hit) => hit.verb === lead.verb && hit.reading !== undefined)?.reading;
+  for (const hit of nameVerbs) {
+    if (hit.reading !== undefined) continue;
+    const reading = leadVerbs.find((lead) => lead.verb === hit.verb && lead.reading !== undefined)?.reading;
+    if (reading !== undefined) hit.reading = reading;
+  }
+  for (const lead of leadVerbs) {
+    if (lead.reading !== undefined) continue;
+    const reading = nameVerbs.find((hit) => hit.verb === lead.verb && hit.reading !== undefined)?.reading;
+    if (reading !== undefined) lead.reading = reading;
+  }
   const undoing = nameVerbs.some((hit) => hit.verb.startsWith('un') && classOfVerb.get(hit.verb)?.concludes === 'category:Write');
   if (undoing) for (const lead of leadVerbs) if (lead.reading === undefined && DETACHING_VERBS.has(lead.verb)) lead.reading = 'detach';
   const managing = (hit: VerbHit): boolean => hit.reading === undefined && classOfVerb.get(hit.verb)?.id === 'manage';
-  if ([...nameVerbs, ...leadVerbs].some(managing) && readsOnly(parameters)) for (const hit of [...nameVerbs, ...leadVerbs]) if (managing(hit)) hit.reading = 'read';
-  for (const hit of [...nameVerbs, ...leadVerbs]) if (hit.reading === undefined) delete hit.reading;
+  if ((nameVerbs.some(managing) || leadVerbs.some(managing)) && readsOnly(parameters)) {
+    for (const hits of [nameVerbs, leadVerbs]) for (const hit of hits) if (managing(hit)) hit.reading = 'read';
+  }
 }
