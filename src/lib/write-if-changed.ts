@@ -2,6 +2,7 @@
 // run never leaves half a file and an unchanged file is not touched (its mtime and git stay quiet).
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isAlive } from './process-alive';
 
 /**
  * The crash test's hook (tests/store/kill-restart.test.ts): with CATALOG_KILL_AT_WRITE=N the process
@@ -16,15 +17,6 @@ let writes = 0;
 const TEMPORARY = /\.(\d+)\.tmp$/;
 const swept = new Set<string>();
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Removes the temporary files a killed writer left in `dir` (`<file>.<pid>.tmp` of a pid no longer
  * running), once per folder and process, so that after a crash every file in data/ is a whole record.
@@ -35,7 +27,7 @@ export function removeStaleTemporaries(dir: string): number {
   let removed = 0;
   for (const name of readdirSync(dir)) {
     const pid = TEMPORARY.exec(name)?.[1];
-    if (pid === undefined || Number(pid) === process.pid || alive(Number(pid))) continue;
+    if (pid === undefined || Number(pid) === process.pid || isAlive(Number(pid))) continue;
     rmSync(path.join(dir, name), { force: true });
     removed += 1;
   }

@@ -5,23 +5,15 @@
 // again. The next run completes, every file in data/ parses and matches the schema, and the tools are
 // those of an uninterrupted run.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listServerIds, readServerFile, serverFile } from '../../src/store/dataset';
 import { readSourceRecords } from '../../src/store/source-store';
+import { root, temp, tsx } from './helpers';
 import { notesServer, listen, type Listening } from '../crawl/http-fixtures';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
-const made: string[] = [];
-const temp = (prefix: string) => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-};
 
 /** Runs a script; resolves with its exit code, or the signal that ended it. */
 function runScript(script: string, args: string[], killAt?: number): Promise<{ code: number | null; signal: string | null; stderr: string }> {
@@ -63,7 +55,6 @@ const servers: Listening[] = [];
 afterAll(async () => {
   console.log(`kill points: ${outcomes.length}, ${outcomes.filter((line) => line.endsWith('pass')).length} pass\n  ${outcomes.join('\n  ')}`);
   await Promise.all(servers.map((server) => server.close()));
-  made.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
 });
 
 /** Kills `script` at each write in turn until a run finishes unkilled; each killed run is run again. */

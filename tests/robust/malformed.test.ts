@@ -3,8 +3,7 @@
 // a clear error naming source, server, tool and field (a short excerpt at most), the rest of the batch
 // goes on, and data/ is byte-for-byte unchanged for the server concerned.
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,19 +11,11 @@ import { IMPORTERS } from '../../src/import/sources';
 import { importSnapshot } from '../../src/import/source-importer';
 import { serverId } from '../../src/lib/ids';
 import { sourceFile } from '../../src/store/source-store';
+import { root, temp, tsx } from './helpers';
 import { listen } from '../crawl/http-fixtures';
 
 const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '../..');
 const fixtures = path.join(root, 'tests/fixtures/malformed');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
-const made: string[] = [];
-const temp = (prefix: string) => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-};
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** Every file under `dir`, relative path to bytes (as base64, so a comparison shows which file differs). */
 function files(dir: string): Record<string, string> {
