@@ -11,6 +11,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runSteps } from '../src/lib/run-steps';
 import { checkDeploy } from '../src/site/deploy-check';
+import { checkDataset } from '../src/store/check-dataset';
+import { defaultDataDir } from '../src/store/dataset';
 import { originReport, siteOrigin, type SiteOrigin } from '../src/site/origin';
 import { prepareStep, projectRoot, siteBuildSteps, type BuildStep } from './site-build-steps';
 
@@ -27,6 +29,13 @@ try {
 }
 if (values.deploy && site.placeholder) {
   console.error('build: refused: --deploy needs CATALOG_SITE=https://your.host; without it every absolute link would point at the placeholder (docs/deploy.md).');
+  process.exit(1);
+}
+// An invalid record would otherwise surface as a stack trace from inside a page, minutes in.
+const check = checkDataset(defaultDataDir());
+if (check.problems.length > 0) {
+  console.error(`build: refused: data/ holds invalid records (src/schema/ says what a record must be):`);
+  for (const problem of check.problems) console.error(`  ${problem}`);
   process.exit(1);
 }
 const jobs = Number(values.jobs ?? Math.min(2, availableParallelism()));

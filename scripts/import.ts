@@ -3,9 +3,9 @@
 // Imports a tools/list dump (a JSON array of tools, a {tools:[...]} result, or JSONL rows of
 // {server, ...tool}) into data/collected/, then rebuilds data/servers/ (one record per real server). Bad rows are reported by file, line, server, tool and field;
 // good rows are imported anyway, and the exit code is 1 when anything was rejected.
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { importDump } from '../src/import/import-dump';
+import { readUtf8File } from '../src/lib/utf8';
 import { defaultDataDir } from '../src/store/dataset';
 import { rebuildServers } from '../src/store/rebuild';
 import { printRebuild } from './rebuild';
@@ -36,7 +36,16 @@ if (capture !== undefined && capture !== 'tools-list' && capture !== 'static-ana
 const dataDir = values.data ?? defaultDataDir();
 let failed = false;
 for (const file of positionals) {
-  const report = importDump(readFileSync(file, 'utf8'), file, {
+  let text: string;
+  try {
+    text = readUtf8File(file);
+  } catch (error) {
+    // One unreadable file (missing, not UTF-8) costs only its own servers; the rest of the batch goes on.
+    console.error(`error: ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); nothing imported from it`);
+    failed = true;
+    continue;
+  }
+  const report = importDump(text, file, {
     dataDir,
     ...(values.server !== undefined ? { server: values.server } : {}),
     ...(values.dataset !== undefined ? { dataset: values.dataset } : {}),

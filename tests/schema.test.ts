@@ -91,7 +91,8 @@ describe('hashes and ids', () => {
 
   it('keeps safe tool names as slugs and confines unsafe ones', () => {
     expect(toolSlug('create_pull_request')).toBe('create_pull_request');
-    expect(toolSlug('CloneContainerToECR')).toBe('CloneContainerToECR');
+    // Capitals are hashed: on a case-insensitive file system `Help` would overwrite `help`'s page.
+    expect(toolSlug('CloneContainerToECR')).toMatch(/^CloneContainerToECR~[0-9a-f]{8}$/);
     const hostile = toolSlug('../../etc/passwd');
     expect(hostile).toMatch(/^etc-passwd~[0-9a-f]{8}$/);
     expect(toolSlug('..')).toMatch(/^tool~[0-9a-f]{8}$/);

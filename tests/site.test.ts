@@ -482,7 +482,7 @@ describe('pages at a phone\'s width and a desktop\'s', () => {
         .filter((name) => github.tools.some((tool) => tool.definition.name === name))
         .map((name) => `/servers/${github.id}/tools/${toolSlug(name)}/`),
       `/servers/${healthomics.id}/`,
-      `/servers/${healthomics.id}/tools/CloneContainerToECR/`,
+      `/servers/${healthomics.id}/tools/${toolSlug('CloneContainerToECR')}/`,
       '/search/?q=delete%20repository',
     ];
     expect(urls.length).toBeGreaterThan(6);
@@ -582,12 +582,12 @@ describe('site built from the embedded dataset (the sample above)', () => {
     const offering = [...iterateServers(sampleData)].filter((server) => server.tools.some((tool) => tool.definition.name === 'CloneContainerToECR'));
     expect(offering.map((server) => server.id)).toEqual([healthomics]);
     // A name on one server has no page of its own: its tool page is the only one, linked from its server.
-    expect(existsSync(path.join(fullOut, 'tools', 'CloneContainerToECR'))).toBe(false);
-    const tool = page(fullOut, 'servers', healthomics, 'tools', 'CloneContainerToECR');
+    expect(existsSync(path.join(fullOut, 'tools', toolSlug('CloneContainerToECR')))).toBe(false);
+    const tool = page(fullOut, 'servers', healthomics, 'tools', toolSlug('CloneContainerToECR'));
     expect(tool).not.toContain('The server sends no description for this tool.');
     expect(tool).not.toContain('Same name on other servers');
     expect(tool).toMatch(/class="badge risk-(Low|Medium|High|Critical)"/);
-    expect(page(fullOut, 'servers', healthomics)).toContain(`href="/servers/${healthomics}/tools/CloneContainerToECR/"`);
+    expect(page(fullOut, 'servers', healthomics)).toContain(`href="/servers/${healthomics}/tools/${toolSlug('CloneContainerToECR')}/"`);
   });
 
   it('finds create_pull_request on the GitHub server from the search page', async () => {
@@ -605,7 +605,7 @@ describe('site built from the embedded dataset (the sample above)', () => {
   it('finds a tool by one part of its camelCase name, and shows its server and verdict', async () => {
     const tab = await browser.newPage();
     await openSearch(tab, `${fullSite.url}/search/?q=ECR`);
-    const url = `/servers/${healthomics.id}/tools/CloneContainerToECR/`;
+    const url = `/servers/${healthomics.id}/tools/${toolSlug('CloneContainerToECR')}/`;
     expect(await findResult(tab, (href) => href === url)).toBe(url);
     const item = tab.locator('.search-result', { has: tab.locator(`a[href="${url}"]`) });
     await expect(item.locator('.search-result-server').textContent()).resolves.toBe(`on ${healthomics.displayName}`);
@@ -626,7 +626,7 @@ describe('site built from the embedded dataset (the sample above)', () => {
     expect(word).toBeDefined();
     const tab = await browser.newPage();
     await openSearch(tab, `${fullSite.url}/search/?q=${encodeURIComponent(word!)}`);
-    const url = `/servers/${healthomics.id}/tools/CloneContainerToECR/`;
+    const url = `/servers/${healthomics.id}/tools/${toolSlug('CloneContainerToECR')}/`;
     expect(await findResult(tab, (href) => href === url), word).toBe(url);
     await tab.close();
   });

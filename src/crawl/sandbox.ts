@@ -8,6 +8,7 @@ import { randomInt } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isAlive } from '../lib/process-alive';
 
 /** The name the sandbox uid has inside the sandbox. */
 export const SANDBOX_USER = 'mcp-crawl';
@@ -247,14 +248,6 @@ export async function killSandbox(pgid: number | undefined, uid: number): Promis
   throw new SandboxError(`processes of uid ${uid} survive SIGKILL`);
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Kills the servers and removes the folders of sandboxes whose crawler is gone (killed with

@@ -1,5 +1,5 @@
 // The five sources behind the CrawlSource interface.
-import { readFileSync } from 'node:fs';
+import { readUtf8File } from '../lib/utf8';
 import { importDump, type ImportOptions } from '../import/import-dump';
 import { crawlRemoteServer, type RemoteCrawlOptions, type RemoteTarget } from './crawl-remote';
 import { crawlPypiServer, type PypiCrawlOptions } from './crawl-pypi';
@@ -82,7 +82,7 @@ export function importSource(files: readonly string[], options: ImportOptions): 
     jobs: async () =>
       files.map((file) => ({
         key: file,
-        run: async (sink) => sink.imported(importDump(readFileSync(file, 'utf8'), file, options)),
+        run: async (sink) => sink.imported(importDump(readUtf8File(file), file, options)),
       })),
   };
 }

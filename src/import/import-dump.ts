@@ -38,6 +38,11 @@ export function importDump(text: string, file: string, options: ImportOptions): 
   const report: ImportReport = { servers: [], errors: [...parsed.errors] };
   const at = options.at ?? new Date().toISOString();
   for (const [name, tools] of parsed.servers) {
+    if (parsed.incomplete.unknownServer || parsed.incomplete.servers.has(name)) {
+      // data/ stays as it was for a server whose list may be incomplete; the errors above say why.
+      report.errors.push(`${file}, server "${name}": not updated, ${parsed.incomplete.unknownServer ? 'a row of the file could not be read' : 'a row of it was rejected'}`);
+      continue;
+    }
     const id = serverId({ kind: 'import', name });
     const meta = options.meta?.(name) ?? {};
     const incoming: Server = {

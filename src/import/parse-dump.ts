@@ -9,6 +9,12 @@ export type ParsedDump = {
   /** Tools per server name, in input order. */
   servers: Map<string, ParsedTool[]>;
   errors: string[];
+  /**
+   * Servers with a row that was rejected, and whether a rejected row named no server (a line that is
+   * not JSON: the tail of a truncated file, say). importDump writes none of them, and in the second
+   * case none of the file's servers: an incomplete list would read as tools removed.
+   */
+  incomplete: { servers: Set<string>; unknownServer: boolean };
   shape: 'tool-array' | 'tools-result' | 'jsonl';
 };
 
@@ -42,6 +48,15 @@ function serverNameOf(value: unknown): string | undefined {
   return undefined;
 }
 
+function parsesAsJson(line: string): boolean {
+  try {
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
@@ -56,11 +71,13 @@ export type ParseOptions = {
 export function parseDump(text: string, file: string, options: ParseOptions = {}): ParsedDump {
   const servers = new Map<string, ParsedTool[]>();
   const errors: string[] = [];
+  const incomplete = { servers: new Set<string>(), unknownServer: false };
   const drop = new Set(['server', ...(options.dropKeys ?? [])]);
 
   const addTool = (server: string, raw: unknown, where: string) => {
     if (!isObject(raw)) {
       errors.push(`${where}, server ${excerpt(server)}: a tool must be a JSON object`);
+      incomplete.servers.add(server);
       return;
     }
     const candidate = withoutNulls(Object.fromEntries(Object.entries(raw).filter(([key]) => !drop.has(key))));
@@ -68,6 +85,7 @@ export function parseDump(text: string, file: string, options: ParseOptions = {}
     if (!result.success) {
       const name = typeof raw['name'] === 'string' ? raw['name'] : undefined;
       errors.push(...describeIssues(result.error, { where, server, ...(name !== undefined ? { tool: name } : {}) }));
+      incomplete.servers.add(server);
       return;
     }
     const list = servers.get(server) ?? [];
@@ -81,10 +99,18 @@ export function parseDump(text: string, file: string, options: ParseOptions = {}
 
   let whole: unknown;
   let wholeParsed = true;
+  let wholeError = '';
   try {
     whole = JSON.parse(text);
-  } catch {
+  } catch (error) {
     wholeParsed = false;
+    wholeError = (error as Error).message;
+  }
+  // A pretty-printed document that does not parse (truncated, most often) is one error, not one per line.
+  const firstLine = text.split('\n').find((line) => line.trim().length > 0) ?? '';
+  if (!wholeParsed && /^\s*[[{]/.test(text) && !parsesAsJson(firstLine)) {
+    errors.push(`${file}: not valid JSON (${excerpt(wholeError, 80)}); nothing imported from it`);
+    return { servers, errors, incomplete: { servers: new Set(), unknownServer: true }, shape: 'tools-result' };
   }
 
   const treatAsRows = !wholeParsed || (isObject(whole) && !Array.isArray(whole['tools']) && !isObject(whole['result']) && 'server' in whole);
@@ -92,10 +118,10 @@ export function parseDump(text: string, file: string, options: ParseOptions = {}
     const server = options.server;
     if (!server) {
       errors.push(`${file}: a JSON array of tools does not say which server it belongs to; pass --server NAME`);
-      return { servers, errors, shape: 'tool-array' };
+      return { servers, errors, incomplete, shape: 'tool-array' };
     }
     whole.forEach((raw, index) => addTool(server, raw, `${file} [${index}]`));
-    return { servers, errors, shape: 'tool-array' };
+    return { servers, errors, incomplete, shape: 'tool-array' };
   }
   if (!treatAsRows && isObject(whole)) {
     // `{tools}`, a saved `tools/list` result, or a whole JSON-RPC response `{result:{tools}}`.
@@ -103,14 +129,14 @@ export function parseDump(text: string, file: string, options: ParseOptions = {}
     const server = options.server ?? serverNameOf(whole['server']) ?? serverNameOf(result['serverInfo']) ?? serverNameOf(whole['serverInfo']);
     if (!Array.isArray(result['tools'])) {
       errors.push(`${file}: expected a JSON array of tools, an object with a "tools" array, or JSONL rows with a "server" field`);
-      return { servers, errors, shape: 'tools-result' };
+      return { servers, errors, incomplete, shape: 'tools-result' };
     }
     if (!server) {
       errors.push(`${file}: the dump does not name its server (no "server" or "serverInfo.name"); pass --server NAME`);
-      return { servers, errors, shape: 'tools-result' };
+      return { servers, errors, incomplete, shape: 'tools-result' };
     }
     result['tools'].forEach((raw, index) => addTool(server, raw, `${file} tools[${index}]`));
-    return { servers, errors, shape: 'tools-result' };
+    return { servers, errors, incomplete, shape: 'tools-result' };
   }
 
   const lines = text.split('\n');
@@ -121,19 +147,27 @@ export function parseDump(text: string, file: string, options: ParseOptions = {}
     try {
       row = JSON.parse(line);
     } catch (error) {
-      errors.push(`${where}: not valid JSON (${(error as Error).message})`);
+      errors.push(`${where}: not valid JSON (${excerpt((error as Error).message, 80)})`);
+      incomplete.unknownServer = true;
       return;
     }
     if (!isObject(row)) {
       errors.push(`${where}: a row must be a JSON object`);
+      incomplete.unknownServer = true;
       return;
     }
     const server = serverNameOf(row['server']) ?? options.server;
     if (!server) {
       errors.push(`${where}${typeof row['name'] === 'string' ? `, tool ${excerpt(row['name'])}` : ''}, field server: missing; each row needs the server it belongs to`);
+      incomplete.unknownServer = true;
+      return;
+    }
+    if ('tools' in row && !Array.isArray(row['tools'])) {
+      errors.push(`${where}, server ${excerpt(server)}, field tools: expected an array of tools (value ${excerpt(row['tools'])})`);
+      incomplete.servers.add(server);
       return;
     }
     addTool(server, isObject(row['tool']) ? row['tool'] : row, where);
   });
-  return { servers, errors, shape: 'jsonl' };
+  return { servers, errors, incomplete, shape: 'jsonl' };
 }

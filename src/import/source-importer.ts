@@ -3,7 +3,9 @@
 // bad record, reports the rest by file, server, tool and field, and writes data/sources/<dataset>.jsonl.
 import { excerpt } from '../lib/excerpt';
 import { McpTool, SourceRecord, describeIssues, type SourceRecordInput } from '../schema';
-import { writeSourceRecords } from '../store/source-store';
+import { canonicalJsonCompact } from '../lib/canonical-json';
+import { readDatasetRecords, writeSourceRecords } from '../store/source-store';
+import { takeUnreadable } from './sources/snapshot-files';
 
 /** Importers quote bad values with it. */
 export { excerpt };
@@ -107,6 +109,35 @@ export function validateRecord(input: SourceRecordInput | (ImportedRecord & { co
   return { errors };
 }
 
+/**
+ * A server whose file could not be read or parsed (truncated, not UTF-8, not JSON or YAML, a tool list
+ * that is no list) keeps the
+ * record the previous import read from it, so a damaged snapshot never deletes or strips a server in
+ * data/: the record read from that very file, or from the folder it shares with no other server.
+ */
+function keepUnreadable(dataset: string, broken: Set<string>, records: Map<string, SourceRecord>, dataDir: string): string[] {
+  if (broken.size === 0) return [];
+  const previous = readDatasetRecords(dataDir, dataset);
+  const perFolder = new Map<string, number>();
+  const folderOf = (file: string) => file.slice(0, Math.max(0, file.lastIndexOf('/')));
+  for (const record of previous) perFolder.set(folderOf(record.path), (perFolder.get(folderOf(record.path)) ?? 0) + 1);
+  const lines: string[] = [];
+  for (const file of [...broken].sort()) {
+    const kept = previous.filter((record) => {
+      const folder = folderOf(record.path);
+      return record.path === file || (perFolder.get(folder) === 1 && (file === folder || file.startsWith(`${folder}/`)));
+    });
+    // Said only where the previous record differs from what this import could read, so a re-run of one
+    // snapshot reports the same lines; a file no earlier record came from is named by its error alone.
+    const changed = kept.filter((record) => canonicalJsonCompact(records.get(record.key) ?? null) !== canonicalJsonCompact(record));
+    for (const record of kept) records.set(record.key, record);
+    if (changed.length > 0) {
+      lines.push(`${dataset} ${file}: could not be read; ${changed.map((record) => `server "${record.key}"`).join(', ')} keep${changed.length === 1 ? 's' : ''} the previous import's record`);
+    }
+  }
+  return lines;
+}
+
 /** Reads a snapshot with one importer and writes its dataset file. Nothing is written when no record is good. */
 export function importSnapshot(importer: SourceImporter, snapshot: Snapshot, dataDir: string): SourceImportReport {
   const records = new Map<string, SourceRecord>();
@@ -125,6 +156,7 @@ export function importSnapshot(importer: SourceImporter, snapshot: Snapshot, dat
     }
     records.set(record.key, record);
   }
+  errors.push(...keepUnreadable(importer.dataset, takeUnreadable(snapshot.dir), records, dataDir));
   const list = [...records.values()];
   const changed = list.length > 0 ? writeSourceRecords(dataDir, importer.dataset, list) : false;
   return {

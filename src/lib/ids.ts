@@ -38,15 +38,20 @@ export function serverIdFromKey(key: string): string {
   return `${readable(name, 100)}-${sha256Hex(key).slice(0, 8)}`;
 }
 
-const SAFE_TOOL_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const SAFE_TOOL_NAME = /^[a-z0-9_][a-z0-9_.-]{0,127}$/;
+/** Names Windows reserves for devices in any case and with any extension (`con`, `nul.txt`, `com1`). */
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/;
 
 /**
- * The URL segment of a tool page. MCP names are usually already safe (A-Z a-z 0-9 _ - .) and are kept
- * as they are, so `/tools/create_pull_request/` reads naturally; anything else (hostile names included)
- * becomes a slug with a hash suffix, so it can never escape its folder or collide with a safe name.
+ * The URL segment (and folder name) of a tool page. A lower-case MCP name (a-z 0-9 _ - .) is kept as
+ * it is, so `/tools/create_pull_request/` reads naturally; anything else becomes a slug with a hash of
+ * the exact name, so it can never escape its folder or collide with another name. That includes a name
+ * with capitals: macOS and Windows file systems ignore case, so `Help` and `help` kept as they are
+ * would write one folder and one page would overwrite the other. Also hashed: Windows device names
+ * and a trailing dot (Windows drops it, so `a.` would be `a`).
  */
 export function toolSlug(name: string): string {
-  if (SAFE_TOOL_NAME.test(name)) return name;
+  if (SAFE_TOOL_NAME.test(name) && !WINDOWS_DEVICE.test(name) && !name.endsWith('.')) return name;
   const slug = name
     .normalize('NFKD')
     .replace(/[^A-Za-z0-9_]+/g, '-')

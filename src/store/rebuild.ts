@@ -1,7 +1,8 @@
 // Rebuilds data/servers/ from its inputs: data/collected/ (crawled and dump-imported records) and
 // data/sources/ (the open datasets). Run after every crawl and import; the site reads only the result.
 import { existsSync, mkdirSync } from 'node:fs';
-import { iterateServers, listServerIds, readServer, removeServer, serversDir, writeServer } from './dataset';
+import type { Server } from '../schema';
+import { listServerIds, readServer, readServerFile, removeServer, serverFile, serversDir, writeServer } from './dataset';
 import { mergeSources, type MergeReport } from './merge-sources';
 import { readSourceRecords } from './source-store';
 
@@ -14,7 +15,20 @@ export type RebuildReport = MergeReport & {
 };
 
 export function rebuildServers(dataDir: string): RebuildReport {
-  const collected = [...iterateServers(dataDir, 'collected')];
+  const collected: Server[] = [];
+  const unreadable: string[] = [];
+  for (const id of listServerIds(dataDir, 'collected')) {
+    try {
+      collected.push(readServerFile(serverFile(dataDir, id, 'collected')));
+    } catch (error) {
+      unreadable.push((error as Error).message);
+    }
+  }
+  if (unreadable.length > 0) {
+    // Without that record the merge would drop or change its server: data/servers/ stays as it is.
+    const errors = [...unreadable, `data/servers/ not rebuilt: ${unreadable.length} file(s) of data/collected/ above are not valid records; fix or remove them`];
+    return { keptApart: [], ambiguousKeys: 0, disputedRepositories: 0, servers: listServerIds(dataDir).length, written: 0, removed: 0, errors };
+  }
   const { records, errors } = readSourceRecords(dataDir);
   const { servers, report } = mergeSources({ collected, records, previous: (id) => readServer(dataDir, id) });
   if (!existsSync(serversDir(dataDir))) mkdirSync(serversDir(dataDir), { recursive: true });

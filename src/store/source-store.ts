@@ -21,6 +21,23 @@ export function writeSourceRecords(dataDir: string, dataset: string, records: re
   return writeFileIfChanged(sourceFile(dataDir, dataset), text);
 }
 
+/** One dataset's records as the last import wrote them (lines that no longer validate are left out). */
+export function readDatasetRecords(dataDir: string, dataset: string): SourceRecord[] {
+  const file = sourceFile(dataDir, dataset);
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .flatMap((line) => {
+      if (line.trim() === '') return [];
+      try {
+        const parsed = SourceRecord.safeParse(JSON.parse(line));
+        return parsed.success ? [parsed.data] : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
 /** Every dataset's records. A line that no longer validates is reported by file and line, and skipped. */
 export function readSourceRecords(dataDir: string): { records: SourceRecord[]; errors: string[] } {
   const dir = sourcesDir(dataDir);

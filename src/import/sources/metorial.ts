@@ -2,10 +2,12 @@
 // the repository makes tools.yaml (they came with the first bulk commit); they are saved tools/list results,
 // by every sign Smithery's: where Toucan listed the same server live, 349 of 405 match it exactly, and the
 // schemas carry the SDKs' own marks (`$schema`, `additionalProperties: false`, pydantic `title`s).
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { compareCodePoints } from '../../lib/canonical-json';
+import { readUtf8File } from '../../lib/utf8';
+import { markUnreadable } from './snapshot-files';
 import type { SourcePackage } from '../../schema';
 import { excerpt, type ImportedItem, type ImportedRecord, type Snapshot, type SourceImporter } from '../source-importer';
 
@@ -26,8 +28,9 @@ function subfolders(dir: string): string[] {
 /** A YAML file's value, or why it cannot be read (the parser's first line: position, no file text). */
 function readYaml(file: string): { value: unknown } | { problem: string } {
   try {
-    return { value: parse(readFileSync(file, 'utf8')) };
+    return { value: parse(readUtf8File(file)) };
   } catch (error) {
+    markUnreadable(file);
     return { problem: `not valid YAML: ${excerpt(String((error as Error).message).split('\n')[0], 120)}` };
   }
 }

@@ -1,10 +1,11 @@
 // Reading a dataset's files out of a snapshot for the importers: folders listed in code-point order
 // (so every import reads the same files in the same order) and JSON or YAML parsed without throwing,
 // a bad file becoming one error line that names it and quotes no more than a short excerpt.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { compareCodePoints } from '../../lib/canonical-json';
+import { readUtf8File } from '../../lib/utf8';
 import { excerpt, type ImportedItem } from '../source-importer';
 
 /** A parsed file, or why it could not be read, as an error line `<dataset> <file>: ...`. */
@@ -53,6 +54,7 @@ export function readToolListFile(
 ): { list: unknown[] } | { error: string } {
   const read = readJsonFile(dir, file, dataset);
   if ('error' in read) return { error: `${read.error}; the ${names.holder} is kept without tools` };
+  if (!Array.isArray(read.value)) markUnreadable(path.join(dir, file));
   if (!Array.isArray(read.value)) return { error: `${dataset} ${file}, server "${key}": expected a JSON array of ${names.items}, not ${kindOf(read.value)}; the ${names.holder} is kept without tools` };
   return { list: read.value };
 }
@@ -62,32 +64,61 @@ export function fileExists(dir: string, file: string): boolean {
   return existsSync(full) && statSync(full).isFile();
 }
 
-function readText(dir: string, file: string, dataset: string): { text: string } | { error: string } {
+/**
+ * Files of a snapshot that could not be read or parsed (absolute paths): importSnapshot keeps what the
+ * previous import read from them, so a truncated file does not delete its servers from data/.
+ */
+const unreadable = new Set<string>();
+
+/** Notes that a file of a snapshot could not be read or parsed. */
+export function markUnreadable(file: string): void {
+  unreadable.add(path.resolve(file));
+}
+
+/** The files under `dir` marked unreadable since the last call (relative, with `/`), and forgets them. */
+export function takeUnreadable(dir: string): Set<string> {
+  const root = path.resolve(dir);
+  const found = new Set<string>();
+  for (const file of unreadable) {
+    const relative = path.relative(root, file);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
+    found.add(relative.split(path.sep).join('/'));
+    unreadable.delete(file);
+  }
+  return found;
+}
+
+/** A file's text; a read error or bytes that are not UTF-8 become an error line (and mark the file unreadable). */
+export function readSnapshotText(dir: string, file: string, dataset: string): { text: string } | { error: string } {
   try {
-    return { text: readFileSync(path.join(dir, file), 'utf8') };
+    return { text: readUtf8File(path.join(dir, file)) };
   } catch (error) {
-    return { error: `${dataset} ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+    markUnreadable(path.join(dir, file));
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return { error: `${dataset} ${file}: cannot be read (${reason})` };
   }
 }
 
 /** A JSON file of the snapshot. V8's messages quote the text they choke on, so only an excerpt of one is kept. */
 export function readJsonFile(dir: string, file: string, dataset: string): Parsed {
-  const read = readText(dir, file, dataset);
+  const read = readSnapshotText(dir, file, dataset);
   if ('error' in read) return read;
   try {
     return { value: JSON.parse(read.text) };
   } catch (error) {
+    markUnreadable(path.join(dir, file));
     return { error: `${dataset} ${file}: not valid JSON (${excerpt((error as Error).message, 80)})` };
   }
 }
 
 /** A YAML file of the snapshot (one document). The parser's messages carry a code frame of the file, so only its code and position are kept. */
 export function readYamlFile(dir: string, file: string, dataset: string): Parsed {
-  const read = readText(dir, file, dataset);
+  const read = readSnapshotText(dir, file, dataset);
   if ('error' in read) return read;
   try {
     return { value: YAML.parse(read.text) };
   } catch (error) {
+    markUnreadable(path.join(dir, file));
     const { code, linePos } = error as { code?: string; linePos?: Array<{ line: number; col: number }> };
     const where = linePos?.[0] ? ` at line ${linePos[0].line}, column ${linePos[0].col}` : '';
     return { error: `${dataset} ${file}: not valid YAML (${code ?? 'parse error'}${where})` };
@@ -138,13 +169,15 @@ export function listFiles(root: string, folder: string, suffix: string, options:
 export function readJson(root: string, relative: string): { value: unknown } | { error: string } {
   let text: string;
   try {
-    text = readFileSync(path.join(root, relative), 'utf8');
+    text = readUtf8File(path.join(root, relative));
   } catch (error) {
+    markUnreadable(path.join(root, relative));
     return { error: `${relative}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
   }
   try {
     return { value: JSON.parse(text) };
   } catch (error) {
+    markUnreadable(path.join(root, relative));
     return { error: `${relative}: not valid JSON (${(error as Error).message.slice(0, 120)})` };
   }
 }

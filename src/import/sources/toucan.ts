@@ -4,9 +4,11 @@
 // that did not answer (`cf_` files) is still a record: its name, description, repository and endpoint.
 // The tools of `tf_` files, which Toucan left out of its tasks (`labels.is_remote_tool_valid`), were listed
 // live all the same and are kept.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { compareCodePoints } from '../../lib/canonical-json';
+import { readUtf8File } from '../../lib/utf8';
+import { markUnreadable } from './snapshot-files';
 import { excerpt, type ImportedItem, type ImportedRecord, type Snapshot, type SourceImporter } from '../source-importer';
 
 const DATASET = 'toucan';
@@ -120,8 +122,9 @@ function readFile(dir: string, file: string): ImportedItem[] {
   const where = `${DATASET} ${FOLDER}/${file}`;
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
+    raw = JSON.parse(readUtf8File(path.join(dir, file)));
   } catch (error) {
+    markUnreadable(path.join(dir, file));
     return [{ error: `${where}: not valid JSON: ${excerpt((error as Error).message, 120)}; skipped` }];
   }
   const metadata = isMapping(raw) ? raw['metadata'] : undefined;
