@@ -7,23 +7,16 @@ import type { Classification, Evidence, Server } from '../../src/schema';
 import { iterateServers, readServerFile } from '../../src/store/dataset';
 import { escapeHtml } from '../../src/site/html';
 import type * as ToolPageModule from '../../src/site/tool-page';
-import type * as ServerPageModule from '../../src/site/server-page';
-import type * as ToolRenderModule from '../../src/site/render/tool';
-import type * as ServerRenderModule from '../../src/site/render/server';
+import { loadPageModules, type PageModules } from '../helpers/page-modules';
 
 const DATA = path.resolve('data');
-let toolPageModel: typeof ToolPageModule.toolPageModel;
-let toolPageBody: typeof ToolRenderModule.toolPageBody;
-let serverPageModel: typeof ServerPageModule.serverPageModel;
-let serverPageBody: typeof ServerRenderModule.serverPageBody;
+let toolPageModel: PageModules['toolPageModel'];
+let toolPageBody: PageModules['toolPageBody'];
+let serverPageModel: PageModules['serverPageModel'];
+let serverPageBody: PageModules['serverPageBody'];
 
 beforeAll(async () => {
-  // src/site/catalog.ts reads CATALOG_DATA_DIR when it is first imported.
-  process.env['CATALOG_DATA_DIR'] = DATA;
-  ({ toolPageModel } = await import('../../src/site/tool-page'));
-  ({ toolPageBody } = await import('../../src/site/render/tool'));
-  ({ serverPageModel } = await import('../../src/site/server-page'));
-  ({ serverPageBody } = await import('../../src/site/render/server'));
+  ({ toolPageModel, toolPageBody, serverPageModel, serverPageBody } = await loadPageModules(DATA));
 });
 
 type ToolPage = ReturnType<typeof ToolPageModule.toolPageModel>;

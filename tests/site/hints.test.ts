@@ -8,25 +8,17 @@ import { hintRows, serverHintSummary } from '../../src/site/hints';
 import { hintTable, serverHintSummaryNote } from '../../src/site/render/hints';
 import { readServerFile, serverFile } from '../../src/store/dataset';
 import type * as ExportModule from '../../src/site/export';
-import type * as ToolPageModule from '../../src/site/tool-page';
-import type * as ToolRenderModule from '../../src/site/render/tool';
-import type * as ServerPageModule from '../../src/site/server-page';
-import type * as ServerRenderModule from '../../src/site/render/server';
+import { loadPageModules, type PageModules } from '../helpers/page-modules';
 
 const DATA = path.resolve('data');
-let toolPageModel: typeof ToolPageModule.toolPageModel;
-let toolPageBody: typeof ToolRenderModule.toolPageBody;
-let serverPageModel: typeof ServerPageModule.serverPageModel;
-let serverPageBody: typeof ServerRenderModule.serverPageBody;
+let toolPageModel: PageModules['toolPageModel'];
+let toolPageBody: PageModules['toolPageBody'];
+let serverPageModel: PageModules['serverPageModel'];
+let serverPageBody: PageModules['serverPageBody'];
 let exports: typeof ExportModule;
 
 beforeAll(async () => {
-  // src/site/catalog.ts reads CATALOG_DATA_DIR when it is first imported.
-  process.env['CATALOG_DATA_DIR'] = DATA;
-  ({ toolPageModel } = await import('../../src/site/tool-page'));
-  ({ toolPageBody } = await import('../../src/site/render/tool'));
-  ({ serverPageModel } = await import('../../src/site/server-page'));
-  ({ serverPageBody } = await import('../../src/site/render/server'));
+  ({ toolPageModel, toolPageBody, serverPageModel, serverPageBody } = await loadPageModules(DATA));
   exports = await import('../../src/site/export');
 });
 
