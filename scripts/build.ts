@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { runSteps } from '../src/lib/run-steps';
 import { checkDeploy } from '../src/site/deploy-check';
 import { checkDataset } from '../src/store/check-dataset';
+import { checkReviews } from '../src/editorial/reviews';
 import { defaultDataDir } from '../src/store/dataset';
 import { originReport, siteOrigin, type SiteOrigin } from '../src/site/origin';
 import { prepareStep, projectRoot, siteBuildSteps, type BuildStep } from './site-build-steps';
@@ -38,6 +39,14 @@ if (check.problems.length > 0) {
   for (const problem of check.problems) console.error(`  ${problem}`);
   process.exit(1);
 }
+// A review with a bad field, or of a tool the data does not have, stops the build the same way.
+const reviews = checkReviews(defaultDataDir());
+if (reviews.problems.length > 0) {
+  console.error(`build: refused: data/reviews holds invalid reviews (src/schema/review.ts says what a review must be):`);
+  for (const problem of reviews.problems) console.error(`  ${problem}`);
+  process.exit(1);
+}
+if (reviews.stale.length > 0) console.warn(`build: ${reviews.stale.length} of ${reviews.reviews} reviews are stale (their tools changed); their policies follow the classifier. npm run check lists them.`);
 const jobs = Number(values.jobs ?? Math.min(2, availableParallelism()));
 if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs must be a whole number of at least 1, not "${values.jobs}"`);
 const out = path.resolve(values.out);

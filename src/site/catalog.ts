@@ -7,6 +7,7 @@ import { defaultDataDir, listServerIds, readServerFile, readServerFileText, serv
 import { sha256Hex } from '../lib/hash';
 import { toolSlug } from '../lib/ids';
 import { verdictsFor } from './verdicts';
+import { loadReviews, serverReviewsKey, type Review, type ReviewState } from '../editorial/reviews';
 import { poisoningFindings } from './findings';
 import { toolOrigin, type ToolOrigin } from './provenance';
 import { ExportSizes, type ExportFile } from './export';
@@ -66,7 +67,17 @@ export type ToolRef = {
   findings: number;
   /** Content hash of the definition: equal hashes on two servers mean identical definitions. */
   hash: string;
+  /** Set when a person reviewed the verdict (src/editorial/reviews.ts). */
+  review?: ReviewMark;
 };
+
+/** A review as listings show it: the reviewed verdict, whether it still holds, and its day. */
+export type ReviewMark = { status: ReviewState['status']; category: Category; risk: RiskClass; date: string };
+
+export function reviewMark(verdict: Classification, state: ReviewState | undefined): ReviewMark | undefined {
+  if (!state) return undefined;
+  return { status: state.status, category: state.review.category ?? verdict.category, risk: state.review.risk ?? verdict.risk, date: state.review.date };
+}
 
 export type { ChangeRef };
 
@@ -75,7 +86,8 @@ export const RECENT_CHANGES = 100;
 /** The kinds of change, each with a page of its own (`/changes/<kind>/`). */
 export const CHANGE_KINDS: ReadonlyArray<HistoryEntry['change']> = ['added', 'changed', 'removed'];
 
-export function toolRef(server: Server, tool: StoredTool, verdict: Classification): ToolRef {
+export function toolRef(server: Server, tool: StoredTool, verdict: Classification, review?: ReviewState): ToolRef {
+  const mark = reviewMark(verdict, review);
   return {
     server: server.id,
     serverName: server.displayName,
@@ -86,6 +98,7 @@ export function toolRef(server: Server, tool: StoredTool, verdict: Classificatio
     labels: verdict.labels,
     findings: poisoningFindings(verdict).length,
     hash: tool.hash,
+    ...(mark ? { review: mark } : {}),
   };
 }
 
@@ -112,9 +125,10 @@ function indexDataset(): void {
   recordHashes = new Map();
   exportSizes = new ExportSizes();
   collected = { newest: undefined, oldest: undefined };
+  const reviews = loadReviews(dataDir);
   for (const id of listServerIds(dataDir)) {
     const { server, text } = readServerFileText(serverFile(dataDir, id));
-    recordHashes.set(id, sha256Hex(text).slice(0, 16));
+    recordHashes.set(id, recordKey(text, reviews.get(id)));
     const verdicts = verdictsFor(server);
     summaries.push({
       id,
@@ -129,7 +143,7 @@ function indexDataset(): void {
       sources: (server.sources ?? []).map((entry) => entry.source),
       capture: toolOrigin(server)?.capture,
     });
-    server.tools.forEach((tool, index) => (toolRefs as ToolRef[]).push(toolRef(server, tool, verdicts.tools[index]!)));
+    server.tools.forEach((tool, index) => (toolRefs as ToolRef[]).push(toolRef(server, tool, verdicts.tools[index]!, verdicts.reviews[index])));
     // The downloads' sizes, counted from the lines the post-build step writes (its files do not exist yet while pages render).
     exportSizes.add(server);
     const at = server.crawl.at;
@@ -147,6 +161,15 @@ function indexDataset(): void {
   }
   recent = recent.sort(newestFirst).slice(0, RECENT_CHANGES);
   recentByKind = new Map(CHANGE_KINDS.map((kind) => [kind, byKind.get(kind)!.sort(newestFirst).slice(0, RECENT_CHANGES)]));
+}
+
+/**
+ * A server's record as a page shows it: its file's bytes and its reviews (a changed review changes the
+ * pages and files of its server, as a changed record does). The post-build step keys its files with it too.
+ */
+export function recordKey(text: string, reviews: ReadonlyMap<string, Review> | undefined): string {
+  const key = serverReviewsKey(reviews);
+  return sha256Hex(key === '' ? text : `${text}\u0000${key}`).slice(0, 16);
 }
 
 /** A hash of the server's file as read for this build: equal hashes mean the same record (the incremental build's cache keys). */

@@ -6,8 +6,33 @@ import { toolSlug } from '../lib/ids';
 import { serverUrl, toolUrl } from './catalog';
 import { csvLine } from './csv';
 import { verdictsFor } from './verdicts';
+import { followedBy } from '../editorial/review-verdict';
+import type { ReviewState } from '../editorial/reviews';
 
 export const POLICY_FILE_NAMES = ['policy.json', 'policy.yaml', 'claude-settings.json'] as const;
+
+/**
+ * A person's review of a tool, next to the classifier's verdict in every download: what it says, whether
+ * it still holds (`stale`: the tool changed since, so the policy follows the classifier) and which
+ * verdict the tool's policy follows.
+ */
+export function reviewExport(state: ReviewState | undefined) {
+  if (!state) return undefined;
+  const { review } = state;
+  return {
+    status: state.status,
+    policyFollows: followedBy(state),
+    ...(review.agrees ? { agrees: true } : {}),
+    ...(review.category !== undefined ? { category: review.category } : {}),
+    ...(review.risk !== undefined ? { risk: review.risk } : {}),
+    ...(review.labels !== undefined ? { labels: [...new Set(review.labels)].sort() } : {}),
+    ...(review.hints !== undefined ? { hints: review.hints } : {}),
+    reason: review.reason,
+    reviewer: review.reviewer,
+    date: review.date,
+    reviewedHash: review.hash,
+  };
+}
 
 const policyLinks = (base: string) => Object.fromEntries(POLICY_FILE_NAMES.map((file) => [file, `${base}${file}`]));
 
@@ -27,6 +52,7 @@ export function serverDocument(server: Server) {
       slug: toolSlug(tool.definition.name),
       url: toolUrl(server.id, tool.definition.name),
       classification: verdicts.tools[index] as Classification,
+      ...(verdicts.reviews[index] ? { review: reviewExport(verdicts.reviews[index]) } : {}),
     })),
   };
 }
@@ -37,7 +63,7 @@ function inferredValues(classification: Classification): Record<HintName, boolea
 }
 
 /** One tool, flat: a line of tools.ndjson. */
-export function toolRecord(server: Server, tool: StoredTool, classification: Classification) {
+export function toolRecord(server: Server, tool: StoredTool, classification: Classification, review?: ReviewState) {
   const hints = tool.definition.annotations ?? {};
   return {
     server: server.id,
@@ -59,6 +85,8 @@ export function toolRecord(server: Server, tool: StoredTool, classification: Cla
     inferred: inferredValues(classification),
     hash: tool.hash,
     url: toolUrl(server.id, tool.definition.name),
+    /** A person's review, when there is one: its verdict, whether it still holds, and which verdict the policy follows. */
+    review: reviewExport(review),
   };
 }
 
@@ -81,6 +109,10 @@ export const CSV_HEADER = [
   'inferred_open_world_hint',
   'hash',
   'url',
+  'review_status',
+  'review_category',
+  'review_risk',
+  'review_date',
   'description',
 ] as const;
 
@@ -101,6 +133,10 @@ export function toolCsvLine(record: ReturnType<typeof toolRecord>): string {
     ...HINT_NAMES.map((hint) => record.inferred[hint] ?? undefined),
     record.hash,
     record.url,
+    record.review?.status,
+    record.review ? (record.review.category ?? record.category) : undefined,
+    record.review ? (record.review.risk ?? record.risk) : undefined,
+    record.review?.date,
     record.description,
   ]);
 }
@@ -113,7 +149,7 @@ export const CATALOG_TAIL = '\n]}\n';
 /** One server's part of each whole-dataset download: its catalog.json entry, its tools.ndjson lines and tools.csv lines. */
 export function exportLines(server: Server): { document: ReturnType<typeof serverDocument>; catalog: string; ndjson: string[]; csv: string[] } {
   const verdicts = verdictsFor(server);
-  const records = server.tools.map((tool, index) => toolRecord(server, tool, verdicts.tools[index] as Classification));
+  const records = server.tools.map((tool, index) => toolRecord(server, tool, verdicts.tools[index] as Classification, verdicts.reviews[index]));
   const document = serverDocument(server);
   return {
     document,

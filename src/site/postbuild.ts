@@ -19,6 +19,8 @@ import { csvLine } from './csv';
 import { CATALOG_HEAD, CATALOG_SEPARATOR, CATALOG_TAIL, CSV_HEADER, POLICY_FILE_NAMES, exportLines } from './export';
 import { removeEmptyParents } from './incremental-output';
 import { builtPages, sitemapFiles } from './sitemap';
+import { recordKey } from './catalog';
+import { loadReviews } from '../editorial/reviews';
 import { serverPolicy } from './verdicts';
 
 const MANIFEST_VERSION = 1;
@@ -100,13 +102,14 @@ export function writeExports(options: { dataDir: string; out: string; cacheDir?:
   writeSync(catalog, CATALOG_HEAD);
   writeSync(csv, csvLine([...CSV_HEADER]));
 
+  const reviews = loadReviews(dataDir);
   let servers = 0;
   let tools = 0;
   let written = 0;
   let removed = 0;
   for (const id of listServerIds(dataDir)) {
     const { server, text } = readServerFileText(serverFile(dataDir, id));
-    const record = sha256Hex(text).slice(0, 16);
+    const record = recordKey(text, reviews.get(id));
     const slugs = server.tools.map((tool) => toolSlug(tool.definition.name));
     next.servers[id] = { record, tools: slugs };
     const lines = exportLines(server);

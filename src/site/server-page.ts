@@ -82,7 +82,7 @@ export function serverPageModel(server: Server) {
   const namesOnly = hasTools && server.tools.every((tool) => isNamesOnly(server, tool));
   const tools = server.tools.map((tool, index) => {
     const verdict = verdicts.tools[index]!;
-    const ref = toolRef(server, tool, verdict);
+    const ref = toolRef(server, tool, verdict, verdicts.reviews[index]);
     const rows = parameterRows(tool.definition.inputSchema);
     const unknown = rows.length === 0 && isNamesOnly(server, tool);
     return {

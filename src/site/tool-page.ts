@@ -10,6 +10,7 @@ import { parameterRows, parameterSummary } from './parameters';
 import { isNamesOnly, toolOrigin } from './provenance';
 import { relatedTools, serverPolicyUrl, toolSourceFacts } from './tool-context';
 import { toolPolicy, toolVerdict } from './verdicts';
+import { reviewBlockModel } from './review-block';
 
 export function toolPageModel(server: Server, tool: StoredTool) {
   const { definition } = tool;
@@ -27,6 +28,8 @@ export function toolPageModel(server: Server, tool: StoredTool) {
     notes: tool.notes ?? [],
     classification,
     policy,
+    /** A person's review of the verdict, beside the classifier's, and which one the policy follows. */
+    review: reviewBlockModel(server, tool, classification),
     /** Arguments that choose what a call reaches, with constraint templates per format. */
     argumentAdvice,
     rows,

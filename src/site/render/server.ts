@@ -11,6 +11,7 @@ import type { serverPageModel } from '../server-page';
 import { CATEGORIES, RISKS } from '../taxonomy';
 import { barChartFigure, changeList, collectSteps, factList, labelList, policySnippets, sourceTable } from './parts';
 import { changeDetails } from './changes';
+import { reviewBadge } from './review';
 
 type ServerPageModel = ReturnType<typeof serverPageModel>;
 
@@ -34,7 +35,7 @@ function toolsTable(server: Server, model: ServerPageModel): Html {
       // A changed description is marked by a class (its words come from the style sheet): ~15 bytes a row, not ~120.
       html`<tr><td${model.rugPulls.has(tool.ref.tool) ? html` class="rug-pulled"` : ''}><a href="${toolUrl(server.id, tool.ref.tool)}">${tool.ref.tool}</a>${
         tool.ref.findings > 0 ? html`<span class="badge finding-flag" title="findings that may be tool poisoning">${plural(tool.ref.findings, 'finding')}</span>` : ''
-      }</td><td data-value="${tool.verdictRank}" class="risk-${tool.ref.risk}">${tool.ref.category}, ${tool.ref.risk}</td>${
+      }${reviewBadge(tool.ref.review)}</td><td data-value="${tool.verdictRank}" class="risk-${tool.ref.risk}">${tool.ref.category}, ${tool.ref.risk}</td>${
         tool.parameters === undefined ? html`<td data-value="-1"><span class="muted">not known</span></td>` : html`<td>${tool.parameters}</td>`
       }<td>${tool.tokens}</td></tr>`,
   )}</tbody></table></div>${

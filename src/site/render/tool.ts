@@ -11,6 +11,7 @@ import { argumentAdviceSection, oneToolPolicyNote } from './policy-help';
 import { confidenceNote, relatedToolsSection, serverLimitNote, toolSourceSection } from './context';
 import { rugPullFlag } from './changes';
 import { hintTable } from './hints';
+import { reviewSection } from './review';
 import { contradictionNote, evidenceTable, factsOfAnnotations, faqList, findingList, labelList, parametersTable, policySnippets, riskBadges, TEXT_LIMITS } from './parts';
 
 type ToolPageModel = ReturnType<typeof toolPageModel>;
@@ -40,7 +41,7 @@ export function toolPageBody(server: Server, model: ToolPageModel): Html {
     : html`<p class="muted">The server sends no description for this tool.</p>`;
   return html`<article><header><p class="muted">Tool on <a href="${model.urls.server}">${server.displayName}</a></p><h1><code>${definition.name}</code></h1>${
     definition.title ? html`<p>${shorten(definition.title, TEXT_LIMITS.title)}</p>` : ''
-  }<p class="verdict">${riskBadges(verdict.category, verdict.risk)} </p><p>${verdict.summary}</p>${confidenceNote(verdict.confidence)}</header>${
+  }<p class="verdict">${riskBadges(verdict.category, verdict.risk)} </p><p>${verdict.summary}</p>${confidenceNote(verdict.confidence)}</header>${reviewSection(model.review)}${
     verdict.labels.length > 0 ? labelList(verdict.labels) : ''
   }${
     poisoning > 0

@@ -1,0 +1,37 @@
+// The "Reviewed" block of a tool page and the mark of a reviewed tool in a server's tools table.
+// The review's text comes from a pull request: everything here goes through the escaping `html`.
+import type { CapabilityLabel } from '../../schema';
+import type { ReviewMark } from '../catalog';
+import { each, html, type Html } from '../html';
+import type { ReviewBlock } from '../review-block';
+import { riskBadges } from './parts';
+
+const hintValue = (value: boolean | null): string => (value === null ? 'cannot tell' : String(value));
+const labelText = (labels: readonly CapabilityLabel[]): string => (labels.length > 0 ? labels.join(', ') : 'none');
+
+/** Both verdicts, what differs, who and when, the free text, and which verdict the policy follows. */
+export function reviewSection(block: ReviewBlock | undefined): Html {
+  if (!block) return html``;
+  const stale = block.status === 'stale';
+  return html`<section class="review${stale ? ' stale' : ''}" aria-labelledby="review"><h2 id="review">${stale ? 'Reviewed (stale)' : 'Reviewed'}</h2><table class="review-verdicts"><tbody><tr><th scope="row">Classifier</th><td class="verdict">${riskBadges(
+    block.classifier.category,
+    block.classifier.risk,
+  )}</td></tr><tr><th scope="row">Review</th><td class="verdict">${block.agrees ? html`agrees with the classifier` : riskBadges(block.reviewed.category, block.reviewed.risk)}</td></tr>${
+    block.labels ? html`<tr><th scope="row">Labels</th><td>${labelText(block.labels.reviewed)} <span class="muted">(classifier: ${labelText(block.labels.classifier)})</span></td></tr>` : ''
+  }${each(
+    block.hints,
+    (row) => html`<tr><th scope="row"><code>${row.hint}</code></th><td>${hintValue(row.reviewed)} <span class="muted">(classifier: ${hintValue(row.classifier)})</span></td></tr>`,
+  )}</tbody></table><p>${block.reason}</p>${each(block.paragraphs, (paragraph) => html`<p>${paragraph}</p>`)}<p class="muted">Reviewed by ${block.reviewer} on <time datetime="${block.date}">${block.date}</time>, at tool hash <code>${block.reviewedHash}</code>.</p>${
+    stale
+      ? html`<p class="note" role="note">This review is stale: the tool changed ${block.changedAt ? html`on <time datetime="${block.changedAt}">${block.changedAt.slice(0, 10)}</time> ` : ''}after the review (its hash is now <code>${block.hash}</code>), so the policy below follows the classifier until someone reviews it again.</p>`
+      : html`<p class="note" role="note">The policy below follows the ${block.agrees ? 'verdict the review confirms' : 'review'}, not the classifier's verdict alone.</p>`
+  }</section>`;
+}
+
+/** A badge in a server's tools table: reviewed (the policy follows it) or review stale. */
+export function reviewBadge(mark: ReviewMark | undefined): Html {
+  if (!mark) return html``;
+  return mark.status === 'current'
+    ? html`<span class="badge reviewed" title="reviewed ${mark.date}: ${mark.category}, ${mark.risk}; the policy follows the review">reviewed</span>`
+    : html`<span class="badge review-stale" title="the tool changed after its review of ${mark.date}; the policy follows the classifier">review stale</span>`;
+}
