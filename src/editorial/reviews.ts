@@ -144,8 +144,10 @@ export function checkReviews(dataDir: string, relativeTo = process.cwd()): Revie
     const slugs = new Set(server.tools.map((tool) => toolSlug(tool.definition.name)));
     for (const review of bySlug.values()) {
       if (slugs.has(review.slug)) continue;
-      const some = [...slugs].slice(0, 5).join(', ');
-      problems.push(`${review.file}: server ${excerpt(id)} has no tool with slug ${excerpt(review.slug)} (the file name is the tool's slug; its tools include ${some || 'none'})`);
+      // A file named after the tool's name where the slug differs (capitals, odd characters): say which slug to use.
+      const named = server.tools.find((tool) => tool.definition.name === review.slug);
+      const hint = named ? `the tool ${excerpt(review.slug)} has the slug ${excerpt(toolSlug(review.slug))}, its page's URL segment` : `its tools include ${[...slugs].slice(0, 5).join(', ') || 'none'}`;
+      problems.push(`${review.file}: server ${excerpt(id)} has no tool with slug ${excerpt(review.slug)} (the file name is the tool's slug; ${hint})`);
     }
     reviewStates(server, bySlug).forEach((state, index) => {
       if (state?.status !== 'stale') return;

@@ -3,6 +3,7 @@
 import { HINT_NAMES, type HintName } from '../classify/hints';
 import { followedBy, type Followed } from '../editorial/review-verdict';
 import type { CapabilityLabel, Category, Classification, RiskClass, Server, StoredTool } from '../schema';
+import type { FaqEntry } from './faq';
 import { toolReview } from './verdicts';
 
 export interface ReviewBlock {
@@ -56,4 +57,16 @@ export function reviewBlockModel(server: Server, tool: StoredTool, classificatio
     ...(state.changedAt ? { changedAt: state.changedAt } : {}),
     file: review.file,
   };
+}
+
+/**
+ * The FAQ's risk answer is the classifier's; where a current review differs, the answer says so too,
+ * so the questions never state a verdict the policy no longer follows without the review beside it.
+ */
+export function faqWithReview(faq: FaqEntry[], block: ReviewBlock | undefined): FaqEntry[] {
+  if (!block || block.follows !== 'review' || block.agrees) return faq;
+  const { category, risk } = block.reviewed;
+  if (category === block.classifier.category && risk === block.classifier.risk) return faq;
+  const said = `A person reviewed this verdict on ${block.date} and rates it ${category}, ${risk} risk: ${block.reason.replace(/\.$/, '')}. The recommended policy follows the review.`;
+  return faq.map((entry) => (entry.question.startsWith('How risky is ') ? { ...entry, answer: `${entry.answer} ${said}` } : entry));
 }

@@ -10,7 +10,7 @@ import { parameterRows, parameterSummary } from './parameters';
 import { isNamesOnly, toolOrigin } from './provenance';
 import { relatedTools, serverPolicyUrl, toolSourceFacts } from './tool-context';
 import { toolPolicy, toolVerdict } from './verdicts';
-import { reviewBlockModel } from './review-block';
+import { faqWithReview, reviewBlockModel } from './review-block';
 
 export function toolPageModel(server: Server, tool: StoredTool) {
   const { definition } = tool;
@@ -22,6 +22,7 @@ export function toolPageModel(server: Server, tool: StoredTool) {
   const parameters = parametersKnown ? parameterSummary(rows) : 'parameters not known';
   const sameName: ToolRef[] = (toolsByName().get(definition.name) ?? []).filter((ref) => ref.server !== server.id);
   const argumentAdvice = adviseArguments(definition, { category: classification.category, labels: classification.labels, serverDisplayName: server.displayName });
+  const review = reviewBlockModel(server, tool, classification);
   const annotations = Object.entries(definition.annotations ?? {}).filter(([, value]) => value !== null && value !== undefined);
   return {
     definition,
@@ -29,7 +30,7 @@ export function toolPageModel(server: Server, tool: StoredTool) {
     classification,
     policy,
     /** A person's review of the verdict, beside the classifier's, and which one the policy follows. */
-    review: reviewBlockModel(server, tool, classification),
+    review,
     /** Arguments that choose what a call reaches, with constraint templates per format. */
     argumentAdvice,
     rows,
@@ -54,7 +55,7 @@ export function toolPageModel(server: Server, tool: StoredTool) {
     /** Repository, commit, file and version the definition comes from. */
     sourceFacts: toolSourceFacts(server),
     sameNameUrl: sameName.length > 0 ? sameNameUrl(definition.name) : undefined,
-    faq: toolFaq({
+    faq: faqWithReview(toolFaq({
       name: definition.name,
       serverName: server.displayName,
       description: definition.description,
@@ -64,7 +65,7 @@ export function toolPageModel(server: Server, tool: StoredTool) {
       decision: policy.decision,
       otherServers: sameName.length,
       annotations: definition.annotations,
-    }),
+    }), review),
     urls: {
       server: serverUrl(server.id),
       /** The server page's whole-server policy, with the server-wide limit, which a one-tool snippet is merged into. */

@@ -6,7 +6,15 @@ import { each, html, type Html } from '../html';
 import type { ReviewBlock } from '../review-block';
 import { riskBadges } from './parts';
 
-const hintValue = (value: boolean | null): string => (value === null ? 'cannot tell' : String(value));
+const hintValue = (value: boolean | null): string => (value === null ? 'no value' : String(value));
+
+/** A paragraph of the review's text: escaped, with `backtick` spans as code (the one bit of Markdown kept). */
+function paragraphHtml(text: string): Html {
+  const parts = text.split('`');
+  // An unpaired backtick is shown as it is.
+  if (parts.length % 2 === 0) return html`<p>${text}</p>`;
+  return html`<p>${each(parts, (part, index) => (index % 2 === 1 ? html`<code>${part}</code>` : html`${part}`))}</p>`;
+}
 const labelText = (labels: readonly CapabilityLabel[]): string => (labels.length > 0 ? labels.join(', ') : 'none');
 
 /** Both verdicts, what differs, who and when, the free text, and which verdict the policy follows. */
@@ -21,7 +29,7 @@ export function reviewSection(block: ReviewBlock | undefined): Html {
   }${each(
     block.hints,
     (row) => html`<tr><th scope="row"><code>${row.hint}</code></th><td>${hintValue(row.reviewed)} <span class="muted">(classifier: ${hintValue(row.classifier)})</span></td></tr>`,
-  )}</tbody></table><p>${block.reason}</p>${each(block.paragraphs, (paragraph) => html`<p>${paragraph}</p>`)}<p class="muted">Reviewed by ${block.reviewer} on <time datetime="${block.date}">${block.date}</time>, at tool hash <code>${block.reviewedHash}</code>.</p>${
+  )}</tbody></table><p>${block.reason}</p>${each(block.paragraphs, paragraphHtml)}<p class="muted">Reviewed by ${block.reviewer} on <time datetime="${block.date}">${block.date}</time>, at tool hash <code>${block.reviewedHash}</code>.</p>${
     stale
       ? html`<p class="note" role="note">This review is stale: the tool changed ${block.changedAt ? html`on <time datetime="${block.changedAt}">${block.changedAt.slice(0, 10)}</time> ` : ''}after the review (its hash is now <code>${block.hash}</code>), so the policy below follows the classifier until someone reviews it again.</p>`
       : html`<p class="note" role="note">The policy below follows the ${block.agrees ? 'verdict the review confirms' : 'review'}, not the classifier's verdict alone.</p>`
