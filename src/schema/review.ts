@@ -10,7 +10,7 @@ const ReviewDate = z
   .pipe(
     z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a review date is a day, YYYY-MM-DD')
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a review date is a day, YYYY-MM-DD', abort: true })
       .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), 'not a real calendar day'),
   );
 

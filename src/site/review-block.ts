@@ -67,6 +67,6 @@ export function faqWithReview(faq: FaqEntry[], block: ReviewBlock | undefined): 
   if (!block || block.follows !== 'review' || block.agrees) return faq;
   const { category, risk } = block.reviewed;
   if (category === block.classifier.category && risk === block.classifier.risk) return faq;
-  const said = `A person reviewed this verdict on ${block.date} and rates it ${category}, ${risk} risk: ${block.reason.replace(/\.$/, '')}. The recommended policy follows the review.`;
+  const said = `Reviewed by ${block.reviewer} on ${block.date}: ${category}, ${risk} risk. ${block.reason.replace(/\.$/, '')}. The recommended policy follows the review.`;
   return faq.map((entry) => (entry.question.startsWith('How risky is ') ? { ...entry, answer: `${entry.answer} ${said}` } : entry));
 }

@@ -1,7 +1,7 @@
 // The "Reviewed" block of a tool page and the mark of a reviewed tool in a server's tools table.
 // The review's text comes from a pull request: everything here goes through the escaping `html`.
 import type { CapabilityLabel } from '../../schema';
-import type { ReviewMark } from '../catalog';
+import { serverUrl, toolUrl, type ReviewMark, type ToolRef } from '../catalog';
 import { each, html, type Html } from '../html';
 import type { ReviewBlock } from '../review-block';
 import { riskBadges } from './parts';
@@ -42,4 +42,24 @@ export function reviewBadge(mark: ReviewMark | undefined): Html {
   return mark.status === 'current'
     ? html`<span class="badge reviewed" title="reviewed ${mark.date}: ${mark.category}, ${mark.risk}; the policy follows the review">reviewed</span>`
     : html`<span class="badge review-stale" title="the tool changed after its review of ${mark.date}; the policy follows the classifier">review stale</span>`;
+}
+
+/** The /reviews/ page: every reviewed tool, the classifier's verdict beside the review's, and whether the review still holds. */
+export function reviewsPageBody(refs: readonly ToolRef[]): Html {
+  const reviewed = refs.filter((ref): ref is ToolRef & { review: ReviewMark } => ref.review !== undefined);
+  const stale = reviewed.filter((ref) => ref.review.status === 'stale').length;
+  const changed = reviewed.filter((ref) => ref.review.category !== ref.category || ref.review.risk !== ref.risk).length;
+  return html`<article><h1>Reviewed verdicts</h1><p>A reviewer read the definition of ${reviewed.length === 1 ? 'this tool' : `each of these ${reviewed.length} tools`} and checked the classifier's verdict: ${changed} ${changed === 1 ? 'review changes' : 'reviews change'} the category or the risk, the others correct labels or hints or confirm the verdict. While a tool's definition is the one reviewed, its policy follows the review; once the tool changes, the review is stale and the policy falls back to the classifier${
+    stale > 0 ? html` (${stale} stale now)` : ''
+  }. How to add a review: <code>data/reviews/</code> in the repository (docs/reviews.md).</p>${
+    reviewed.length === 0
+      ? html`<p class="muted">No tool has been reviewed yet.</p>`
+      : html`<div class="table-wrap"><table class="reviews"><thead><tr><th scope="col">Tool</th><th scope="col">Classifier</th><th scope="col">Review</th></tr></thead><tbody>${each(
+          reviewed,
+          (ref) =>
+            html`<tr><td><a href="${toolUrl(ref.server, ref.tool)}"><code>${ref.tool}</code></a> <span class="muted">on <a href="${serverUrl(ref.server)}">${ref.serverName}</a></span></td><td>${ref.category}, ${ref.risk}</td><td>${
+              ref.review.category === ref.category && ref.review.risk === ref.risk ? 'same' : `${ref.review.category}, ${ref.review.risk}`
+            }${reviewBadge(ref.review)} <time class="muted" datetime="${ref.review.date}">${ref.review.date}</time></td></tr>`,
+        )}</tbody></table></div>`
+  }</article>`;
 }
