@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { runSteps } from '../src/lib/run-steps';
 import { checkDeploy } from '../src/site/deploy-check';
 import { checkDataset } from '../src/store/check-dataset';
+import { checkIncidents } from '../src/editorial/incident-match';
 import { defaultDataDir } from '../src/store/dataset';
 import { originReport, siteOrigin, type SiteOrigin } from '../src/site/origin';
 import { prepareStep, projectRoot, siteBuildSteps, type BuildStep } from './site-build-steps';
@@ -36,6 +37,13 @@ const check = checkDataset(defaultDataDir());
 if (check.problems.length > 0) {
   console.error(`build: refused: data/ holds invalid records (src/schema/ says what a record must be):`);
   for (const problem of check.problems) console.error(`  ${problem}`);
+  process.exit(1);
+}
+// A malformed attack-database page would otherwise stop astro build with the content layer's message, later.
+const incidentProblems = checkIncidents();
+if (incidentProblems.length > 0) {
+  console.error(`build: refused: src/content/incidents/ holds invalid pages (src/schema/incident.ts says what a page must have):`);
+  for (const problem of incidentProblems) console.error(`  ${problem}`);
   process.exit(1);
 }
 const jobs = Number(values.jobs ?? Math.min(2, availableParallelism()));

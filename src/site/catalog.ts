@@ -10,6 +10,7 @@ import { verdictsFor } from './verdicts';
 import { poisoningFindings } from './findings';
 import { toolOrigin, type ToolOrigin } from './provenance';
 import { ExportSizes, type ExportFile } from './export';
+import { startIncidentTally, tallyServerIncidents } from '../editorial/incident-match';
 
 const dataDir = defaultDataDir();
 
@@ -112,6 +113,7 @@ function indexDataset(): void {
   recordHashes = new Map();
   exportSizes = new ExportSizes();
   collected = { newest: undefined, oldest: undefined };
+  startIncidentTally();
   for (const id of listServerIds(dataDir)) {
     const { server, text } = readServerFileText(serverFile(dataDir, id));
     recordHashes.set(id, sha256Hex(text).slice(0, 16));
@@ -130,6 +132,7 @@ function indexDataset(): void {
       capture: toolOrigin(server)?.capture,
     });
     server.tools.forEach((tool, index) => (toolRefs as ToolRef[]).push(toolRef(server, tool, verdicts.tools[index]!)));
+    tallyServerIncidents(server, verdicts);
     // The downloads' sizes, counted from the lines the post-build step writes (its files do not exist yet while pages render).
     exportSizes.add(server);
     const at = server.crawl.at;
