@@ -3,9 +3,20 @@
 import type { Server } from '../schema';
 import { serverSummaries } from '../site/catalog';
 import { verdictsFor } from '../site/verdicts';
-import { datasetIncidentTally, loadIncidents, meetsPrecondition, serverToolFacts, type Incident, type IncidentStats } from './incident-match';
+import { datasetIncidentTally, loadIncidents, meetsPrecondition, serverToolFacts, type Incident, type IncidentStats, type ToolFacts } from './incident-match';
 
 let cached: Incident[] | undefined;
+/** Each server's tool facts, computed once however many of its tool pages are rendered (a server may have hundreds). */
+const factsCache = new WeakMap<Server, ToolFacts[]>();
+
+function factsFor(server: Server): ToolFacts[] {
+  let facts = factsCache.get(server);
+  if (!facts) {
+    facts = serverToolFacts(server, verdictsFor(server));
+    factsCache.set(server, facts);
+  }
+  return facts;
+}
 
 /** Every incident page, sorted by slug (read once per build). */
 export function allIncidents(): Incident[] {
@@ -25,13 +36,13 @@ export function ruleUrl(id: string): string {
 export function incidentsForTool(server: Server, toolName: string): Incident[] {
   const index = server.tools.findIndex((tool) => tool.definition.name === toolName);
   if (index < 0) throw new Error(`server "${server.id}" has no tool "${toolName}"`);
-  const facts = serverToolFacts(server, verdictsFor(server))[index]!;
+  const facts = factsFor(server)[index]!;
   return byDate(allIncidents().filter((incident) => meetsPrecondition(incident, facts)));
 }
 
 /** The incidents at least one of the server's tools meets, each with how many of its tools do. */
 export function incidentsForServer(server: Server): Array<{ incident: Incident; tools: number }> {
-  const facts = serverToolFacts(server, verdictsFor(server));
+  const facts = factsFor(server);
   return byDate(allIncidents())
     .map((incident) => ({ incident, tools: facts.filter((tool) => meetsPrecondition(incident, tool)).length }))
     .filter((entry) => entry.tools > 0);

@@ -72,6 +72,8 @@ export const PolicyStep = z.strictObject({
 
 export const IncidentFrontMatter = z.strictObject({
   title: z.string().min(1),
+  /** A few words for the one-line links of tool and server pages (their budget is tight). */
+  short: z.string().min(1).max(40),
   /** `incident`: one thing that happened (or was disclosed) to named software; `attack-class`: a technique shown on many. */
   kind: z.enum(['incident', 'attack-class']),
   /** The dates a reader needs, oldest first; the first is the one the index sorts and shows. */

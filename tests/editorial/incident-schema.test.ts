@@ -56,6 +56,13 @@ describe('incident pages', () => {
     }
   });
 
+  it('link outward from their bodies only with rel="noopener noreferrer" (a Markdown link would not carry it)', () => {
+    for (const { slug, body } of incidents) {
+      expect(body, slug).not.toMatch(/\]\(https?:/);
+      for (const anchor of body.match(/<a [^>]*>/g) ?? []) expect(anchor, slug).toMatch(/^<a href="https:\/\/[^"]+" rel="noopener noreferrer">$/);
+    }
+  });
+
   it('the schema refuses a javascript: source, a page without sources and an empty clause', () => {
     const good = incidents[0]!.data;
     const bad = (patch: Record<string, unknown>) => IncidentFrontMatter.safeParse({ ...good, ...patch }).success;

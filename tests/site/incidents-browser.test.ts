@@ -56,4 +56,13 @@ describe.skipIf(!hasChromium())('the attack database at 390 px', () => {
     for (const rel of sources) expect(rel).toBe('noopener noreferrer');
     await tab.close();
   });
+
+  it('every external link of an incident page, in its Markdown body too, opens without a referrer', async () => {
+    const tab = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await tab.goto(`${site.url}/incidents/tool-poisoning/`);
+    const links = await tab.locator('main a[href^="http"]').evaluateAll((anchors) => anchors.map((anchor) => [anchor.getAttribute('href'), anchor.getAttribute('rel')]));
+    expect(links.length).toBeGreaterThan(2);
+    for (const [href, rel] of links) expect(rel, href!).toBe('noopener noreferrer');
+    await tab.close();
+  });
 });
