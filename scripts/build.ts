@@ -13,6 +13,7 @@ import { runSteps } from '../src/lib/run-steps';
 import { checkDeploy } from '../src/site/deploy-check';
 import { checkDataset } from '../src/store/check-dataset';
 import { checkReviews } from '../src/editorial/reviews';
+import { checkIncidents } from '../src/editorial/incident-match';
 import { defaultDataDir } from '../src/store/dataset';
 import { originReport, siteOrigin, type SiteOrigin } from '../src/site/origin';
 import { prepareStep, projectRoot, siteBuildSteps, type BuildStep } from './site-build-steps';
@@ -47,6 +48,13 @@ if (reviews.problems.length > 0) {
   process.exit(1);
 }
 if (reviews.stale.length > 0) console.warn(`build: ${reviews.stale.length} of ${reviews.reviews} reviews are stale (their tools changed); their policies follow the classifier. npm run check lists them.`);
+// A malformed attack-database page would otherwise stop astro build with the content layer's message, later.
+const incidentProblems = checkIncidents();
+if (incidentProblems.length > 0) {
+  console.error(`build: refused: src/content/incidents/ holds invalid pages (src/schema/incident.ts says what a page must have):`);
+  for (const problem of incidentProblems) console.error(`  ${problem}`);
+  process.exit(1);
+}
 const jobs = Number(values.jobs ?? Math.min(2, availableParallelism()));
 if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs must be a whole number of at least 1, not "${values.jobs}"`);
 const out = path.resolve(values.out);

@@ -9,6 +9,7 @@ export * from './policy';
 export * from './source-record';
 export * from './evaluation';
 export * from './review';
+export * from './incident';
 
 /**
  * Turns zod issues into lines a maintainer can act on: which server, which tool, which field.

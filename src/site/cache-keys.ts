@@ -8,6 +8,7 @@ import type { HistoryEntry } from '../schema';
 import { recentChanges, recordHash, toolsByName, type ToolRef } from './catalog';
 import { FACETS, laterPages, serverListingModel, toolsWith, type Facet, type FacetValue, type ServerFilter } from './listing';
 import { slice } from './paging';
+import { allIncidents, incidentStats } from '../editorial/incidents';
 
 /** A short hash of a JSON value; object key order does not matter, array order does. */
 export function contentKey(value: unknown): string {
@@ -41,6 +42,16 @@ export function listingKey(kind: string, listed: unknown): string {
 
 // The functions the pages call, reading this build's index (src/site/catalog.ts).
 
+let incidentsKey: string | undefined;
+/**
+ * What tool and server pages show of the attack database (their "Known attacks" line): which incidents
+ * exist, their link text and order, and the preconditions that decide which a page links. An incident's
+ * body and sources are shown on its own page only.
+ */
+function incidentLinksKey(): string {
+  return (incidentsKey ??= contentKey(allIncidents().map(({ slug, data }) => [slug, data.short, data.title, data.dates[0]?.date, data.precondition.anyOf])));
+}
+
 const sameNameKeys = new Map<string, string>();
 /** The key of one tool page, from the build's index; a name's list is hashed once per build. */
 export function toolPageCacheKey(ref: Pick<ToolRef, 'server' | 'tool'>): string {
@@ -49,11 +60,11 @@ export function toolPageCacheKey(ref: Pick<ToolRef, 'server' | 'tool'>): string 
     list = sameNameListKey(toolsByName().get(ref.tool) ?? []);
     sameNameKeys.set(ref.tool, list);
   }
-  return toolPageKey(recordHash(ref.server), ref.server, list);
+  return `${toolPageKey(recordHash(ref.server), ref.server, list)}:${incidentLinksKey()}`;
 }
 
 export function serverPageCacheKey(id: string): string {
-  return serverPageKey(recordHash(id));
+  return `${serverPageKey(recordHash(id))}:${incidentLinksKey()}`;
 }
 
 /** A page of a server listing shows exactly its model (rows, counts of every filter, pager). */
@@ -88,4 +99,10 @@ export function toolNameCacheKey(name: string, refs: readonly ToolRef[]): string
 /** A page of one kind of change shows its bounded list: each change with its server's name and the definitions either side. */
 export function changesKindCacheKey(kind: HistoryEntry['change']): string {
   return listingKey(`changes-${kind}`, recentChanges(kind));
+}
+
+/** An incident page shows its own page (front matter and body) and the catalog's count and examples for it. */
+export function incidentPageCacheKey(slug: string): string {
+  const incident = allIncidents().find((candidate) => candidate.slug === slug);
+  return listingKey('incident', { data: incident?.data, body: incident?.body, stats: incidentStats(slug) });
 }

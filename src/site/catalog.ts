@@ -11,6 +11,7 @@ import { loadReviews, serverReviewsKey, type Review, type ReviewState } from '..
 import { poisoningFindings } from './findings';
 import { toolOrigin, type ToolOrigin } from './provenance';
 import { ExportSizes, type ExportFile } from './export';
+import { startIncidentTally, tallyServerIncidents } from '../editorial/incident-match';
 
 const dataDir = defaultDataDir();
 
@@ -126,6 +127,7 @@ function indexDataset(): void {
   exportSizes = new ExportSizes();
   collected = { newest: undefined, oldest: undefined };
   const reviews = loadReviews(dataDir);
+  startIncidentTally();
   for (const id of listServerIds(dataDir)) {
     const { server, text } = readServerFileText(serverFile(dataDir, id));
     recordHashes.set(id, recordKey(text, reviews.get(id)));
@@ -144,6 +146,7 @@ function indexDataset(): void {
       capture: toolOrigin(server)?.capture,
     });
     server.tools.forEach((tool, index) => (toolRefs as ToolRef[]).push(toolRef(server, tool, verdicts.tools[index]!, verdicts.reviews[index])));
+    tallyServerIncidents(server, verdicts);
     // The downloads' sizes, counted from the lines the post-build step writes (its files do not exist yet while pages render).
     exportSizes.add(server);
     const at = server.crawl.at;

@@ -12,6 +12,7 @@ import { CATEGORIES, RISKS } from '../taxonomy';
 import { barChartFigure, changeList, collectSteps, factList, labelList, policySnippets, sourceTable } from './parts';
 import { changeDetails } from './changes';
 import { reviewBadge } from './review';
+import { serverIncidentsLine } from './incidents';
 
 type ServerPageModel = ReturnType<typeof serverPageModel>;
 
@@ -98,7 +99,7 @@ export function serverPageBody(server: Server, model: ServerPageModel): Html {
           CATEGORIES,
           verdict.byCategory,
           'category-',
-        )}</div><h2>Capabilities</h2>${labelList(verdict.labels, true)}<h2 id="annotations">Annotations</h2>${serverHintSummaryNote(model.hints)}<h2 id="tools">Tools</h2>${
+        )}</div><h2>Capabilities</h2>${labelList(verdict.labels, true)}${serverIncidentsLine(server)}<h2 id="annotations">Annotations</h2>${serverHintSummaryNote(model.hints)}<h2 id="tools">Tools</h2>${
           model.origin
             ? html`<p>${model.origin.sentence}${model.origin.dataUrl ? html` <a href="${model.origin.dataUrl}" rel="nofollow noopener">The source's data</a>.` : ''}</p>`
             : ''

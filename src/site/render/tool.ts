@@ -12,6 +12,7 @@ import { confidenceNote, relatedToolsSection, serverLimitNote, toolSourceSection
 import { rugPullFlag } from './changes';
 import { hintTable } from './hints';
 import { reviewSection } from './review';
+import { toolIncidentsLine } from './incidents';
 import { contradictionNote, evidenceTable, factsOfAnnotations, faqList, findingList, labelList, parametersTable, policySnippets, riskBadges, TEXT_LIMITS } from './parts';
 
 type ToolPageModel = ReturnType<typeof toolPageModel>;
@@ -53,7 +54,7 @@ export function toolPageBody(server: Server, model: ToolPageModel): Html {
           model.urls.sources ? html` <a href="${model.urls.sources}">Every source of this server</a>.` : ''
         }</p>`
       : ''
-  }<h2>What it does</h2>${description}<h2>Why this verdict</h2>${evidenceTable(verdict)}<h2>Capabilities</h2>${labelList(verdict.labels, true)}<h2>Annotations</h2>${
+  }<h2>What it does</h2>${description}<h2>Why this verdict</h2>${evidenceTable(verdict)}<h2>Capabilities</h2>${labelList(verdict.labels, true)}${toolIncidentsLine(server, definition.name)}<h2>Annotations</h2>${
     model.annotations.length > 0
       ? factsOfAnnotations(model.annotations)
       : html`<p class="muted">The server declares no annotations for this tool (the MCP defaults then mean: may write, may destroy, open world).</p>`
