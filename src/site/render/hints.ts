@@ -3,6 +3,7 @@
 import { each, html, type Html } from '../html';
 import { plural, shorten } from '../format';
 import { HINT_DEFAULTS, type HintRow, type ServerHintSummary } from '../hints';
+import { ruleLink } from './rule-link';
 
 /** Where the method page explains the inferred annotations. */
 export const HINTS_METHOD_URL = '/method/#inferred-annotations';
@@ -15,7 +16,7 @@ function inferredCell(row: HintRow): Html {
   if (row.inferred === null) return html`<span class="muted">${row.inferredNote === 'read-only' ? 'no meaning (read-only)' : 'cannot tell'}</span>`;
   return html`${String(row.inferred)}${
     row.evidence.length > 0
-      ? html`<div class="muted">${each(row.evidence.slice(0, EVIDENCE_SHOWN), (item, index) => html`${index > 0 ? '; ' : ''}<code>${item.rule}</code> “${shorten(item.match, MATCH_SHOWN)}”`)}</div>`
+      ? html`<div class="muted">${each(row.evidence.slice(0, EVIDENCE_SHOWN), (item, index) => html`${index > 0 ? '; ' : ''}${ruleLink(item.rule)} “${shorten(item.match, MATCH_SHOWN)}”`)}</div>`
       : ''
   }`;
 }
