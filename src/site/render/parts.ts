@@ -58,7 +58,7 @@ export function evidenceTable(verdict: Pick<Classification, 'category' | 'eviden
     if (reasons.risk.includes(item)) roles.push(html`raised the risk`);
     return roles.length > 0 ? html`<div class="muted">${each(roles, (part, index) => html`${index > 0 ? '; ' : ''}${part}`)}</div>` : html``;
   };
-  return html`<div class="table-wrap"><table><thead><tr><th scope="col">Rule</th><th scope="col">Read from</th><th scope="col">Matched</th><th scope="col">Concludes</th><th scope="col">Why</th></tr></thead><tbody>${each(
+  return html`<div class="table-wrap"><table><thead><tr><th>Rule</th><th>Read from</th><th>Matched</th><th>Concludes</th><th>Why</th></tr></thead><tbody>${each(
     evidence,
     (item) =>
       html`<tr><td>${ruleLink(item.rule)}</td><td>${item.field}</td><td><code>${revealHidden(shorten(item.match, TEXT_LIMITS.match))}</code></td><td>${item.concludes}${role(item)}</td><td>${item.explanation}</td></tr>`,

@@ -67,9 +67,9 @@ export function ruleIndexBody(groups: ReturnType<typeof ruleIndexModel>): Html {
   return html`<h1>Rules</h1><p class="lead">Every rule the classifier can cite on a tool page, ${plural(total, 'rule')} in all, grouped by what it reads, each with the number of catalog tools whose verdict cites it. Each rule's page shows what it matches, what it concludes, the examples it is tested on and the tools it fires on. <a href="/method/">How a verdict is made from them</a>.</p>${each(
     groups,
     (group) =>
-      html`<h2 id="${group.kind}">${group.title}</h2><p>${group.about}</p><div class="table-wrap"><table class="rules"><thead><tr><th scope="col">Rule</th><th scope="col">Tools</th><th scope="col">What it says</th></tr></thead><tbody>${each(
+      html`<h2 id="${group.kind}">${group.title}</h2><p>${group.about}</p><ul class="rule-list">${each(
         group.rules,
-        (rule) => html`<tr><td><a href="${ruleUrl(rule.id)}">${rule.id}</a></td><td>${rule.tools.toLocaleString('en-US')}</td><td>${rule.explanation}</td></tr>`,
-      )}</tbody></table></div>`,
+        (rule) => html`<li><a href="${ruleUrl(rule.id)}">${rule.id}</a> <span class="muted">${plural(rule.tools, 'tool')}</span><div>${rule.explanation}</div></li>`,
+      )}</ul>`,
   )}`;
 }
