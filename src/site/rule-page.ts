@@ -36,13 +36,12 @@ const RISK_URL = '/method/#risk';
 
 /** A conclusion as the page shows it, with a link to the category, label or risk it names. */
 export function describeConclusion(conclusion: string): Conclusion {
-  const [head = conclusion, note] = conclusion.split(' (');
-  const suffix = note === undefined ? '' : ` (${note}`;
+  const head = conclusion.split(' (')[0] ?? conclusion;
   if (head.startsWith('category:')) return { text: conclusion, href: categoryUrl(head.slice('category:'.length) as Category) };
   if (head.startsWith('label:-')) return { text: conclusion, href: labelUrl(head.slice('label:-'.length) as CapabilityLabel), meaning: `takes the ${LABEL_TITLE[head.slice('label:-'.length) as CapabilityLabel]} label away` };
   if (head.startsWith('label:')) return { text: conclusion, href: labelUrl(head.slice('label:'.length) as CapabilityLabel), meaning: LABEL_TITLE[head.slice('label:'.length) as CapabilityLabel] };
   if (head === 'risk:+1') return { text: conclusion, href: RISK_URL, meaning: 'raises the risk class one step' };
-  if (head.startsWith('finding:')) return { text: conclusion, meaning: `a ${head.slice('finding:'.length)} finding${suffix}` };
+  if (head.startsWith('finding:')) return { text: conclusion, meaning: `a finding of ${head.slice('finding:'.length)} severity` };
   const meaning = QUALIFIER_MEANING[head];
   return meaning ? { text: conclusion, meaning } : { text: conclusion };
 }

@@ -51,7 +51,7 @@ export function rulePageBody(model: RulePageModel): Html {
 <h2 id="concludes">What it concludes</h2><ul>${each(
     model.conclusions,
     (conclusion) => html`<li>${conclusion.href ? html`<a href="${conclusion.href}"><code>${conclusion.text}</code></a>` : html`<code>${conclusion.text}</code>`}${conclusion.meaning ? html`: ${conclusion.meaning}` : ''}</li>`,
-  )}</ul>${rule.weight !== undefined ? html`<p>Weight ${rule.weight}${rule.weight >= 3 ? ': a verb of the name' : rule.weight === 2 ? ': it can outweigh a hint, not a verb of the name' : ': a hint, which fills a gap or adds a label'}.</p>` : ''}${
+  )}</ul>${rule.weight !== undefined ? html`<p>Weight ${rule.weight}${rule.weight >= 3 ? ': a verb of the name, or an HTTP method, the strongest evidence' : rule.weight === 2 ? ': a lead verb of the description or a strong phrase of its opening, which may raise the category' : ': a hint, which fills a gap or adds a label'}.</p>` : ''}${
     model.hints.length > 0 ? html`<p>What a match says of the MCP spec's behaviour hints: ${model.hints.join(', ')} (<a href="/method/#inferred-annotations">how hints are inferred</a>).</p>` : ''
   }
 <h2 id="examples">Examples</h2>${
