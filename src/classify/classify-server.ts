@@ -6,10 +6,10 @@ import { CONFIDENCE, classifyTool, DEFAULT_RISK } from './classify-tool';
 import { tokenizeName } from './tokenize';
 
 /** A description of at most this many words is near-empty ("Hello tool", "Adjust reporting"). */
-const NEAR_EMPTY_WORDS = 4;
+export const NEAR_EMPTY_WORDS = 4;
 /** How many other tools must agree: of the name's family (`vt_behavior` beside `vt_file_report`), or of the whole server. */
-const FAMILY_AGREEING = 2;
-const SERVER_AGREEING = 3;
+export const FAMILY_AGREEING = 2;
+export const SERVER_AGREEING = 3;
 /**
  * The one category a silent tool may take from its siblings: reading. A tool of a server that only reads
  * most likely reads too; that it writes, runs or deletes something its own words would have to show.

@@ -1,17 +1,3 @@
-// Builds MCP tool definitions for the classifier tests in one line each.
-import type { McpTool } from '../../src/schema';
-
-export function tool(
-  name: string,
-  description?: string,
-  parameters: Record<string, { description?: string; enum?: string[] }> = {},
-  annotations?: McpTool['annotations'],
-): McpTool {
-  const properties = Object.fromEntries(Object.entries(parameters).map(([key, value]) => [key, { type: 'string', ...value }]));
-  return {
-    name,
-    ...(description !== undefined ? { description } : {}),
-    inputSchema: { type: 'object', properties },
-    ...(annotations ? { annotations } : {}),
-  };
-}
+// Builds MCP tool definitions for the classifier tests in one line each: the same builder the rule
+// examples of src/classify/rules/examples.ts use.
+export { exampleTool as tool } from '../../src/classify/rules/examples';

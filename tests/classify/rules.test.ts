@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyTool, matchRules, poisonRules, rules } from '../../src/classify';
 import type { McpTool } from '../../src/schema';
-import { ruleFixtures } from './fixtures';
+import { ruleExamples as ruleFixtures } from '../../src/classify/rules/examples';
 
 const annotationRules = ['annotation.read-only-and-destructive', 'annotation.read-only-contradicted', 'annotation.not-destructive-contradicted'];
 const findingRules = new Set([...poisonRules.map((rule) => rule.id), 'poison.exfiltration-parameter', ...annotationRules]);

@@ -169,7 +169,8 @@ function checkTool(server: Server, page: ToolPage, body: string, out: Violations
   for (const item of verdict.evidence) {
     const other = categoryOf(item);
     if (other === undefined || other === verdict.category) continue;
-    const row = body.split('<tr>').find((cell) => cell.includes(`<code>${escapeHtml(item.rule)}</code>`) && cell.includes(escapeHtml(item.concludes)));
+    // The rule cell is the rule's id linked to its page (src/site/render/rule-link.ts).
+    const row = body.split('<tr>').find((cell) => cell.includes(`<td><a href="/rules/${escapeHtml(item.rule)}/">${escapeHtml(item.rule)}</a></td>`) && cell.includes(escapeHtml(item.concludes)));
     if (!row?.includes('overruled')) out.risk.push(`${where}: the evidence table shows ${item.rule} (${other}) for a ${verdict.category} tool without saying it was overruled`);
   }
 }

@@ -3,6 +3,7 @@
 import { each, html, type Html } from '../html';
 import { plural, shorten } from '../format';
 import { HINT_DEFAULTS, type HintRow, type ServerHintSummary } from '../hints';
+import { ruleMatchLink } from './rule-link';
 
 /** Where the method page explains the inferred annotations. */
 export const HINTS_METHOD_URL = '/method/#inferred-annotations';
@@ -15,7 +16,7 @@ function inferredCell(row: HintRow): Html {
   if (row.inferred === null) return html`<span class="muted">${row.inferredNote === 'read-only' ? 'no meaning (read-only)' : 'cannot tell'}</span>`;
   return html`${String(row.inferred)}${
     row.evidence.length > 0
-      ? html`<div class="muted">${each(row.evidence.slice(0, EVIDENCE_SHOWN), (item, index) => html`${index > 0 ? '; ' : ''}<code>${item.rule}</code> “${shorten(item.match, MATCH_SHOWN)}”`)}</div>`
+      ? html`<div class="muted">${each(row.evidence.slice(0, EVIDENCE_SHOWN), (item, index) => html`${index > 0 ? '; ' : ''}${ruleMatchLink(item.rule, `“${shorten(item.match, MATCH_SHOWN)}”`)}`)}</div>`
       : ''
   }`;
 }
@@ -32,12 +33,12 @@ const SPEC_READING: Record<HintRow['hint'], string> = {
 export function hintTable(rows: readonly HintRow[]): Html {
   const disagreements = rows.filter((row) => row.agreement === 'disagree');
   const declaresNone = rows.every((row) => row.declared === undefined);
-  return html`<div class="table-wrap"><table class="hints"><thead><tr><th scope="col">Hint</th><th scope="col">Declared (author)</th><th scope="col">Inferred (MCP spec)</th><th scope="col">Agree?</th></tr></thead><tbody>${each(
+  return html`<div class="table-wrap"><table class="hints"><thead><tr><th>Hint</th><th>Declared (author)</th><th>Inferred (MCP spec)</th><th>Agree?</th></tr></thead><tbody>${each(
     rows,
     (row) =>
-      html`<tr><td><code>${row.hint}</code></td><td>${row.declared === undefined ? html`<span class="muted">not declared (default ${String(HINT_DEFAULTS[row.hint])})</span>` : String(row.declared)}</td><td>${inferredCell(row)}</td><td>${
-        row.agreement === 'disagree' ? html`<strong>no</strong>` : row.agreement === 'agree' ? 'yes' : html`<span class="muted">-</span>`
-      }</td></tr>`,
+      html`<tr><td><code>${row.hint}</code></td>${row.declared === undefined ? html`<td class="muted">not declared (default ${String(HINT_DEFAULTS[row.hint])})</td>` : html`<td>${String(row.declared)}</td>`}<td>${inferredCell(row)}</td>${
+        row.agreement === 'disagree' ? html`<td><strong>no</strong></td>` : row.agreement === 'agree' ? html`<td>yes</td>` : html`<td class="muted">-</td>`
+      }</tr>`,
   )}</tbody></table></div><p class="muted">${
     disagreements.length > 0
       ? html`They disagree on ${each(disagreements, (row, index) => html`${index > 0 ? ', ' : ''}<code>${row.hint}</code>`)}. The author's value follows the author's own reading of the hint; ${each(

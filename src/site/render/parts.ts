@@ -18,6 +18,7 @@ import { POLICY_SETUP } from '../policy-setup';
 import { LABEL_MEANING, LABEL_TITLE, categoryUrl, labelUrl, riskUrl } from '../taxonomy';
 import { verdictReasons } from '../verdict-reasons';
 import { withCode } from './policy-help';
+import { ruleLink } from './rule-link';
 
 /**
  * Bounds on text from a tool's definition, so one page stays small whatever its author sent
@@ -57,10 +58,10 @@ export function evidenceTable(verdict: Pick<Classification, 'category' | 'eviden
     if (reasons.risk.includes(item)) roles.push(html`raised the risk`);
     return roles.length > 0 ? html`<div class="muted">${each(roles, (part, index) => html`${index > 0 ? '; ' : ''}${part}`)}</div>` : html``;
   };
-  return html`<div class="table-wrap"><table><thead><tr><th scope="col">Rule</th><th scope="col">Read from</th><th scope="col">Matched</th><th scope="col">Concludes</th><th scope="col">Why</th></tr></thead><tbody>${each(
+  return html`<div class="table-wrap"><table><thead><tr><th>Rule</th><th>Read from</th><th>Matched</th><th>Concludes</th><th>Why</th></tr></thead><tbody>${each(
     evidence,
     (item) =>
-      html`<tr><td><code>${item.rule}</code></td><td>${item.field}</td><td><code>${revealHidden(shorten(item.match, TEXT_LIMITS.match))}</code></td><td>${item.concludes}${role(item)}</td><td>${item.explanation}</td></tr>`,
+      html`<tr><td>${ruleLink(item.rule)}</td><td>${item.field}</td><td><code>${revealHidden(shorten(item.match, TEXT_LIMITS.match))}</code></td><td>${item.concludes}${role(item)}</td><td>${item.explanation}</td></tr>`,
   )}</tbody></table></div>`;
 }
 
@@ -72,7 +73,7 @@ export function findingList(findings: readonly Finding[]): Html {
   return html`<ul class="findings">${each(
     findings,
     (finding) =>
-      html`<li class="finding severity-${finding.severity}"><strong>${finding.severity}</strong> <code>${finding.rule}</code> in ${finding.field}${
+      html`<li class="finding severity-${finding.severity}"><strong>${finding.severity}</strong> ${ruleLink(finding.rule)} in ${finding.field}${
         finding.start !== undefined ? html` at character ${finding.start}` : ''
       }: ${finding.message}<div><span class="muted">Matched:</span> <code>${revealHidden(shorten(finding.match, TEXT_LIMITS.match))}</code></div></li>`,
   )}</ul>`;

@@ -13,6 +13,7 @@ import { barChartFigure, changeList, collectSteps, factList, labelList, policySn
 import { changeDetails } from './changes';
 import { reviewBadge } from './review';
 import { serverIncidentsLine } from './incidents';
+import { serverFindingsSection } from './server-findings';
 
 type ServerPageModel = ReturnType<typeof serverPageModel>;
 
@@ -107,7 +108,7 @@ export function serverPageBody(server: Server, model: ServerPageModel): Html {
           model.namesOnly
             ? html`<p class="note">Only the names and descriptions of these tools are published: their parameters are not known, so each verdict rests on the name and description alone.</p>`
             : ''
-        }<p class="muted">Each tool's page says why it got its verdict.</p>${toolsTable(server, model)}<h2 id="${SERVER_POLICY_ANCHOR}">Recommended policy for the whole server</h2>${
+        }<p class="muted">Each tool's page says why it got its verdict.</p>${toolsTable(server, model)}${serverFindingsSection(server)}<h2 id="${SERVER_POLICY_ANCHOR}">Recommended policy for the whole server</h2>${
           inline
             ? ''
             : html`<p>The policy covers ${plural(server.tools.length, 'tool')} and is too long to show on this page: download it in the format your gateway reads. Each tool's page shows its own entry.</p>`

@@ -1,14 +1,32 @@
-// Every rule's fixtures: tools it must fire on and tools it must not (secretlint's ok/ng, as a table).
-// rules.test.ts drives them all and fails when a rule has no fixture of either kind.
-import type { McpTool } from '../../src/schema';
-import { tool } from './helpers';
+// Every rule's examples: tools it must fire on and tools it must not (secretlint's ok/ng, as a table).
+// tests/classify/rules.test.ts drives them all and fails when a rule has no example of either kind;
+// each rule's page on the site (/rules/<id>/) shows them, so they are data here, not test code.
+import type { McpTool } from '../../schema';
 
-export interface RuleFixture {
+export interface RuleExamples {
   fires: McpTool[];
   quiet: McpTool[];
 }
 
-export const ruleFixtures: Record<string, RuleFixture> = {
+/** A tool definition in one line: string parameters with optional descriptions and enums, optional annotations. */
+export function exampleTool(
+  name: string,
+  description?: string,
+  parameters: Record<string, { description?: string; enum?: string[] }> = {},
+  annotations?: McpTool['annotations'],
+): McpTool {
+  const properties = Object.fromEntries(Object.entries(parameters).map(([key, value]) => [key, { type: 'string', ...value }]));
+  return {
+    name,
+    ...(description !== undefined ? { description } : {}),
+    inputSchema: { type: 'object', properties },
+    ...(annotations ? { annotations } : {}),
+  };
+}
+
+const tool = exampleTool;
+
+export const ruleExamples: Record<string, RuleExamples> = {
   // Verb classes, by name and by the description's opening verb.
   'name.verb.read': {
     fires: [tool('get_issue'), tool('acr_registry_list'), tool('github.search_code'), tool('describeTable'), tool('deploy_plan_get'), tool('slack_list_channels'), tool('firecrawl_scrape'), tool('aggregate'), tool('hubspot-generate-feedback-link')],
