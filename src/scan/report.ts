@@ -23,7 +23,7 @@ function policyWord(decision: ToolDecision | undefined): ScanTool['policy'] {
 }
 
 /** Labels for the policy's server names: the config key, with its project when the key is used twice. */
-function labels(config: ParsedConfig): string[] {
+export function labels(config: ParsedConfig): string[] {
   const seen = new Set<string>();
   return config.entries.map((entry) => {
     let label = entry.scope !== undefined && config.entries.some((other) => other !== entry && other.key === entry.key) ? `${entry.key} (${entry.scope})` : entry.key;
