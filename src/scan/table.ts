@@ -6,6 +6,7 @@ import { scanFindings, type ScanResultFinding } from './findings';
 import type { ScanEntry, ScanReport } from './types';
 
 /** C0 and C1 controls, DEL, and the bidirectional embedding/override/isolate characters. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 
 /** Text safe to print on a terminal: every control or direction character escaped. */
@@ -59,9 +60,12 @@ export function reportText(report: ScanReport, minRisk: RiskClass, where: string
   if (notes.length > 0) {
     lines.push('');
     for (const scanned of notes) {
-      const crawl = scanned.match.crawl ? ` To add it: ${scanned.match.crawl}` : '';
       const version = scanned.match.versionNote ? ` ${scanned.match.versionNote}` : '';
-      lines.push(`  ${terminalSafe(scanned.entry.key)}: ${terminalSafe(scanned.match.note)}${terminalSafe(version)}${terminalSafe(crawl)}`);
+      lines.push(`  ${terminalSafe(scanned.entry.key)}: ${terminalSafe(scanned.match.note)}${terminalSafe(version)}`);
+      if (scanned.match.status === 'matched') continue;
+      if (scanned.match.crawl) lines.push(`      ${terminalSafe(scanned.match.crawl)}`);
+      const registry = scanned.entry.package?.registryType;
+      if (registry === 'npm' || registry === 'pypi') lines.push('      or classify it live now: mcp-risk-catalog scan --crawl (Linux, as root)');
     }
   }
   const findings = scanFindings(report, minRisk);

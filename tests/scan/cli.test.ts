@@ -159,6 +159,7 @@ describe('scan table', () => {
     writeFileSync(path.join(dir, 'mcp.json'), JSON.stringify({ mcpServers: { [key]: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-memory'] } } }));
     const run = await runScan(['scan', 'mcp.json', '--min-risk', 'low'], { cwd: dir });
     expect(run.status).toBe(0);
+    // eslint-disable-next-line no-control-regex -- no raw control character may reach the terminal
     expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
     expect(run.stdout).toContain('evil\\u{1b}[2J\\u{1b}]0;pwned\\u{7}\\u{202e}server');
   });
