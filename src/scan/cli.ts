@@ -178,15 +178,29 @@ async function scanFile(file: ConfigFile, dataset: ShippedDataset, options: Opti
   if (problem) throw new ConfigError(problem);
   let lookup: ScanLookup = dataset.lookup;
   const servers: Map<string, ServerDocument> = dataset.servers(neededServers(config, lookup));
-  if (options.crawl) lookup = await crawlUnmatched(config, lookup, servers, options, context);
-  return { file, report: buildScanReport(config, lookup, servers) };
+  if (!options.crawl) return { file, report: buildScanReport(config, lookup, servers) };
+  const crawled = await crawlUnmatched(config, lookup, servers, options, context);
+  const report = buildScanReport(config, crawled.lookup, servers);
+  // The core says "matched by its package": say where these tools really come from.
+  for (const scanned of report.entries) {
+    const note = scanned.match.server !== undefined ? crawled.notes.get(scanned.match.server) : undefined;
+    if (note && scanned.match.status === 'matched') scanned.match = { ...scanned.match, note };
+  }
+  return { file, report };
 }
 
 /**
  * Crawls the entries the catalog does not know or knows without tools, adding each crawled server to
  * a copy of the lookup (under the entry's own key, so the core matches it) and to `servers`.
  */
-async function crawlUnmatched(config: ParsedConfig, lookup: ScanLookup, servers: Map<string, ServerDocument>, options: Options, context: CliContext): Promise<ScanLookup> {
+async function crawlUnmatched(
+  config: ParsedConfig,
+  lookup: ScanLookup,
+  servers: Map<string, ServerDocument>,
+  options: Options,
+  context: CliContext,
+): Promise<{ lookup: ScanLookup; notes: Map<string, string> }> {
+  const notes = new Map<string, string>();
   const extended: ScanLookup = { ...lookup, ids: [...lookup.ids], tools: [...lookup.tools], keys: { ...lookup.keys } };
   const cacheDir = options.cache ? path.resolve(context.cwd, options.cache) : defaultCrawlCache(context.platform, context.home, context.env);
   for (const entry of config.entries) {
@@ -200,8 +214,9 @@ async function crawlUnmatched(config: ParsedConfig, lookup: ScanLookup, servers:
     extended.keys[key] = [extended.ids.length];
     extended.ids.push(crawled.server.id);
     extended.tools.push(crawled.server.tools.length);
+    notes.set(crawled.server.id, `Not in the catalog: ${crawled.note} (--crawl); its tools have no page on the site.`);
   }
-  return extended;
+  return { lookup: extended, notes };
 }
 
 function render(scans: Scanned[], options: Options, dataset: ShippedDataset, context: CliContext): string {

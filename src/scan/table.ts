@@ -56,7 +56,7 @@ export function reportText(report: ScanReport, minRisk: RiskClass, where: string
     lines.push('');
     lines.push(...columns([['SERVER', 'MATCH', 'TOOLS', 'RISK', 'CRIT', 'HIGH', 'MED', 'LOW', 'FINDINGS'], ...report.entries.map(entryRow)]).map((line) => `  ${line}`));
   }
-  const notes = report.entries.filter((scanned) => scanned.match.status !== 'matched' || scanned.match.versionNote);
+  const notes = report.entries.filter((scanned) => scanned.match.status !== 'matched' || scanned.match.versionNote || scanned.match.note.startsWith('Not in the catalog'));
   if (notes.length > 0) {
     lines.push('');
     for (const scanned of notes) {

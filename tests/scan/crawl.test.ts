@@ -40,6 +40,7 @@ describe('scan --crawl', () => {
     const report = JSON.parse(run.stdout);
     const [entry] = report.entries;
     expect(entry.match).toMatchObject({ status: 'matched', server: serverId({ kind: 'npm', name: 'notes-server' }) });
+    expect(entry.match.note).toBe('Not in the catalog: crawled live in the sandbox: 2 tools (--crawl); its tools have no page on the site.');
     expect(entry.tools.map((tool: { name: string; category: string }) => [tool.name, tool.category])).toEqual([
       ['list_notes', 'Read'],
       ['write_note', 'Write'],
