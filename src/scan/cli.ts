@@ -176,7 +176,7 @@ async function scanFile(file: ConfigFile, dataset: ShippedDataset, options: Opti
   const config = parseClientConfig(file.text, file.shown);
   const problem = unreadable(config, file);
   if (problem) throw new ConfigError(problem);
-  let lookup: ScanLookup = dataset.lookup;
+  const lookup: ScanLookup = dataset.lookup;
   const servers: Map<string, ServerDocument> = dataset.servers(neededServers(config, lookup));
   if (!options.crawl) return { file, report: buildScanReport(config, lookup, servers) };
   const crawled = await crawlUnmatched(config, lookup, servers, options, context);

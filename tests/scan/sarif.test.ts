@@ -1,11 +1,13 @@
 // `scan --sarif` against the official SARIF 2.1.0 JSON Schema (tests/fixtures/sarif, from OASIS), and
 // what code scanning relies on beyond the schema: a rule for every result, results placed at the
 // server's entry in the config, fingerprints that survive edits elsewhere in the file.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { writeShippedDataset } from '../../src/scan/shipped-dataset';
+import { serverFile, serversDir } from '../../src/store/dataset';
 import { FIXTURE_CONFIGS, fixturePath, runScan, tempDir } from './cli-helpers';
 
 /**
@@ -146,5 +148,26 @@ describe('scan --sarif', () => {
     const run = (await sarif([path.join(dir, 'mcp.json')])).runs[0]!;
     expect(run.artifacts[0]!.location).toEqual({ uri: `file://${path.join(dir, 'mcp.json')}` });
     expect(validate({ version: '2.1.0', runs: [run] })).toBe(true);
+  });
+
+  it('a poisoning finding is a result of its own rule, at the server that carries it', async () => {
+    // A catalog server one of whose tools asks for what it reads to be sent on (poison.exfiltration-request).
+    const id = 'takescake-1password-mcp-f60d82dd';
+    const data = tempDir('scan-sarif-poison-data-');
+    mkdirSync(serversDir(data), { recursive: true });
+    copyFileSync(serverFile(path.resolve('data'), id), serverFile(data, id));
+    const dataset = path.join(tempDir('scan-sarif-poison-'), 'data');
+    writeShippedDataset(data, dataset, { packageVersion: '0.0.0-test', site: 'https://catalog.example.org' });
+    const dir = tempDir('scan-sarif-poison-config-');
+    writeFileSync(path.join(dir, 'mcp.json'), JSON.stringify({ mcpServers: { vault: { command: 'npx', args: ['-y', '@takescake/1password-mcp'] } } }, null, 2));
+    const run = await runScan(['scan', 'mcp.json', '--sarif'], { cwd: dir, datasetDir: dataset });
+    const log = JSON.parse(run.stdout) as SarifLog;
+    expect(validate(log)).toBe(true);
+    const poisoned = log.runs[0]!.results.filter((result) => result.ruleId.startsWith('poisoning/'));
+    expect(poisoned.map((result) => [result.ruleId, result.properties.tool, result.level])).toContainEqual(['poisoning/poison.exfiltration-request', 'password_read', 'error']);
+    expect(poisoned[0]!.message.text).toMatch(/^Tool "password_read" of server "vault": /);
+    expect(poisoned[0]!.locations[0]!.physicalLocation.region!.startLine).toBe(3);
+    expect(log.runs[0]!.tool.driver.rules.map((rule) => rule.id)).toContain('poisoning/poison.exfiltration-request');
+    expect((await runScan(['scan', 'mcp.json', '--fail-on', 'high'], { cwd: dir, datasetDir: dataset })).status).toBe(1);
   });
 });
