@@ -20,7 +20,7 @@ import { entryKeys, matchEntry } from './match';
 import { buildScanReport, neededServers, reportJson } from './report';
 import { sarifLog, type SarifArtifact } from './sarif';
 import { DatasetError, ShippedDataset } from './shipped-dataset';
-import { reportText } from './table';
+import { reportText, terminalSafe } from './table';
 import type { ParsedConfig, ScanLookup, ScanReport } from './types';
 
 export type CliContext = {
@@ -125,11 +125,18 @@ type ConfigFile = { path: string; shown: string; text: string };
 
 class ConfigError extends Error {}
 
+/** `file` relative to `folder` when it lies inside it, else undefined. */
+function inside(folder: string, file: string): string | undefined {
+  const relative = path.relative(folder, file);
+  return relative && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative) ? relative : undefined;
+}
+
+/** How a config is named in the output: from the working folder, else from the home, else in full. */
 function shownPath(file: string, context: CliContext): string {
-  const relative = path.relative(context.cwd, file);
-  if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return relative;
-  const fromHome = path.relative(context.home, file);
-  return fromHome && !fromHome.startsWith('..') && !path.isAbsolute(fromHome) ? `~/${fromHome}` : file;
+  const relative = inside(context.cwd, file);
+  if (relative) return relative;
+  const fromHome = inside(context.home, file);
+  return fromHome ? `~/${fromHome}` : file;
 }
 
 function readConfig(file: string, context: CliContext): ConfigFile {
@@ -167,7 +174,8 @@ function unreadable(config: ParsedConfig, file: ConfigFile): string | undefined 
   const syntax: ParseError[] = [];
   parseJsonc(file.text, syntax, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
   if (syntax.length === 0 && config.shape !== 'unknown') return undefined;
-  return config.errors.map((error) => `${file.shown}:${error.line}:${error.column}: ${error.message}`).join('\n') || `${file.shown}: no MCP servers found`;
+  // A problem can quote the config (a project path): strangers' text, escaped for the terminal.
+  return config.errors.map((error) => `${file.shown}:${error.line}:${error.column}: ${terminalSafe(error.message)}`).join('\n') || `${file.shown}: no MCP servers found`;
 }
 
 type Scanned = { file: ConfigFile; report: ScanReport };
@@ -205,9 +213,10 @@ async function crawlUnmatched(
   const cacheDir = options.cache ? path.resolve(context.cwd, options.cache) : defaultCrawlCache(context.platform, context.home, context.env);
   for (const entry of config.entries) {
     if (matchEntry(entry, extended).status === 'matched') continue;
-    context.stderr(`crawling ${entry.key}…\n`);
+    // The note can quote the server's stderr: it is escaped like every name.
+    context.stderr(`crawling ${terminalSafe(entry.key)}…\n`);
     const crawled = await crawlEntry(entry, { platform: context.platform, cacheDir, ...context.crawl });
-    context.stderr(`  ${entry.key}: ${crawled.note}\n`);
+    context.stderr(`  ${terminalSafe(entry.key)}: ${terminalSafe(crawled.note)}\n`);
     const key = entryKeys(entry)[0]?.key;
     if (!crawled.server || !key) continue;
     servers.set(crawled.server.id, serverDocument(crawled.server));
@@ -227,12 +236,11 @@ function render(scans: Scanned[], options: Options, dataset: ShippedDataset, con
   }
   if (options.format === 'sarif') {
     const artifacts: SarifArtifact[] = scans.map(({ file, report }) => {
-      const relative = path.relative(context.cwd, file.path);
-      const inside = relative && !relative.startsWith('..') && !path.isAbsolute(relative);
+      const relative = inside(context.cwd, file.path);
       const regions = entryRegions(file.text, report.entries.map((scanned) => scanned.entry));
       return {
         report,
-        ...(inside ? { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' as const } : { uri: pathToFileURL(file.path).href }),
+        ...(relative ? { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' as const } : { uri: pathToFileURL(file.path).href }),
         regionOf: (index) => regions[index],
       };
     });

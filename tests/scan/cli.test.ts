@@ -163,4 +163,15 @@ describe('scan table', () => {
     expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
     expect(run.stdout).toContain('evil\\u{1b}[2J\\u{1b}]0;pwned\\u{7}\\u{202e}server');
   });
+
+  it('escapes them in the problems it lists too (a Claude Code project path quoted by the parser)', async () => {
+    const dir = tempDir('scan-cli-hostile-');
+    const project = '/home/x\u001b[2J';
+    writeFileSync(path.join(dir, '.claude.json'), JSON.stringify({ projects: { [project]: { mcpServers: { broken: 5, memory: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-memory'] } } } } }));
+    const run = await runScan(['scan', '.claude.json'], { cwd: dir });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('problem at line 1');
+    expect(run.stdout).toContain('/home/x\\u{1b}[2J');
+    expect(run.stdout).not.toContain('\u001b');
+  });
 });
