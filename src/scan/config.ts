@@ -101,6 +101,20 @@ function transportOf(type: string | undefined, hasCommand: boolean, url: string 
   return /\/sse\/?$/.test(url) ? 'sse' : 'http';
 }
 
+/**
+ * The command a wrapper starts: Windows configs run `cmd /c npx -y <pkg>` (npx is a .cmd there), and
+ * `env NAME=value <cmd>` sets variables first. What runs is what the catalog knows.
+ */
+export function unwrapLaunch(command: string, args: readonly string[]): { command: string; args: string[] } {
+  const program = command.trim().split(/[\\/]/).pop()?.toLowerCase().replace(/\.exe$/, '');
+  if ((program === 'cmd' || program === 'cmd.exe') && /^\/[ck]$/i.test(args[0] ?? '') && args[1] !== undefined) return unwrapLaunch(args[1], args.slice(2));
+  if (program === 'env') {
+    const start = args.findIndex((arg) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(arg) && !arg.startsWith('-'));
+    if (start >= 0) return unwrapLaunch(args[start] as string, args.slice(start + 1));
+  }
+  return { command, args: [...args] };
+}
+
 const cut = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
 const uniqueSorted = (names: readonly string[]) => [...new Set(names.map((name) => cut(name, NAME_MAX)))].sort();
 
@@ -125,7 +139,8 @@ export function sanitizeEntry(key: string, raw: RawEntry, scope?: string): Confi
     url = cleaned.url;
     if (cleaned.stripped) redactions.push('url: userinfo, query string or fragment removed');
   }
-  const launched = command !== undefined ? launchOf(command, args) : {};
+  const target = command !== undefined ? unwrapLaunch(command, args) : undefined;
+  const launched = target ? launchOf(target.command, target.args) : {};
   let launchedPackage: LaunchedPackage | undefined;
   const item = launched.package;
   if (item && !item.identifier.includes(REDACTED) && (item.registryType === 'npm' || item.registryType === 'pypi' || item.registryType === 'oci')) {

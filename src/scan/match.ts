@@ -10,6 +10,10 @@ import type { Server } from '../schema';
 import { remoteKey } from '../store/identity';
 import type { ConfigEntry, EntryMatch, MatchedBy, ScanLookup } from './types';
 
+/** Datasets whose names are the official registry's reverse-DNS names (`io.github.owner/server`). */
+const REGISTRY_NAMED = new Set(['mcp-registry', 'teamspark']);
+const REGISTRY_NAME = /^[a-z0-9-]+(\.[a-z0-9-]+)+\/[A-Za-z0-9._-]+$/i;
+
 const kindOf = (key: string): MatchedBy =>
   key.startsWith('oci:') ? 'image' : key.startsWith('remote:') ? 'url' : key.startsWith('registry:') ? 'registry' : 'package';
 
@@ -30,6 +34,9 @@ export function serverLookupKeys(server: Server): { key: string; version?: strin
     if (type === 'npm' || type === 'pypi' || type === 'oci') add(packageKey(type, item.identifier));
   }
   for (const remote of server.registry?.remotes ?? []) add(remoteKey(remote.url));
+  for (const provenance of server.sources ?? []) {
+    if (REGISTRY_NAMED.has(provenance.source) && REGISTRY_NAME.test(provenance.name)) add(`registry:${provenance.name.toLowerCase()}`);
+  }
   if (server.launch) {
     const launched = launchOf(server.launch.command, server.launch.args);
     if (launched.package) add(packageKey(launched.package.registryType, launched.package.identifier));
@@ -92,7 +99,7 @@ export function entryKeys(entry: ConfigEntry): { key: string; by: MatchedBy }[] 
   if (entry.package) push(packageKey(entry.package.registryType, entry.package.identifier));
   if (entry.url) push(remoteKey(entry.url));
   // A server added from the official registry is often keyed by its reverse-DNS name (`io.github.owner/name`).
-  if (/^[a-z0-9-]+(\.[a-z0-9-]+)+\/[A-Za-z0-9._-]+$/i.test(entry.key)) push(`registry:${entry.key.toLowerCase()}`);
+  if (REGISTRY_NAME.test(entry.key)) push(`registry:${entry.key.toLowerCase()}`);
   return keys;
 }
 

@@ -71,6 +71,18 @@ function redactUrls(text: string): string {
   });
 }
 
+/**
+ * `name=value` and `"name": "value"` inside a longer argument (a JSON or query-style blob such as
+ * `--config={"apiKey":"…"}`) whose name is a secret word: the value goes.
+ */
+function redactAssignments(text: string): string {
+  // A credential header written into one argument: everything after its name is the secret.
+  const headers = text.replace(/\b((?:proxy-)?authorization|cookie)(\s*[:=]\s*)(?!\[REDACTED\]$)\S.*$/gi, (_all, name: string, sep: string) => `${name}${sep}${REDACTED}`);
+  return headers.replace(/(["']?)([A-Za-z_][A-Za-z0-9_-]*)\1(\s*[:=]\s*)(["']?)([^"'\s,;&}]+)\4/g, (all, quote: string, name: string, sep: string, valueQuote: string, value: string) =>
+    value !== REDACTED && words(name).some((word) => SECRET_WORDS.has(word)) && !/^\/\//.test(value) ? `${quote}${name}${quote}${sep}${valueQuote}${REDACTED}${valueQuote}` : all,
+  );
+}
+
 /** Token-shaped runs in free text. */
 export function redactTokens(text: string): string {
   let out = text;
@@ -80,7 +92,7 @@ export function redactTokens(text: string): string {
 
 /** One free-standing piece of text (a command, a URL-bearing argument): URLs and tokens. */
 export function redactText(text: string): string {
-  return redactTokens(redactUrls(text));
+  return redactTokens(redactAssignments(redactUrls(text)));
 }
 
 /**
@@ -128,7 +140,7 @@ export function redactArgs(args: readonly string[]): { args: string[]; redaction
       const cleaned = redactText(next);
       if (cleaned !== next) {
         next = cleaned;
-        why = /:\/\//.test(arg) ? 'credentials or query in a URL' : 'a token-shaped value';
+        why = /:\/\//.test(arg) ? 'credentials or query in a URL' : 'a token-shaped or secret-named value';
       }
     }
     if (why !== undefined && next !== arg) redactions.push(`args[${index}]: ${why}`);

@@ -197,3 +197,23 @@ describe('redaction of arguments', () => {
     }
   });
 });
+
+describe('wrapped launches and secrets inside arguments', () => {
+  it('finds the package behind cmd /c (Windows) and env NAME=value', () => {
+    const config = parseClientConfig(
+      JSON.stringify({
+        mcpServers: {
+          windows: { command: 'cmd', args: ['/c', 'npx', '-y', '@modelcontextprotocol/server-filesystem', 'C:\\Users\\me'] },
+          env: { command: '/usr/bin/env', args: ['LOG=debug', 'TOKEN=FAKEenv', 'uvx', 'mcp-server-fetch'] },
+        },
+      }),
+    );
+    expect(config.entries.map((entry) => entry.package?.identifier)).toEqual(['@modelcontextprotocol/server-filesystem', 'mcp-server-fetch']);
+    expect(JSON.stringify(config)).not.toContain(SECRET_MARK);
+  });
+
+  it('redacts secret-named values inside JSON or header blobs, whatever follows', () => {
+    const { args } = redactArgs(['--config={"apiKey":"FAKE1","region":"eu"}', '{"token": "FAKE2", "name": "x"}', 'Authorization:Bearer FAKE5', 'Cookie: a=FAKE6; b=FAKE7', 'user: me']);
+    expect(args).toEqual([`--config={"apiKey":"${REDACTED}","region":"eu"}`, `{"token": "${REDACTED}", "name": "x"}`, `Authorization:${REDACTED}`, `Cookie: ${REDACTED}`, 'user: me']);
+  });
+});

@@ -93,3 +93,12 @@ describe('matchEntry', () => {
     expect(entryKeys(entry({ command: 'x' }, 'io.github.owner/server'))).toEqual([{ key: 'registry:io.github.owner/server', by: 'registry' }]);
   });
 });
+
+describe('registry names', () => {
+  it("keys a server by the official registry's name for it, and a config keyed by that name finds it", () => {
+    const keys = serverLookupKeys(server('13rac1-videocapture-mcp-50ec9b7b')).map((item) => item.key);
+    expect(keys).toContain('registry:io.github.13rac1/videocapture-mcp');
+    const match = matchEntry(entry({ command: 'node', args: ['/opt/videocapture/index.js'] }, 'io.github.13rac1/videocapture-mcp'), datasetLookup());
+    expect(match).toMatchObject({ by: 'registry', server: '13rac1-videocapture-mcp-50ec9b7b' });
+  });
+});

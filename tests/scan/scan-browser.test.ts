@@ -4,6 +4,7 @@
 // line, that no request leaves the site or carries a secret, the shared link, a hostile config key,
 // the file input and drop zone, keyboard-only use, and no sideways scroll at 390 px.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
@@ -227,6 +228,27 @@ describe.skipIf(!hasChromium())('the /scan/ page', () => {
     const [download] = await Promise.all([tab.waitForEvent('download'), tab.keyboard.press('Enter')]);
     expect(download.suggestedFilename()).toBe('scan-report.json');
     await tab.context().close();
+  });
+
+  it('has no serious or critical accessibility violations, empty or with a report (axe-core)', async () => {
+    const axe = createRequire(import.meta.url).resolve('axe-core');
+    // axe-core is injected as an inline script, which the site's Content-Security-Policy refuses (as it should).
+    const context = await browser.newContext({ bypassCSP: true });
+    const tab = await context.newPage();
+    const violations = async () => {
+      await tab.addScriptTag({ path: axe });
+      return (await tab.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((result) =>
+        result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.map((n) => n.target).join(' ')))`)) as string[];
+    };
+    await tab.goto(`${site.url}/scan/`);
+    await tab.waitForSelector('.scan[data-ready=true]');
+    expect(await violations()).toEqual([]);
+    await tab.fill('#scan-config', fixture('claude-desktop-five.json'));
+    await tab.click('button[type=submit]');
+    await tab.waitForSelector('.scan[data-state=done]');
+    await tab.evaluate(() => document.querySelectorAll('details').forEach((details) => details.setAttribute('open', '')));
+    expect(await violations()).toEqual([]);
+    await context.close();
   });
 
   it('does not scroll sideways at 390 px, every section open', async () => {

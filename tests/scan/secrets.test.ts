@@ -31,6 +31,9 @@ const secretArgs = (value: string): fc.Arbitrary<string[]> =>
     ['-e', `TOKEN=${value}`],
     ['--header', `Authorization: Bearer ${value}`],
     [`ghp_${value}abcdefghijkl`],
+    [`--config={"apiKey":"${value}","region":"eu"}`],
+    [`--header=Authorization: Bearer ${value}`],
+    ['cmd', '/c', `DB_PASSWORD=${value}`],
   );
 
 const serverEntry = fc.record({

@@ -35,8 +35,16 @@ function toolList(tools: readonly string[], total: number): Html {
   return html`${each(tools, (tool, index) => html`${index > 0 ? ', ' : ''}<code>${tool}</code>`)}${total > tools.length ? html` and ${total - tools.length} more` : ''}`;
 }
 
+/** The path as what could happen: "Content fetch returns (fetch) can tell the agent to read … and send it out through …". */
+function pathStory(path: CrossServerPath): Html {
+  const name = (leg: CrossServerPath['legs'][number]) =>
+    each(leg.servers, (server, index) => html`${index > 0 ? ' or ' : ''}<code>${server.key}</code>'s <code>${server.tools[0] ?? ''}</code>`);
+  const [privateData, untrusted, outward] = path.legs;
+  return html`<p>Content that ${name(untrusted)} returns can carry instructions that make the agent read what ${name(privateData)} gives and send it out through ${name(outward)}.</p>`;
+}
+
 function pathItem(path: CrossServerPath): Html {
-  return html`<li class="scan-path"><strong>${each(path.servers, (key, index) => html`${index > 0 ? ' + ' : ''}<code>${key}</code>`)}</strong><ul>${each(
+  return html`<li class="scan-path"><strong>${each(path.servers, (key, index) => html`${index > 0 ? ' + ' : ''}<code>${key}</code>`)}</strong>${pathStory(path)}<ul>${each(
     path.legs,
     (leg) => html`<li>${LEG_TITLE[leg.leg]}: ${each(leg.servers, (server, index) => html`${index > 0 ? '; ' : ''}<code>${server.key}</code> (${toolList(server.tools, server.toolCount)})`)}</li>`,
   )}</ul></li>`;
