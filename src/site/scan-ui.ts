@@ -75,6 +75,8 @@ export function mountScan(root: HTMLElement): void {
     if (fatal) {
       output.innerHTML = configProblems(config.errors, true).value;
       texts.clear();
+      // A link to an earlier scan would no longer match what the page shows.
+      if (!fromLink && location.hash.startsWith(FRAGMENT_PREFIX)) history.replaceState(null, '', `${location.pathname}${location.search}`);
       say(config.errors.length > 0 ? `The config cannot be read: line ${config.errors[0]?.line}, column ${config.errors[0]?.column}: ${config.errors[0]?.message}.` : 'No servers in the config.');
       root.dataset['state'] = 'error';
       return;
@@ -92,7 +94,8 @@ export function mountScan(root: HTMLElement): void {
       const { totals } = report;
       say(`${fromLink ? 'Loaded from the link: ' : ''}${totals.entries} servers, ${totals.matched} matched, ${report.pathCount} cross-server path${report.pathCount === 1 ? '' : 's'}.`);
       root.dataset['state'] = 'done';
-      output.focus();
+      output.focus({ preventScroll: true });
+      output.scrollIntoView({ block: 'start' });
     } catch (error) {
       say(`The scan failed: ${(error as Error).message}. Nothing was sent anywhere; try again.`);
       root.dataset['state'] = 'error';

@@ -146,8 +146,12 @@ describe.skipIf(!hasChromium())('the /scan/ page', () => {
     const { tab } = await open();
     await scanText(tab, '{\n  "mcpServers": {\n    "fetch": {"command": "uvx" "args": ["mcp-server-fetch"]}\n');
     expect(await tab.locator('.scan-problems').textContent()).toContain('Line 3, column 32: a comma "," is expected between entries');
-    await scanText(tab, '{\n  "theme": "dark"\n}');
-    expect(await tab.getAttribute('.scan', 'data-state')).toBe('error');
+    expect(new URL(tab.url()).hash).toMatch(/^#config=/);
+    await tab.fill('#scan-config', '{\n  "theme": "dark"\n}');
+    await tab.click('button[type=submit]');
+    await tab.waitForSelector('.scan[data-state=error]');
+    // The link of the scan before no longer stands for what the page shows.
+    expect(new URL(tab.url()).hash).toBe('');
     expect(await tab.textContent('.scan-status')).toMatch(/^The config cannot be read: line 1, column 1: no MCP servers found/);
     await tab.context().close();
   });
