@@ -187,6 +187,11 @@ export interface ScanPolicy {
   explanation: string;
   /** The setup supplies all three legs (over one server or several): outward channels are limited further. */
   setupTriangle: boolean;
+  /**
+   * Each server's own files, in config order: what a gateway loads. Intercept reads one document per
+   * file, so the combined YAML above would apply only its first server's policy if loaded as it is.
+   */
+  servers: { key: string; server: string; hostedJson: string; interceptYaml: string }[];
 }
 
 export interface ScanReport {

@@ -7,7 +7,7 @@ import { decodeFragment, encodeFragment, FRAGMENT_PREFIX } from '../scan/fragmen
 import { buildScanReport, neededServers, reportJson } from '../scan/report';
 import type { ParsedConfig, ScanLookup } from '../scan/types';
 import type { ServerDocument } from './export';
-import { configProblems, SCAN_DOWNLOADS, scanReportBody } from './render/scan';
+import { configProblems, SCAN_DOWNLOADS, scanReportBody, serverFileId } from './render/scan';
 
 /** Server documents fetched at once at most: a config lists a handful, a big one should not flood the host. */
 const PARALLEL = 6;
@@ -89,6 +89,10 @@ export function mountScan(root: HTMLElement): void {
       texts.clear();
       texts.set('scan-report-json', reportJson(report));
       for (const format of SCAN_DOWNLOADS) if (report.policy) texts.set(`scan-code-${format.id}`, report.policy[format.id]);
+      report.policy?.servers.forEach((server, index) => {
+        texts.set(serverFileId(index, 'hostedJson'), server.hostedJson);
+        texts.set(serverFileId(index, 'interceptYaml'), server.interceptYaml);
+      });
       output.innerHTML = scanReportBody(report).value;
       if (!fromLink) history.replaceState(null, '', `${location.pathname}${location.search}${encodeFragment(config)}`);
       const { totals } = report;

@@ -63,6 +63,17 @@ describe('the report of a five-server Claude Desktop config', () => {
     expect(claude.permissions.allow).toContain('mcp__fetch__fetch');
   });
 
+  it("offers each server's own files: the same policies as the combined hosted JSON, one Intercept document each", () => {
+    const policy = report.policy!;
+    const hosted = JSON.parse(policy.hostedJson) as Record<string, unknown>;
+    expect(policy.servers.map((server) => [server.key, server.server])).toEqual(report.entries.map((entry) => [entry.entry.key, entry.server?.id]));
+    for (const server of policy.servers) {
+      expect(JSON.parse(server.hostedJson)).toEqual(hosted[server.key]);
+      expect(InterceptPolicy.safeParse(parseYaml(server.interceptYaml)).success).toBe(true);
+      expect(policy.interceptYaml).toContain(server.interceptYaml);
+    }
+  });
+
   it("limits gitlab's outward channel further than gitlab's own policy does, because the setup completes the triangle", () => {
     const own = serverPolicy(readServer(defaultDataDir(), 'modelcontextprotocol-server-gitlab-0af14ee7')!);
     const ownLimit = (own.hostedJson.object.tools?.['create_issue']?.limits ?? []).map((limit) => limit.max);

@@ -125,6 +125,9 @@ describe.skipIf(!hasChromium())('the /scan/ page', () => {
     for (const document of documents) expect(InterceptPolicy.safeParse(parseYaml(document)).success).toBe(true);
     const claude = await save('Download claude-settings.json');
     expect(ClaudeSettings.parse(JSON.parse(claude.text)).permissions.ask).toContain('mcp__gitlab__create_issue');
+    const gitlab = await save('gitlab-policy.yaml');
+    expect(InterceptPolicy.safeParse(parseYaml(gitlab.text)).success).toBe(true);
+    expect(yaml.text).toContain(gitlab.text);
     const report = await save('Download the report as JSON');
     expect(report.name).toBe('scan-report.json');
     expect(report.text).toBe(nodeReport('claude-desktop-five.json'));
