@@ -118,6 +118,15 @@ describe('the report of other configs', () => {
     expect(report.entries[0]?.match).toMatchObject({ status: 'no-tools' });
     expect(report.entries[0]?.match.note).toMatch(/could not be loaded/);
   });
+
+  it('says so when a matched record has no tools after all (a lookup older than the record)', () => {
+    const config = parseClientConfig(fixture('claude-desktop-quickstart.json'));
+    const [id, document] = [...documents(['modelcontextprotocol-server-filesystem-0d37c530'])][0]!;
+    const report = buildScanReport(config, datasetLookup(), new Map([[id, { ...document, tools: [] }]]));
+    expect(report.entries[0]?.match).toMatchObject({ status: 'no-tools' });
+    expect(report.entries[0]?.match.note).toMatch(/lists no tools/);
+    expect(report.policy).toBeUndefined();
+  });
 });
 
 describe('crossServerPaths', () => {
