@@ -5,7 +5,8 @@
 import { parseClientConfig } from '../scan/config';
 import { decodeFragment, encodeFragment, FRAGMENT_PREFIX } from '../scan/fragment';
 import { buildScanReport, neededServers, reportJson } from '../scan/report';
-import type { ParsedConfig, ScanLookup } from '../scan/types';
+import type { ParsedConfig } from '../scan/types';
+import { ScanLookup } from '../schema/scan';
 import type { ServerDocument } from './export';
 import { configProblems, SCAN_DOWNLOADS, scanReportBody, serverFileId } from './render/scan';
 
@@ -16,7 +17,11 @@ let lookup: Promise<ScanLookup> | undefined;
 function loadLookup(): Promise<ScanLookup> {
   lookup ??= fetch('/scan/lookup.json').then((response) => {
     if (!response.ok) throw new Error(`the catalog's lookup file answered ${response.status}`);
-    return response.json() as Promise<ScanLookup>;
+    return response.json().then((json: unknown) => {
+      const parsed = ScanLookup.safeParse(json);
+      if (!parsed.success) throw new Error("the catalog's lookup file is not in the expected shape");
+      return parsed.data;
+    });
   });
   lookup.catch(() => (lookup = undefined));
   return lookup;

@@ -8,6 +8,7 @@ import { crossServerPaths, type Participant } from '../../src/scan/paths';
 import { parseClientConfig } from '../../src/scan/config';
 import { buildScanReport, neededServers, reportJson } from '../../src/scan/report';
 import { ClaudeSettings, HostedPolicy, InterceptPolicy } from '../../src/schema/policy';
+import { ParsedConfig, ScanLookup, ScanReport } from '../../src/schema/scan';
 import { defaultDataDir, readServer } from '../../src/store/dataset';
 import { datasetLookup, documents, fixture } from './helpers';
 
@@ -82,6 +83,16 @@ describe('the report of a five-server Claude Desktop config', () => {
     expect(Math.min(...setupLimit)).toBeLessThan(Math.min(...ownLimit));
     expect(report.policy!.setupTriangle).toBe(true);
     expect(report.policy!.explanation).toContain('spread over several servers');
+  });
+
+  it('is what the schema says, as are the config and the lookup it came from (src/schema/scan.ts)', () => {
+    expect(ScanReport.parse(JSON.parse(reportJson(report)))).toEqual(JSON.parse(reportJson(report)));
+    expect(ParsedConfig.safeParse(parseClientConfig(fixture('claude-desktop-five.json'))).success).toBe(true);
+    expect(ScanLookup.safeParse(datasetLookup()).success).toBe(true);
+    for (const name of ['vscode-mcp.json', 'cursor-mcp.json', 'claude-code-user.json', 'windsurf-mcp.json', 'broken.json']) {
+      const other = scan(name);
+      expect(ScanReport.safeParse(JSON.parse(reportJson(other))).error?.issues ?? [], name).toEqual([]);
+    }
   });
 
   it('is deterministic: the same config gives the byte-identical JSON', () => {
