@@ -3,7 +3,7 @@
 // download and validate the combined policy, the JSON report equal to the core's in Node, errors by
 // line, that no request leaves the site or carries a secret, the shared link, a hostile config key,
 // the file input and drop zone, keyboard-only use, and no sideways scroll at 390 px.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -256,6 +256,21 @@ describe.skipIf(!hasChromium())('the /scan/ page', () => {
     await tab.evaluate(() => document.querySelectorAll('details').forEach((details) => details.setAttribute('open', '')));
     expect(await violations()).toEqual([]);
     await context.close();
+  });
+
+  it('says so, sending nothing, when the lookup file is not what it should be', async () => {
+    const file = path.join(work, 'dist', 'scan', 'lookup.json');
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, '{"version": 2, "keys": {}}');
+    try {
+      const { tab, requests } = await open();
+      await scanText(tab, fixture('claude-desktop-five.json'));
+      expect(await tab.textContent('.scan-status')).toBe("The scan failed: the catalog's lookup file is not in the expected shape. Nothing was sent anywhere; try again.");
+      expect(requests.filter((request) => new URL(request.url).pathname.startsWith('/servers/'))).toEqual([]);
+      await tab.context().close();
+    } finally {
+      writeFileSync(file, good);
+    }
   });
 
   it('does not scroll sideways at 390 px, every section open', async () => {
