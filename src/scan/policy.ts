@@ -52,11 +52,13 @@ export function combinedPolicy(members: readonly PolicyMember[], setupTriangle: 
   const hosted: Record<string, unknown> = {};
   const intercept: string[] = [];
   const perServer: string[] = [];
+  const files: ScanPolicy['servers'] = [];
   const notes: string[] = [];
   for (const member of members) {
     const { policy, note } = memberPolicy(member, setupTriangle);
     decisions.set(member.label, policy.decisions);
     Object.defineProperty(hosted, member.label, { value: policy.hostedJson.object, enumerable: true, configurable: true, writable: true });
+    files.push({ key: member.label, server: member.document.id, hostedJson: policy.hostedJson.text, interceptYaml: policy.interceptYaml.text });
     intercept.push(`# Server ${JSON.stringify(member.label)}: ${JSON.stringify(member.document.displayName)} (catalog server ${member.document.id})\n${policy.interceptYaml.text}`);
     const own = policy.server.notes.filter((line) => !SETUP_NOTES.some((prefix) => line.startsWith(prefix)));
     const counts = explainServer(policy.decisions, { ...policy.server, notes: [] }).split('\n')[0];
@@ -74,7 +76,7 @@ export function combinedPolicy(members: readonly PolicyMember[], setupTriangle: 
         ]
       : []),
     'Hosted JSON: one policy per server, keyed by your config key; paste each into the policy of that server\'s grants.',
-    'Intercept YAML: one document per server (between "---" lines); Intercept wraps one server per proxy, so save each as its own file and start that server with `intercept -c <file> -- <command>`.',
+    'Intercept YAML: one document per server (between "---" lines); Intercept wraps one server per proxy and reads one document a file, so use each server\'s own file (offered beside it) and start that server with `intercept -c <file> -- <command>`.',
     'Claude Code: the rules name each server by its config key, as Claude Code names its tools (mcp__<key>__<tool>); merge the lists into `permissions` of your settings. A tool not listed asks a person each time.',
     ...notes,
     'Per server:',
@@ -88,6 +90,7 @@ export function combinedPolicy(members: readonly PolicyMember[], setupTriangle: 
       claudeSettings: claude.text,
       explanation: `${lines.join('\n')}\n`,
       setupTriangle,
+      servers: files,
     },
   };
 }

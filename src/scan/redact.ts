@@ -3,6 +3,7 @@
 // arguments are where people still paste keys: `--api-key=…`, `postgresql://user:pass@host`, a bare
 // `ghp_…` token, `docker run -e TOKEN=…`, `mcp-remote … --header "Authorization: Bearer …"`.
 // It errs on the side of hiding: a redacted path or hash costs a match at worst, a shown key costs the key.
+import { words } from '../policy/parameters';
 
 export const REDACTED = '[REDACTED]';
 
@@ -35,15 +36,6 @@ function looksRandom(text: string): boolean {
   const digits = text.replace(/\D/g, '').length;
   const capitals = text.replace(/[^A-Z]/g, '').length;
   return /[A-Za-z]/.test(text) && digits >= 2 && (digits + capitals) / text.length >= 0.2;
-}
-
-/** `apiKey`, `api_key`, `api-key` -> [api, key]. */
-function words(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word.length > 0);
 }
 
 /** An option name (`--api-key`, `-token`) whose value is a secret. */

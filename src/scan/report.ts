@@ -40,7 +40,8 @@ export function buildScanReport(config: ParsedConfig, lookup: ScanLookup, server
     let match = matchEntry(entry, lookup);
     const document = match.server !== undefined ? servers.get(match.server) : undefined;
     if (match.status === 'matched' && (!document || document.tools.length === 0)) {
-      match = { ...match, status: 'no-tools', note: `${match.note} Its record could not be loaded, so its tools are not in this report.` };
+      const why = document ? 'Its record lists no tools (the lookup is older than the record)' : 'Its record could not be loaded';
+      match = { ...match, status: 'no-tools', note: `${match.note} ${why}, so its tools are not in this report.` };
     }
     if (match.status === 'matched' && document) members.push({ label: names[index] as string, key: entry.key, document, index });
     return { entry, match, document: match.status === 'matched' ? document : undefined };

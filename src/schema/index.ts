@@ -8,6 +8,7 @@ export * from './classification';
 export * from './policy';
 export * from './source-record';
 export * from './evaluation';
+export * from './scan';
 
 /**
  * Turns zod issues into lines a maintainer can act on: which server, which tool, which field.

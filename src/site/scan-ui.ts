@@ -5,9 +5,10 @@
 import { parseClientConfig } from '../scan/config';
 import { decodeFragment, encodeFragment, FRAGMENT_PREFIX } from '../scan/fragment';
 import { buildScanReport, neededServers, reportJson } from '../scan/report';
-import type { ParsedConfig, ScanLookup } from '../scan/types';
+import type { ParsedConfig } from '../scan/types';
+import { ScanLookup } from '../schema/scan';
 import type { ServerDocument } from './export';
-import { configProblems, SCAN_DOWNLOADS, scanReportBody } from './render/scan';
+import { configProblems, SCAN_DOWNLOADS, scanReportBody, serverFileId } from './render/scan';
 
 /** Server documents fetched at once at most: a config lists a handful, a big one should not flood the host. */
 const PARALLEL = 6;
@@ -16,7 +17,11 @@ let lookup: Promise<ScanLookup> | undefined;
 function loadLookup(): Promise<ScanLookup> {
   lookup ??= fetch('/scan/lookup.json').then((response) => {
     if (!response.ok) throw new Error(`the catalog's lookup file answered ${response.status}`);
-    return response.json() as Promise<ScanLookup>;
+    return response.json().then((json: unknown) => {
+      const parsed = ScanLookup.safeParse(json);
+      if (!parsed.success) throw new Error("the catalog's lookup file is not in the expected shape");
+      return parsed.data;
+    });
   });
   lookup.catch(() => (lookup = undefined));
   return lookup;
@@ -75,6 +80,8 @@ export function mountScan(root: HTMLElement): void {
     if (fatal) {
       output.innerHTML = configProblems(config.errors, true).value;
       texts.clear();
+      // A link to an earlier scan would no longer match what the page shows.
+      if (!fromLink && location.hash.startsWith(FRAGMENT_PREFIX)) history.replaceState(null, '', `${location.pathname}${location.search}`);
       say(config.errors.length > 0 ? `The config cannot be read: line ${config.errors[0]?.line}, column ${config.errors[0]?.column}: ${config.errors[0]?.message}.` : 'No servers in the config.');
       root.dataset['state'] = 'error';
       return;
@@ -87,12 +94,17 @@ export function mountScan(root: HTMLElement): void {
       texts.clear();
       texts.set('scan-report-json', reportJson(report));
       for (const format of SCAN_DOWNLOADS) if (report.policy) texts.set(`scan-code-${format.id}`, report.policy[format.id]);
+      report.policy?.servers.forEach((server, index) => {
+        texts.set(serverFileId(index, 'hostedJson'), server.hostedJson);
+        texts.set(serverFileId(index, 'interceptYaml'), server.interceptYaml);
+      });
       output.innerHTML = scanReportBody(report).value;
       if (!fromLink) history.replaceState(null, '', `${location.pathname}${location.search}${encodeFragment(config)}`);
       const { totals } = report;
       say(`${fromLink ? 'Loaded from the link: ' : ''}${totals.entries} servers, ${totals.matched} matched, ${report.pathCount} cross-server path${report.pathCount === 1 ? '' : 's'}.`);
       root.dataset['state'] = 'done';
-      output.focus();
+      output.focus({ preventScroll: true });
+      output.scrollIntoView({ block: 'start' });
     } catch (error) {
       say(`The scan failed: ${(error as Error).message}. Nothing was sent anywhere; try again.`);
       root.dataset['state'] = 'error';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseClientConfig } from '../../src/scan/config';
 import { buildScanReport, neededServers } from '../../src/scan/report';
-import { configProblems, scanReportBody } from '../../src/site/render/scan';
+import { configProblems, keyFileName, scanReportBody } from '../../src/site/render/scan';
 import { datasetLookup, documents, fixture } from './helpers';
 
 const report = (text: string) => {
@@ -27,6 +27,13 @@ describe('scanReportBody', () => {
     expect(body).not.toContain('<script>');
     expect(body).not.toContain('<img');
     expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('names each server\'s files after its config key, kept to a plain file name', () => {
+    expect(keyFileName('brave-search', 'policy.json')).toBe('brave-search-policy.json');
+    expect(keyFileName('../../etc/passwd', 'policy.yaml')).toBe('etc-passwd-policy.yaml');
+    expect(keyFileName('<>', 'policy.json')).toBe('server-policy.json');
+    expect(plain(scanReportBody(report(fixture('claude-desktop-five.json'))).value)).toContain('gitlab: gitlab-policy.json gitlab-policy.yaml');
   });
 
   it('lists syntax errors with line and column', () => {

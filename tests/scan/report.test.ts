@@ -8,6 +8,7 @@ import { crossServerPaths, type Participant } from '../../src/scan/paths';
 import { parseClientConfig } from '../../src/scan/config';
 import { buildScanReport, neededServers, reportJson } from '../../src/scan/report';
 import { ClaudeSettings, HostedPolicy, InterceptPolicy } from '../../src/schema/policy';
+import { ParsedConfig, ScanLookup, ScanReport } from '../../src/schema/scan';
 import { defaultDataDir, readServer } from '../../src/store/dataset';
 import { datasetLookup, documents, fixture } from './helpers';
 
@@ -63,6 +64,17 @@ describe('the report of a five-server Claude Desktop config', () => {
     expect(claude.permissions.allow).toContain('mcp__fetch__fetch');
   });
 
+  it("offers each server's own files: the same policies as the combined hosted JSON, one Intercept document each", () => {
+    const policy = report.policy!;
+    const hosted = JSON.parse(policy.hostedJson) as Record<string, unknown>;
+    expect(policy.servers.map((server) => [server.key, server.server])).toEqual(report.entries.map((entry) => [entry.entry.key, entry.server?.id]));
+    for (const server of policy.servers) {
+      expect(JSON.parse(server.hostedJson)).toEqual(hosted[server.key]);
+      expect(InterceptPolicy.safeParse(parseYaml(server.interceptYaml)).success).toBe(true);
+      expect(policy.interceptYaml).toContain(server.interceptYaml);
+    }
+  });
+
   it("limits gitlab's outward channel further than gitlab's own policy does, because the setup completes the triangle", () => {
     const own = serverPolicy(readServer(defaultDataDir(), 'modelcontextprotocol-server-gitlab-0af14ee7')!);
     const ownLimit = (own.hostedJson.object.tools?.['create_issue']?.limits ?? []).map((limit) => limit.max);
@@ -71,6 +83,16 @@ describe('the report of a five-server Claude Desktop config', () => {
     expect(Math.min(...setupLimit)).toBeLessThan(Math.min(...ownLimit));
     expect(report.policy!.setupTriangle).toBe(true);
     expect(report.policy!.explanation).toContain('spread over several servers');
+  });
+
+  it('is what the schema says, as are the config and the lookup it came from (src/schema/scan.ts)', () => {
+    expect(ScanReport.parse(JSON.parse(reportJson(report)))).toEqual(JSON.parse(reportJson(report)));
+    expect(ParsedConfig.safeParse(parseClientConfig(fixture('claude-desktop-five.json'))).success).toBe(true);
+    expect(ScanLookup.safeParse(datasetLookup()).success).toBe(true);
+    for (const name of ['vscode-mcp.json', 'cursor-mcp.json', 'claude-code-user.json', 'windsurf-mcp.json', 'broken.json']) {
+      const other = scan(name);
+      expect(ScanReport.safeParse(JSON.parse(reportJson(other))).error?.issues ?? [], name).toEqual([]);
+    }
   });
 
   it('is deterministic: the same config gives the byte-identical JSON', () => {
@@ -106,6 +128,15 @@ describe('the report of other configs', () => {
     const report = buildScanReport(config, datasetLookup(), new Map());
     expect(report.entries[0]?.match).toMatchObject({ status: 'no-tools' });
     expect(report.entries[0]?.match.note).toMatch(/could not be loaded/);
+  });
+
+  it('says so when a matched record has no tools after all (a lookup older than the record)', () => {
+    const config = parseClientConfig(fixture('claude-desktop-quickstart.json'));
+    const [id, document] = [...documents(['modelcontextprotocol-server-filesystem-0d37c530'])][0]!;
+    const report = buildScanReport(config, datasetLookup(), new Map([[id, { ...document, tools: [] }]]));
+    expect(report.entries[0]?.match).toMatchObject({ status: 'no-tools' });
+    expect(report.entries[0]?.match.note).toMatch(/lists no tools/);
+    expect(report.policy).toBeUndefined();
   });
 });
 

@@ -3,7 +3,7 @@
 // download and validate the combined policy, the JSON report equal to the core's in Node, errors by
 // line, that no request leaves the site or carries a secret, the shared link, a hostile config key,
 // the file input and drop zone, keyboard-only use, and no sideways scroll at 390 px.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -125,6 +125,9 @@ describe.skipIf(!hasChromium())('the /scan/ page', () => {
     for (const document of documents) expect(InterceptPolicy.safeParse(parseYaml(document)).success).toBe(true);
     const claude = await save('Download claude-settings.json');
     expect(ClaudeSettings.parse(JSON.parse(claude.text)).permissions.ask).toContain('mcp__gitlab__create_issue');
+    const gitlab = await save('gitlab-policy.yaml');
+    expect(InterceptPolicy.safeParse(parseYaml(gitlab.text)).success).toBe(true);
+    expect(yaml.text).toContain(gitlab.text);
     const report = await save('Download the report as JSON');
     expect(report.name).toBe('scan-report.json');
     expect(report.text).toBe(nodeReport('claude-desktop-five.json'));
@@ -146,8 +149,12 @@ describe.skipIf(!hasChromium())('the /scan/ page', () => {
     const { tab } = await open();
     await scanText(tab, '{\n  "mcpServers": {\n    "fetch": {"command": "uvx" "args": ["mcp-server-fetch"]}\n');
     expect(await tab.locator('.scan-problems').textContent()).toContain('Line 3, column 32: a comma "," is expected between entries');
-    await scanText(tab, '{\n  "theme": "dark"\n}');
-    expect(await tab.getAttribute('.scan', 'data-state')).toBe('error');
+    expect(new URL(tab.url()).hash).toMatch(/^#config=/);
+    await tab.fill('#scan-config', '{\n  "theme": "dark"\n}');
+    await tab.click('button[type=submit]');
+    await tab.waitForSelector('.scan[data-state=error]');
+    // The link of the scan before no longer stands for what the page shows.
+    expect(new URL(tab.url()).hash).toBe('');
     expect(await tab.textContent('.scan-status')).toMatch(/^The config cannot be read: line 1, column 1: no MCP servers found/);
     await tab.context().close();
   });
@@ -249,6 +256,21 @@ describe.skipIf(!hasChromium())('the /scan/ page', () => {
     await tab.evaluate(() => document.querySelectorAll('details').forEach((details) => details.setAttribute('open', '')));
     expect(await violations()).toEqual([]);
     await context.close();
+  });
+
+  it('says so, sending nothing, when the lookup file is not what it should be', async () => {
+    const file = path.join(work, 'dist', 'scan', 'lookup.json');
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, '{"version": 2, "keys": {}}');
+    try {
+      const { tab, requests } = await open();
+      await scanText(tab, fixture('claude-desktop-five.json'));
+      expect(await tab.textContent('.scan-status')).toBe("The scan failed: the catalog's lookup file is not in the expected shape. Nothing was sent anywhere; try again.");
+      expect(requests.filter((request) => new URL(request.url).pathname.startsWith('/servers/'))).toEqual([]);
+      await tab.context().close();
+    } finally {
+      writeFileSync(file, good);
+    }
   });
 
   it('does not scroll sideways at 390 px, every section open', async () => {

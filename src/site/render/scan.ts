@@ -22,6 +22,15 @@ export const SCAN_DOWNLOADS = [
   { id: 'claudeSettings', title: 'Claude Code settings.json', file: 'claude-settings.json', type: 'application/json' },
 ] as const;
 
+/** A config key as a file name: people name servers anything, a file name must stay a plain one. */
+export function keyFileName(key: string, suffix: string): string {
+  const slug = key.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '').slice(0, 60);
+  return `${slug.length > 0 ? slug : 'server'}-${suffix}`;
+}
+
+/** The ids the page's script finds each server's own files under (src/site/scan-ui.ts fills them in). */
+export const serverFileId = (index: number, format: 'hostedJson' | 'interceptYaml') => `scan-server-${index}-${format}`;
+
 /** Syntax and shape errors, each with its line and column. */
 export function configProblems(problems: readonly ConfigProblem[], fatal: boolean): Html {
   if (problems.length === 0) return html``;
@@ -127,7 +136,11 @@ function policySection(report: ScanReport): Html {
     SCAN_DOWNLOADS,
     (format) =>
       html`<section class="snippet" aria-labelledby="scan-${format.id}"><div class="snippet-head"><h3 id="scan-${format.id}">${format.title}</h3><button type="button" class="copy" data-copy="scan-code-${format.id}">Copy</button><button type="button" class="download" data-download="scan-code-${format.id}" data-file="${format.file}" data-type="${format.type}">Download ${format.file}</button></div><details><summary>Show ${format.file}</summary><pre><code id="scan-code-${format.id}">${policy[format.id]}</code></pre></details></section>`,
-  )}</section>`;
+  )}<h3>Each server's own files</h3><p>What a gateway loads: PolicyLayer takes one policy per server's grants, and Intercept one file per server it wraps.</p><ul class="scan-files">${each(
+    policy.servers,
+    (server, index) =>
+      html`<li><code>${server.key}</code>: <button type="button" class="download" data-download="${serverFileId(index, 'hostedJson')}" data-file="${keyFileName(server.key, 'policy.json')}" data-type="application/json">${keyFileName(server.key, 'policy.json')}</button> <button type="button" class="download" data-download="${serverFileId(index, 'interceptYaml')}" data-file="${keyFileName(server.key, 'policy.yaml')}" data-type="application/yaml">${keyFileName(server.key, 'policy.yaml')}</button></li>`,
+  )}</ul></section>`;
 }
 
 /** The whole report: summary, paths, findings, every entry with its tools, the combined policy. */
