@@ -8,6 +8,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { serverDocument, type ServerDocument } from '../site/export';
 import { iterateServers } from '../store/dataset';
 import { ScanLookupBuilder } from './match';
+import { ScanLookup as ScanLookupSchema } from '../schema/scan';
 import type { ScanLookup } from './types';
 
 export const DATASET_FILES = { servers: 'servers.ndjson.gz', index: 'index.json', lookup: 'lookup.json' } as const;
@@ -85,9 +86,19 @@ export class ShippedDataset {
     for (const file of Object.values(DATASET_FILES)) {
       if (!existsSync(path.join(dir, file))) throw new DatasetError(`no dataset in ${dir}: ${file} is missing (npm run build-cli writes it)`);
     }
-    this.lookup = JSON.parse(readFileSync(path.join(dir, DATASET_FILES.lookup), 'utf8')) as ScanLookup;
-    this.index = JSON.parse(readFileSync(path.join(dir, DATASET_FILES.index), 'utf8')) as DatasetIndex;
-    if (this.index.version !== 1 || this.index.offsets.length !== this.index.ids.length + 1) throw new DatasetError(`${dir}/${DATASET_FILES.index} is not an index this version reads`);
+    const read = (file: string): unknown => {
+      try {
+        return JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
+      } catch (error) {
+        throw new DatasetError(`${path.join(dir, file)} cannot be read: ${(error as Error).message}`);
+      }
+    };
+    // The schema the /scan/ page checks its fetched lookup with: a damaged file is said to be damaged, not read as "no match".
+    const lookup = ScanLookupSchema.safeParse(read(DATASET_FILES.lookup));
+    if (!lookup.success) throw new DatasetError(`${path.join(dir, DATASET_FILES.lookup)} is not a scan lookup: ${lookup.error.issues[0]?.path.join('.')}: ${lookup.error.issues[0]?.message}`);
+    this.lookup = lookup.data;
+    this.index = read(DATASET_FILES.index) as DatasetIndex;
+    if (this.index?.version !== 1 || !Array.isArray(this.index.ids) || this.index.offsets?.length !== this.index.ids.length + 1) throw new DatasetError(`${dir}/${DATASET_FILES.index} is not an index this version reads`);
     this.positions = new Map(this.index.ids.map((id, position) => [id, position]));
   }
 

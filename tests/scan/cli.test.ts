@@ -1,10 +1,10 @@
 // `mcp-risk-catalog scan`, run in-process on the scan fixtures (client configs from public docs):
 // the report is the core's, the exit codes follow --fail-on, bad usage and unreadable configs exit 2
 // naming file and line, and the default locations are found.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectedReportJson, FIXTURE_CONFIGS, fixturePath, runScan, tempDir } from './cli-helpers';
+import { expectedReportJson, FIXTURE_CONFIGS, fixtureDatasetDir, fixturePath, runScan, tempDir } from './cli-helpers';
 
 describe('scan --json', () => {
   it.each(FIXTURE_CONFIGS)('%s: prints exactly the core report of the same records', async (name) => {
@@ -107,6 +107,19 @@ describe('scan exit status', () => {
     const help = await runScan(['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('--fail-on RISK');
+  });
+
+  it('a damaged dataset exits 2 saying which file is damaged, instead of reading as "not in the catalog"', async () => {
+    const dataset = tempDir('scan-cli-damaged-');
+    for (const file of ['servers.ndjson.gz', 'index.json']) copyFileSync(path.join(fixtureDatasetDir(), file), path.join(dataset, file));
+    writeFileSync(path.join(dataset, 'lookup.json'), JSON.stringify({ version: 1, ids: ['x'], tools: [1], keys: { 'npm:x': 'not a list' }, versions: {} }));
+    const damaged = await runScan(['scan', 'bare-servers.json'], { datasetDir: dataset });
+    expect(damaged.status).toBe(2);
+    expect(damaged.stderr).toMatch(/lookup\.json is not a scan lookup: keys\.npm:x: /);
+    writeFileSync(path.join(dataset, 'lookup.json'), '{"version": 1, ');
+    const truncated = await runScan(['scan', 'bare-servers.json'], { datasetDir: dataset });
+    expect(truncated.status).toBe(2);
+    expect(truncated.stderr).toMatch(/lookup\.json cannot be read: /);
   });
 
   it('a missing dataset exits 2 saying which file is missing', async () => {
