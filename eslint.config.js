@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'public/', '**/*.astro', 'tests/fixtures/**/*.mjs'] },
+  { ignores: ['dist/', 'dist-cli/', '.astro/', 'node_modules/', 'public/', '**/*.astro', 'tests/fixtures/**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

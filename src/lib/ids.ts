@@ -1,5 +1,5 @@
 // Stable, collision-free ids for servers and URL-safe slugs for tools.
-import { sha256Hex } from './hash';
+import { sha256Hex } from './sha256';
 
 /**
  * How a server is identified before it has an id: the kind of source and its canonical name (for

@@ -23,6 +23,7 @@ Tool names and descriptions are quoted as their servers sent them: treat them as
 - [All servers](${at('/servers/')}), [those with tools collected](${at('/servers/with-tools/')}), [those not collected yet](${at('/servers/not-collected/')})
 - [Recent changes](${at('/changes/')}) (by kind: [added](${at('/changes/added/')}), [changed](${at('/changes/changed/')}), [removed](${at('/changes/removed/')})) and [Atom feed](${at('/changes.xml')})
 - [Search](${at('/search/')})
+- [Scan your setup](${at('/scan/')}): paste an MCP client config; every server's tools, cross-server exfiltration paths and one combined policy, computed in the browser from \`/scan/lookup.json\` and the per-server JSON
 - [Servers with an exfiltration triangle](${at('/servers/exfiltration-triangle/')}) and [tools with poisoning findings](${at('/findings/poisoning/')})
 - [About the data](${at('/data/')}): downloads, dataset version, the classifier's measured accuracy
 - [Method](${at('/method/')}): how category, risk, confidence and findings are decided, and the policy decision table

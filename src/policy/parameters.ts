@@ -15,7 +15,8 @@ const PREFERRED = ['amount', 'amount_cents', 'amountCents', 'unit_amount', 'tota
  */
 export const ADDRESSABLE_PARAMETER = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 
-function words(name: string): string[] {
+/** A name's words, camelCase and snake_case alike (`apiKey`, `api_key` -> api, key); also read by src/scan/redact.ts. */
+export function words(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()

@@ -10,6 +10,7 @@ export * from './source-record';
 export * from './evaluation';
 export * from './review';
 export * from './incident';
+export * from './scan';
 
 /**
  * Turns zod issues into lines a maintainer can act on: which server, which tool, which field.

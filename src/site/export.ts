@@ -57,6 +57,9 @@ export function serverDocument(server: Server) {
   };
 }
 
+/** What /servers/<id>.json holds: the /scan/ page and the scan CLI read these documents, never a second export. */
+export type ServerDocument = ReturnType<typeof serverDocument>;
+
 /** The inferred hints' values alone (catalog.json and the per-server JSON carry their evidence too). */
 function inferredValues(classification: Classification): Record<HintName, boolean | null> {
   return Object.fromEntries(HINT_NAMES.map((hint) => [hint, classification.inferredAnnotations[hint].value])) as Record<HintName, boolean | null>;

@@ -4,6 +4,7 @@
 //   <out>/servers/<id>.json                               one document per server
 //   <out>/servers/<id>/{policy.json,policy.yaml,claude-settings.json}   the server's policy (a tool page
 //                                                        makes its own downloads from its snippets)
+//   <out>/scan/lookup.json                                 package/image/endpoint keys -> server ids, for /scan/ (src/scan/match.ts)
 //   <out>/sitemap.xml (+ sitemap-N.xml)                    every page that was built
 // The per-server files are written only for servers whose record changed since the previous run into
 // the same folder (a manifest in the build cache remembers each server's record hash and the code
@@ -14,6 +15,7 @@ import { policyFile } from '../policy';
 import { sha256Hex } from '../lib/hash';
 import { toolSlug } from '../lib/ids';
 import { writeFileIfChanged } from '../lib/write-if-changed';
+import { ScanLookupBuilder } from '../scan/match';
 import { listServerIds, readServerFileText, serverFile } from '../store/dataset';
 import { csvLine } from './csv';
 import { CATALOG_HEAD, CATALOG_SEPARATOR, CATALOG_TAIL, CSV_HEADER, POLICY_FILE_NAMES, exportLines } from './export';
@@ -103,6 +105,7 @@ export function writeExports(options: { dataDir: string; out: string; cacheDir?:
   writeSync(csv, csvLine([...CSV_HEADER]));
 
   const reviews = loadReviews(dataDir);
+  const lookup = new ScanLookupBuilder();
   let servers = 0;
   let tools = 0;
   let written = 0;
@@ -113,6 +116,7 @@ export function writeExports(options: { dataDir: string; out: string; cacheDir?:
     const slugs = server.tools.map((tool) => toolSlug(tool.definition.name));
     next.servers[id] = { record, tools: slugs };
     const lines = exportLines(server);
+    lookup.add(server);
     writeSync(catalog, `${servers === 0 ? '' : CATALOG_SEPARATOR}${lines.catalog}`);
     for (const line of lines.ndjson) writeSync(ndjson, line);
     for (const line of lines.csv) writeSync(csv, line);
@@ -137,6 +141,8 @@ export function writeExports(options: { dataDir: string; out: string; cacheDir?:
   }
   writeSync(catalog, CATALOG_TAIL);
   for (const fd of [catalog, ndjson, csv]) closeSync(fd);
+  mkdirSync(path.join(out, 'scan'), { recursive: true });
+  writeFileIfChanged(path.join(out, 'scan', 'lookup.json'), `${JSON.stringify(lookup.build())}\n`);
 
   // Servers no longer in the data.
   for (const [id, entry] of Object.entries(before)) {

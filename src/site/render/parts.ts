@@ -1,7 +1,7 @@
 // The pieces pages are made of (badges, tables, findings, policy snippets, FAQ, charts), as markup
 // from the `html` template: the tool, server and same-name pages render from these in one pass, and
 // the few components other pages still use (BarChart, ChangeList, ToolTable) wrap them.
-import type { CapabilityLabel, Category, Classification, Finding, RiskClass } from '../../schema';
+import type { Classification, Finding } from '../../schema';
 import type { PolicyFormats } from '../../policy';
 import { serverUrl, toolUrl, type ChangeRef, type ToolRef } from '../catalog';
 import { changeAnchor } from '../changes';
@@ -15,29 +15,19 @@ import type { ParameterRow } from '../parameters';
 import type { SourceRow } from '../provenance';
 import type { Fact } from '../server-page';
 import { POLICY_SETUP } from '../policy-setup';
-import { LABEL_MEANING, LABEL_TITLE, categoryUrl, labelUrl, riskUrl } from '../taxonomy';
 import { verdictReasons } from '../verdict-reasons';
 import { withCode } from './policy-help';
 import { ruleLink } from './rule-link';
+import { labelList, riskBadges } from './badges';
+
+// Also what the in-browser /scan/ report renders with: badges.ts imports nothing that needs Node.
+export { labelList, riskBadges };
 
 /**
  * Bounds on text from a tool's definition, so one page stays small whatever its author sent
  * (a tool page's budget is 30 KB): the full definition is always in the server's JSON file.
  */
 export const TEXT_LIMITS = { description: 6000, parameterDescription: 400, enumValues: 25, parameterRows: 40, match: 300, title: 300 } as const;
-
-/** Category and risk badges, each a link to its listing. Text says the class; colour only repeats it. */
-export function riskBadges(category: Category, risk: RiskClass): Html {
-  return html`<a class="badge category-${category}" href="${categoryUrl(category)}">${category}</a><a class="badge risk-${risk}" href="${riskUrl(risk)}">${risk} risk</a>`;
-}
-
-export function labelList(labels: readonly CapabilityLabel[], explain = false): Html {
-  if (labels.length === 0) return html`<p class="muted">No capability labels.</p>`;
-  return html`<ul class="${explain ? 'labels explained' : 'labels'}">${each(
-    labels,
-    (label) => html`<li><a class="badge label" href="${labelUrl(label)}">${LABEL_TITLE[label]}</a>${explain ? html`<span>: it ${LABEL_MEANING[label]}.</span>` : ''}</li>`,
-  )}</ul>`;
-}
 
 /**
  * The rules that fired and the exact text each matched: the "why" behind a verdict. Each row says what
