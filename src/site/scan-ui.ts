@@ -2,6 +2,8 @@
 // holds): read a pasted or dropped config, fetch /scan/lookup.json and only the matched servers'
 // /servers/<id>.json, build the report with the shared core (src/scan), render it, offer the
 // downloads, and keep the sanitised entries in the URL fragment. Nothing is sent anywhere else.
+// First: zod must be jitless before any schema is created (see zod-jitless.ts).
+import './zod-jitless';
 import { parseClientConfig } from '../scan/config';
 import { decodeFragment, encodeFragment, FRAGMENT_PREFIX } from '../scan/fragment';
 import { buildScanReport, neededServers, reportJson } from '../scan/report';
