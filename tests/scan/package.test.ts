@@ -19,7 +19,7 @@ let installed: string;
 beforeAll(() => {
   // The project as its published folder: its own package.json, README and NOTICE; code and tools linked.
   const packageDir = tempDir('scan-pack-project-');
-  for (const file of ['package.json', 'README.md', 'NOTICE']) copyFileSync(path.join(root, file), path.join(packageDir, file));
+  for (const file of ['package.json', 'README.md', 'LICENSE', 'NOTICE']) copyFileSync(path.join(root, file), path.join(packageDir, file));
   for (const link of ['src', 'scripts', 'node_modules', 'tsconfig.json']) symlinkSync(path.join(root, link), path.join(packageDir, link));
   const out = tempDir('scan-pack-out-');
   packed = JSON.parse(npm(['pack', '--json', '--pack-destination', out], packageDir, { CATALOG_DATA_DIR: fixtureDataDir() }).replace(/^[^[]*/s, ''));
@@ -32,6 +32,7 @@ beforeAll(() => {
 describe('the npm package', () => {
   it('holds only the bundle, its licenses, the dataset, README, NOTICE and package.json', () => {
     expect(packed[0]!.files.map((file) => file.path).sort()).toEqual([
+      'LICENSE',
       'NOTICE',
       'README.md',
       'dist-cli/THIRD_PARTY_LICENSES.txt',
