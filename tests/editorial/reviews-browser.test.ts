@@ -2,38 +2,34 @@
 // reviews (one made stale by changing its tool): no page scrolls sideways, the Reviewed block is on
 // screen with both verdicts, the server page marks reviewed tools, and /reviews/ lists them.
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { toolSlug } from '../../src/lib/ids';
-import { hasChromium, launchBrowser } from '../helpers/browser';
-import { buildSite, serveStatic } from '../helpers/site';
+import { hasChromium } from '../helpers/browser';
+import { buildSite } from '../helpers/site';
 import { temp } from '../robust/helpers';
 import { BGG, changeTool, dataWith } from './helpers';
+import { servedSite } from '../helpers/served-site';
 
 const HEALTHOMICS = 'awslabs-mcp-aws-healthomics-mcp-server-1ed421ce';
 const BGG_TOOLS = ['bgg-collection', 'bgg-details', 'bgg-hot', 'bgg-price', 'bgg-recommender', 'bgg-search', 'bgg-trade-finder', 'bgg-user'];
 const toolPage = (server: string, tool: string) => `/servers/${server}/tools/${toolSlug(tool)}/`;
 
-let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
 
-beforeAll(async () => {
-  const data = dataWith([HEALTHOMICS, BGG], [[HEALTHOMICS, 'CloneContainerToECR'], ...BGG_TOOLS.map((tool): [string, string] => [BGG, tool])]);
-  changeTool(data, BGG, 'bgg-user', '2026-12-03T08:00:00.000Z');
-  const out = path.join(temp('reviews-browser-'), 'dist');
-  buildSite(data, out);
-  site = await serveStatic(out);
-  browser = await launchBrowser();
-}, 900_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const served = servedSite(
+  () => {
+    const data = dataWith([HEALTHOMICS, BGG], [[HEALTHOMICS, 'CloneContainerToECR'], ...BGG_TOOLS.map((tool): [string, string] => [BGG, tool])]);
+    changeTool(data, BGG, 'bgg-user', '2026-12-03T08:00:00.000Z');
+    const out = path.join(temp('reviews-browser-'), 'dist');
+    buildSite(data, out);
+    return out;
+  },
+  { timeout: 900_000 },
+);
 
 async function open(url: string): Promise<Page> {
-  const tab = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  const response = await tab.goto(`${site.url}${url}`);
+  const tab = await served.browser.newPage({ viewport: { width: 390, height: 844 } });
+  const response = await tab.goto(`${served.url}${url}`);
   expect(response?.status()).toBe(200);
   await tab.evaluate(() => document.querySelectorAll('details').forEach((details) => details.setAttribute('open', '')));
   const widths = await tab.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));

@@ -3,12 +3,12 @@
 // download and validate the combined policy, the JSON report equal to the core's in Node, errors by
 // line, that no request leaves the site or carries a secret, the shared link, a hostile config key,
 // the file input and drop zone, keyboard-only use, and no sideways scroll at 390 px.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { parseClientConfig } from '../../src/scan/config';
 import { buildLookup } from '../../src/scan/match';
@@ -16,9 +16,10 @@ import { buildScanReport, neededServers, reportJson } from '../../src/scan/repor
 import { ClaudeSettings, HostedPolicy, InterceptPolicy } from '../../src/schema/policy';
 import { serverDocument } from '../../src/site/export';
 import { iterateServers, readServer } from '../../src/store/dataset';
-import { hasChromium, launchBrowser } from '../helpers/browser';
-import { buildSite, copyServers, serveStatic } from '../helpers/site';
+import { hasChromium } from '../helpers/browser';
+import { buildSite, copyServers } from '../helpers/site';
 import { fixture, FIXTURES, SECRET_MARK } from './helpers';
+import { servedSite } from '../helpers/served-site';
 
 const SERVERS = new Set([
   'modelcontextprotocol-server-filesystem-0d37c530',
@@ -31,25 +32,19 @@ const SERVERS = new Set([
 ]);
 const work = mkdtempSync(path.join(tmpdir(), 'scan-browser-'));
 const data = path.join(work, 'data');
-let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
 
-beforeAll(async () => {
-  expect(copyServers(path.resolve('data'), data, (server) => SERVERS.has(server.id))).toBe(SERVERS.size);
-  buildSite(data, path.join(work, 'dist'));
-  site = await serveStatic(path.join(work, 'dist'));
-  browser = await launchBrowser();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+const served = servedSite(
+  () => {
+    expect(copyServers(path.resolve('data'), data, (server) => SERVERS.has(server.id))).toBe(SERVERS.size);
+    buildSite(data, path.join(work, 'dist'));
+    return path.join(work, 'dist');
+  },
+  { cleanup: work },
+);
 
 /** A page that records every request it makes, with its body. */
 async function open(width = 1000): Promise<{ tab: Page; requests: { url: string; body: string }[]; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
+  const context = await served.browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
   // Runs before any page script (the page's CSP does not apply to it): a violation the page's own code
   // catches, such as a probe of eval, still fires this event, and the browser still reports it.
   await context.addInitScript(() => {
@@ -71,7 +66,7 @@ async function open(width = 1000): Promise<{ tab: Page; requests: { url: string;
 const cspViolations = (tab: Page) => tab.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 
 async function scanText(tab: Page, text: string): Promise<void> {
-  await tab.goto(`${site.url}/scan/`);
+  await tab.goto(`${served.url}/scan/`);
   await tab.waitForSelector('.scan[data-ready=true]');
   await tab.fill('#scan-config', text);
   await tab.click('button[type=submit]');
@@ -103,7 +98,7 @@ describe.skipIf(!hasChromium())('the /scan/ page', () => {
     expect(paths).toEqual(['filesystem + gitlab', 'fetch + gitlab', 'brave-search + gitlab']);
     expect(await tab.locator('ol.scan-paths > li').nth(1).textContent()).toContain('Untrusted content: fetch (fetch)');
 
-    const origin = new URL(site.url).origin;
+    const origin = new URL(served.url).origin;
     for (const request of requests) expect(new URL(request.url).origin).toBe(origin);
     const fetched = requests.map((request) => new URL(request.url).pathname).filter((pathname) => pathname.endsWith('.json'));
     expect(fetched.sort()).toEqual(['/scan/lookup.json', ...[...SERVERS].filter((id) => !['github-github-mcp-server-c4b8cae9', 'mcp-linear-app-mcp-fd853660'].includes(id)).map((id) => `/servers/${id}.json`)].sort());
@@ -146,7 +141,7 @@ describe.skipIf(!hasChromium())('the /scan/ page', () => {
 
   it('copies a policy to the clipboard', async () => {
     const { tab } = await open();
-    await tab.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+    await tab.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.url });
     await scanText(tab, fixture('claude-desktop-five.json'));
     await tab.locator('button.copy[data-copy="scan-code-claudeSettings"]').click();
     await tab.waitForFunction(() => document.querySelector('.scan-status')?.textContent === 'Copied to the clipboard.');
@@ -207,7 +202,7 @@ describe.skipIf(!hasChromium())('the /scan/ page', () => {
 
   it('reads a chosen file and a dropped one', async () => {
     const { tab } = await open();
-    await tab.goto(`${site.url}/scan/`);
+    await tab.goto(`${served.url}/scan/`);
     await tab.waitForSelector('.scan[data-ready=true]');
     expect(await cspViolations(tab)).toEqual([]);
     await tab.setInputFiles('#scan-file', path.join(FIXTURES, 'windsurf-mcp.json'));
@@ -226,7 +221,7 @@ describe.skipIf(!hasChromium())('the /scan/ page', () => {
 
   it('works with the keyboard alone: example, scan, download', async () => {
     const { tab } = await open();
-    await tab.goto(`${site.url}/scan/`);
+    await tab.goto(`${served.url}/scan/`);
     await tab.waitForSelector('.scan[data-ready=true]');
     const focus = async (test: () => boolean, limit = 40) => {
       for (let step = 0; step < limit; step += 1) {
@@ -251,14 +246,14 @@ describe.skipIf(!hasChromium())('the /scan/ page', () => {
   it('has no serious or critical accessibility violations, empty or with a report (axe-core)', async () => {
     const axe = createRequire(import.meta.url).resolve('axe-core');
     // axe-core is injected as an inline script, which the site's Content-Security-Policy refuses (as it should).
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await served.browser.newContext({ bypassCSP: true });
     const tab = await context.newPage();
     const violations = async () => {
       await tab.addScriptTag({ path: axe });
       return (await tab.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((result) =>
         result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.map((n) => n.target).join(' ')))`)) as string[];
     };
-    await tab.goto(`${site.url}/scan/`);
+    await tab.goto(`${served.url}/scan/`);
     await tab.waitForSelector('.scan[data-ready=true]');
     expect(await violations()).toEqual([]);
     await tab.fill('#scan-config', fixture('claude-desktop-five.json'));

@@ -3,11 +3,10 @@
 // explanation, examples and the tools it fires on with counts computed here from the classifier, the
 // evidence of tool pages links to built rule pages, and the method pages draw the tool page's own
 // badges and policy block. Then Chromium at 390 px.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { classifyServerTools } from '../../src/classify';
 import { emittableRules } from '../../src/classify/rule-catalog';
 import { ruleExamples } from '../../src/classify/rules/examples';
@@ -17,8 +16,8 @@ import type { Classification, Server } from '../../src/schema';
 import { escapeHtml } from '../../src/site/html';
 import { METHOD_ANCHORS } from '../../src/site/render/context';
 import { iterateServers, readServer } from '../../src/store/dataset';
-import { launchBrowser } from '../helpers/browser';
-import { buildSite, copyServers, serveStatic } from '../helpers/site';
+import { buildSite, copyServers } from '../helpers/site';
+import { servedSite } from '../helpers/served-site';
 
 const work = mkdtempSync(path.join(tmpdir(), 'rules-site-'));
 const data = path.join(work, 'data');
@@ -27,8 +26,6 @@ const out = path.join(work, 'dist');
 const SERVERS = ['github-github-mcp-server-c4b8cae9', 'octocode-mcp-75a16257', 'cloudbase-cloudbase-mcp-6db3783d', 'ashfaaqf-mcp-priam-virustotal-f3f78e62', 'payram-payram-helper-mcp-server-32d5aae7'];
 
 let servers: Server[];
-let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
 
 const page = (...parts: string[]): string => readFileSync(path.join(out, ...parts, 'index.html'), 'utf8');
 const built = (href: string): boolean => existsSync(path.join(out, decodeURIComponent(href), 'index.html'));
@@ -43,19 +40,15 @@ function citedIds(verdict: Classification): Set<string> {
   ]);
 }
 
-beforeAll(async () => {
-  expect(copyServers(path.resolve('data'), data, (server) => SERVERS.includes(server.id))).toBe(SERVERS.length);
-  buildSite(data, out);
-  servers = [...iterateServers(data)];
-  site = await serveStatic(out);
-  browser = await launchBrowser();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+const served = servedSite(
+  () => {
+    expect(copyServers(path.resolve('data'), data, (server) => SERVERS.includes(server.id))).toBe(SERVERS.length);
+    buildSite(data, out);
+    servers = [...iterateServers(data)];
+    return out;
+  },
+  { cleanup: work },
+);
 
 describe('rule pages', () => {
   it('build one page for every id the classifier can emit, and the index links each of them', () => {
@@ -215,8 +208,8 @@ describe('method pages in MDX', () => {
 describe('rule and method pages in a browser at 390 px', () => {
   it('fit /rules/, a rule page and the MDX pages without sideways scrolling, and the method page\'s copy buttons work', async () => {
     for (const url of ['/rules/', '/rules/description.operations.delete/', '/rules/poison.exfiltration-request/', '/method/reading-a-tool-page/', '/method/policy-formats/', '/method/sources/']) {
-      const tab = await browser.newPage({ viewport: { width: 390, height: 900 } });
-      await tab.goto(`${site.url}${url}`, { waitUntil: 'networkidle' });
+      const tab = await served.browser.newPage({ viewport: { width: 390, height: 900 } });
+      await tab.goto(`${served.url}${url}`, { waitUntil: 'networkidle' });
       const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, url).toBeLessThanOrEqual(0);
       if (url === '/method/reading-a-tool-page/') {
