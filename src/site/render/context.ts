@@ -34,7 +34,7 @@ export function relatedToolsSection(related: readonly RelatedTool[], serverUrl: 
   return html`<h2 id="related">Related tools on this server</h2><ul class="related">${each(
     related,
     (tool) =>
-      html`<li><a href="${tool.url}"><code>${tool.name}</code></a> <span class="risk-${tool.risk}">${tool.category}, ${tool.risk}</span> <span class="muted">${
+      html`<li><a href="${tool.url}">${tool.name}</a> <span class="risk-${tool.risk}">${tool.category}, ${tool.risk}</span> <span class="muted">${
         tool.nouns.length > 0 ? `same resource${tool.nouns.length > 1 ? 's' : ''}: ${tool.nouns.join(', ')}` : ''
       }${tool.nouns.length > 0 && tool.verb ? '; ' : ''}${tool.verb ? `same verb: ${tool.verb}` : ''}</span></li>`,
   )}</ul><p class="muted"><a href="${serverUrl}#tools">Every tool of this server</a></p>`;
