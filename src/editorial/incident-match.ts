@@ -3,9 +3,9 @@
 // matches over the dataset in the one pass src/site/catalog.ts makes. Imports nothing of the site.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import matter from 'gray-matter';
 import { describeIssues, IncidentFrontMatter, type CapabilityLabel, type Category, type Classification, type PreconditionClause, type Server } from '../schema';
 import { rugPulledTools } from '../site/changes';
+import { readFrontMatter } from './front-matter';
 
 export type Incident = {
   /** The file name without `.md`: the page is `/incidents/<slug>/`. */
@@ -48,8 +48,7 @@ function readIncidents(dir: string): { incidents: Incident[]; problems: string[]
     }
     let parsed: { data: unknown; content: string };
     try {
-      // gray-matter caches by content; a fresh object each time keeps one file's data out of another's.
-      parsed = matter(readFileSync(path.join(dir, name), 'utf8'), {});
+      parsed = readFrontMatter(readFileSync(path.join(dir, name), 'utf8'));
     } catch (error) {
       problems.push(`${file}: the front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
       continue;

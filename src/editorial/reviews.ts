@@ -4,12 +4,12 @@
 // The files are edited by people and arrive by pull request: their text is as hostile as a crawl's.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import matter from 'gray-matter';
 import type { z } from 'zod';
 import { excerpt } from '../lib/excerpt';
 import { toolSlug } from '../lib/ids';
 import { ReviewFrontMatter, type Server } from '../schema';
 import { listServerIds, readServerFile, serverFile } from '../store/dataset';
+import { readFrontMatter } from './front-matter';
 
 export type Review = ReviewFrontMatter & {
   /** The Markdown body: free text, shown escaped, paragraph by paragraph. */
@@ -36,12 +36,8 @@ export function reviewsDir(dataDir: string): string {
   return path.join(dataDir, 'reviews');
 }
 
-/** Only plain YAML front matter: `---js` would make gray-matter evaluate the file's code. */
+/** Only plain YAML front matter opens with a bare `---` line (readFrontMatter refuses the others too). */
 const OPENING = /^---\r?\n/;
-const NOT_YAML = (language: string) => () => {
-  throw new Error(`front matter must be YAML, not ${language}`);
-};
-const MATTER_OPTIONS = { engines: { javascript: NOT_YAML('JavaScript'), js: NOT_YAML('JavaScript'), coffee: NOT_YAML('CoffeeScript'), json: NOT_YAML('JSON') } };
 
 /** The value at a zod issue's path in the raw front matter, for the excerpt an error line quotes. */
 function valueAt(data: unknown, issuePath: readonly PropertyKey[]): unknown {
@@ -66,7 +62,7 @@ export function parseReview(text: string, where: string, server: string, slug: s
   if (!OPENING.test(text)) return { problems: [`${where}: a review starts with a "---" line and YAML front matter (starts with ${excerpt(text.split('\n')[0] ?? '')})`] };
   let parsed: { data: unknown; content: string };
   try {
-    parsed = matter(text, MATTER_OPTIONS);
+    parsed = readFrontMatter(text);
   } catch (error) {
     return { problems: [`${where}: the front matter is not valid YAML: ${excerpt((error as Error).message.split('\n')[0], 120)}`] };
   }
