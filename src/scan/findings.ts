@@ -1,6 +1,7 @@
 // What a scan reports as a finding, read from the core's ScanReport: a tool at or above a risk, a
 // tool-poisoning finding, a cross-server exfiltration path, a server that completes the triangle on its
 // own. The CLI's table, `--fail-on` and the SARIF output all count the same list.
+import { riskRank } from '../policy/table';
 import { RiskClass, type Severity } from '../schema';
 import { labels } from './report';
 import type { ScanReport } from './types';
@@ -29,9 +30,8 @@ export const PATH_RISK: RiskClass = 'High';
 
 const SEVERITY_RISK: Record<Severity, RiskClass> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
 
-export function riskRank(risk: RiskClass): number {
-  return RiskClass.options.indexOf(risk);
-}
+/** A risk's place from Low (0) to Critical (3): the policy table's order, shared by --fail-on and SARIF levels. */
+export { riskRank };
 
 /** A risk name as a person types it (`high`, `HIGH`, `High`), or undefined. */
 export function parseRisk(value: string): RiskClass | undefined {

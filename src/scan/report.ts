@@ -4,7 +4,7 @@
 // (reportJson), in the browser and in the CLI alike.
 import { compareCodePoints } from '../lib/canonical-json';
 import type { ToolDecision } from '../policy';
-import type { CapabilityLabel, Category, RiskClass } from '../schema';
+import { RiskClass, type CapabilityLabel, type Category } from '../schema';
 import type { ServerDocument } from '../site/export';
 import { isAnnotationFinding } from '../site/findings';
 import { matchEntry } from './match';
@@ -13,7 +13,6 @@ import { combinedPolicy, type PolicyMember } from './policy';
 import type { ParsedConfig, ScanEntry, ScanFinding, ScanLookup, ScanReport, ScanTool, ScanTotals } from './types';
 
 const CATEGORIES: readonly Category[] = ['Read', 'Write', 'Execute', 'Destructive', 'Financial', 'Other'];
-const RISKS: readonly RiskClass[] = ['Low', 'Medium', 'High', 'Critical'];
 
 /** What the combined policy does with a tool, in one word for a table. */
 function policyWord(decision: ToolDecision | undefined): ScanTool['policy'] {
@@ -71,7 +70,7 @@ export function buildScanReport(config: ParsedConfig, lookup: ScanLookup, server
     unmatched: 0,
     tools: 0,
     byCategory: Object.fromEntries(CATEGORIES.map((category) => [category, 0])) as ScanTotals['byCategory'],
-    byRisk: Object.fromEntries(RISKS.map((risk) => [risk, 0])) as ScanTotals['byRisk'],
+    byRisk: Object.fromEntries(RiskClass.options.map((risk) => [risk, 0])) as ScanTotals['byRisk'],
     findings: 0,
   };
   const poisoning: ScanReport['poisoning'] = [];

@@ -1,7 +1,7 @@
 // The CLI's default output: the scan report as plain text for a terminal. Server keys, names and tool
 // names are strangers' text: control characters, escape sequences and bidirectional overrides in them
 // are shown as \u{…} escapes, so a crafted name cannot rewrite the terminal or hide a line.
-import type { RiskClass } from '../schema';
+import { RiskClass } from '../schema';
 import { scanFindings, type ScanResultFinding } from './findings';
 import type { ScanEntry, ScanReport } from './types';
 
@@ -20,7 +20,8 @@ function columns(rows: string[][]): string[] {
   return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell + ' '.repeat(widths[column]! - [...cell].length))).join('  ').trimEnd());
 }
 
-const RISK_ORDER: RiskClass[] = ['Critical', 'High', 'Medium', 'Low'];
+/** The schema's risks, worst first. */
+const RISK_ORDER: readonly RiskClass[] = [...RiskClass.options].reverse();
 
 function matchCell(scanned: ScanEntry): string {
   const match = scanned.match;
